@@ -1,0 +1,20 @@
+import { createHash, randomBytes } from "node:crypto";
+
+const PREFIX = "hub_";
+
+/** A new API key: 256 random bits, shown once to whoever creates the agency. */
+export function generateApiKey(): string {
+  return PREFIX + randomBytes(32).toString("base64url");
+}
+
+/**
+ * Keys are 256-bit random values, so a fast hash cannot be brute-forced and lets a request
+ * find its agency with one index probe; a slow password hash would buy nothing here.
+ */
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+export function looksLikeApiKey(token: string): boolean {
+  return token.startsWith(PREFIX);
+}

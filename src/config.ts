@@ -1,0 +1,90 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only place that reads the environment. Everything else receives a `Config`.
+ * Every bad value is reported at once, in one line, and start-up stops.
+ */
+const onOff = z.enum(["on", "off"]);
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: intIn(0, 65535).default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  HUB_DATA_DIR: z.string().min(1).default("./.data"),
+  HUB_DEMO_SEED: onOff.default("on"),
+  HUB_PUBLIC_ACCESS: onOff.default("on"),
+  HUB_DISCLOSURE_YEARS: intIn(1, 20).default(3),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DB_POOL_MAX: intIn(1, 200).default(10),
+  DB_CONNECT_TIMEOUT_MS: intIn(100, 120_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: intIn(100, 3_600_000).default(15_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: intIn(100, 3_600_000).default(30_000),
+  SHUTDOWN_GRACE_MS: intIn(0, 120_000).default(10_000),
+  HUB_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024).default(1024 * 1024),
+});
+
+export type Config = Readonly<{
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoSeed: boolean;
+  publicAccess: boolean;
+  disclosureYears: number;
+  logLevel: string;
+  db: Readonly<{
+    poolMax: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+  }>;
+  shutdownGraceMs: number;
+  maxBodyBytes: number;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; throws ConfigError with one line naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== "")
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      return `${key}=${JSON.stringify(present[key])} ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
+  }
+  const v = parsed.data;
+  return Object.freeze({
+    env: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: path.resolve(v.HUB_DATA_DIR),
+    demoSeed: v.HUB_DEMO_SEED === "on",
+    publicAccess: v.HUB_PUBLIC_ACCESS === "on",
+    disclosureYears: v.HUB_DISCLOSURE_YEARS,
+    logLevel: v.LOG_LEVEL,
+    db: Object.freeze({
+      poolMax: v.DB_POOL_MAX,
+      connectTimeoutMs: v.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: v.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: v.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
+    shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+  });
+}

@@ -1,0 +1,34 @@
+import { types } from "pg";
+import { DataSource } from "typeorm";
+import type { Config } from "../config";
+import { migrations } from "../../migrations";
+import { entities } from "../modules/entities";
+import { CountingLogger } from "./statement-counter";
+
+// DATE stays a YYYY-MM-DD string: a JS Date would shift it by the server's time zone.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+export type ConnectionTarget = { url: string } | { host: string; port: number; username: string; database: string };
+
+export function createDataSource(config: Config, target: ConnectionTarget, poolMax = config.db.poolMax): DataSource {
+  return new DataSource({
+    type: "postgres",
+    ...target,
+    entities,
+    migrations,
+    migrationsTableName: "schema_migrations",
+    migrationsTransactionMode: "each",
+    synchronize: false,
+    logging: ["query"],
+    logger: new CountingLogger(),
+    extra: {
+      max: poolMax,
+      // pg waits forever for a connection by default; fail fast instead.
+      connectionTimeoutMillis: config.db.connectTimeoutMs,
+      idleTimeoutMillis: 10_000,
+      statement_timeout: config.db.statementTimeoutMs,
+      idle_in_transaction_session_timeout: config.db.idleInTransactionTimeoutMs,
+      application_name: "credit-hub",
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import { createDataSource } from "./data-source";
+import { openEmbedded } from "./embedded";
+
+export interface Database {
+  dataSource: DataSource;
+  mode: "external" | "embedded";
+  close(): Promise<void>;
+}
+
+// The embedded socket server refuses connections beyond its limit: leave room for the CLI.
+const EMBEDDED_SOCKET_CONNECTIONS = 32;
+
+/**
+ * Connects to DATABASE_URL, or opens the embedded database. `role: "cli"` joins a running
+ * hub's embedded database through its socket instead of failing on the lock.
+ */
+export async function openDatabase(config: Config, role: "server" | "cli"): Promise<Database> {
+  if (config.databaseUrl) {
+    const dataSource = createDataSource(config, { url: config.databaseUrl });
+    await dataSource.initialize();
+    return { dataSource, mode: "external", close: () => dataSource.destroy() };
+  }
+  const embedded = await openEmbedded(config.dataDir, {
+    mayJoin: role === "cli",
+    maxConnections: EMBEDDED_SOCKET_CONNECTIONS,
+  });
+  // The CLI needs few connections; the server keeps the rest.
+  const poolMax = role === "cli" ? 2 : Math.min(config.db.poolMax, EMBEDDED_SOCKET_CONNECTIONS - 4);
+  const dataSource = createDataSource(config, embedded.connection, poolMax);
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    await embedded.close();
+    throw err;
+  }
+  return {
+    dataSource,
+    mode: "embedded",
+    close: async () => {
+      await dataSource.destroy();
+      await embedded.close();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { Department } from "./department.enum";
+
+export type Scope = "read" | "write";
+
+@Entity("agency")
+@ObjectType({ description: "An agency system registered with the hub; every call is made as one." })
+export class Agency {
+  @PrimaryGeneratedColumn("uuid")
+  @Field(() => ID)
+  id!: string;
+
+  @Column("text")
+  @Field()
+  name!: string;
+
+  @Column("text")
+  @Field(() => Department)
+  department!: Department;
+
+  @Column("char", { name: "region_code", length: 6 })
+  @Field({ description: "GB/T 2260 division code; 320000 for the province." })
+  regionCode!: string;
+
+  @Column("text", { array: true })
+  scopes!: Scope[];
+
+  /** sha256 of the API key; the key itself is never stored. */
+  @Column("char", { name: "key_hash", length: 64, select: false })
+  keyHash!: string;
+
+  @Column("timestamptz", { name: "created_at", default: () => "now()" })
+  createdAt!: Date;
+
+  @Column("timestamptz", { name: "revoked_at", nullable: true })
+  revokedAt!: Date | null;
+}

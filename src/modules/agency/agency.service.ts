@@ -1,0 +1,71 @@
+import type { DataSource } from "typeorm";
+import { generateApiKey, hashApiKey } from "../../auth/api-key";
+import { badInput, notFound } from "../../shared/errors";
+import { regionCodeProblem } from "../../shared/region";
+import { Agency, Scope } from "./agency.entity";
+import { DEPARTMENTS, Department } from "./department.enum";
+
+export interface NewAgency {
+  name: string;
+  department: string;
+  regionCode: string;
+  scopes?: string[];
+}
+
+const SCOPES: readonly Scope[] = ["read", "write"];
+
+export class AgencyService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Registers an agency and returns its API key, which is not stored and cannot be shown again. */
+  async create(input: NewAgency): Promise<{ agency: Agency; token: string }> {
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw badInput("name", "The agency name must have 1 to 200 characters.");
+    if (!DEPARTMENTS.includes(input.department as Department)) {
+      throw badInput("department", `Unknown department "${input.department}"; one of ${DEPARTMENTS.join(", ")}.`);
+    }
+    const regionProblem = regionCodeProblem(input.regionCode);
+    if (regionProblem) throw badInput("regionCode", regionProblem);
+    const scopes = [...new Set(input.scopes ?? ["read"])];
+    const unknown = scopes.filter((s) => !SCOPES.includes(s as Scope));
+    if (unknown.length) throw badInput("scopes", `Unknown scope ${unknown.join(", ")}; scopes are read and write.`);
+
+    const token = generateApiKey();
+    const repo = this.dataSource.getRepository(Agency);
+    const saved = await repo.save(
+      repo.create({
+        name,
+        department: input.department as Department,
+        regionCode: input.regionCode,
+        scopes: scopes as Scope[],
+        keyHash: hashApiKey(token),
+      }),
+    );
+    return { agency: saved, token };
+  }
+
+  list(): Promise<Agency[]> {
+    return this.dataSource.getRepository(Agency).find({ order: { createdAt: "ASC" } });
+  }
+
+  async revoke(id: string): Promise<Agency> {
+    const repo = this.dataSource.getRepository(Agency);
+    const agency = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOneBy({ id }) : null;
+    if (!agency) throw notFound(`No agency with id ${id}.`, "id");
+    if (!agency.revokedAt) {
+      agency.revokedAt = new Date();
+      await repo.update({ id }, { revokedAt: agency.revokedAt });
+    }
+    return agency;
+  }
+
+  /** The live agency holding this key, or null for an unknown or revoked key. */
+  async findByKey(token: string): Promise<Agency | null> {
+    const agency = await this.dataSource
+      .getRepository(Agency)
+      .createQueryBuilder("a")
+      .where("a.key_hash = :hash", { hash: hashApiKey(token) })
+      .getOne();
+    return agency && !agency.revokedAt ? agency : null;
+  }
+}

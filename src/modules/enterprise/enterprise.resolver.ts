@@ -1,0 +1,43 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { connectionTypes, toConnection } from "../../shared/pagination";
+import { CreditCodeScalar } from "../../shared/scalars";
+import { Enterprise } from "./enterprise.entity";
+import { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
+import { AdministrativeMatter } from "./administrative-matter.enum";
+
+export const { Edge: EnterpriseEdge, Connection: EnterpriseConnection } = connectionTypes("Enterprise", Enterprise);
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: "The unified credit profile of one enterprise; null when the code is valid but unknown.",
+  })
+  enterprise(
+    @Arg("creditCode", () => CreditCodeScalar) creditCode: string,
+    @Arg("purpose", () => AdministrativeMatter, {
+      nullable: true,
+      description: "The administrative matter the profile is read for; kept in the access log.",
+    })
+    _purpose: AdministrativeMatter | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<Enterprise | null> {
+    return ctx.loaders.enterpriseByCode.load(creditCode);
+  }
+
+  @Query(() => EnterpriseConnection)
+  async enterprises(
+    @Arg("filter", () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: HubContext,
+  ) {
+    return toConnection(await ctx.services.enterprise.list(filter ?? undefined, first ?? 20, after));
+  }
+
+  @Mutation(() => Enterprise, { description: "Creates or updates the enterprise with the input's credit code." })
+  upsertEnterprise(@Arg("input") input: EnterpriseInput, @Ctx() ctx: HubContext): Promise<Enterprise> {
+    return ctx.services.enterprise.upsert(ctx.requireAgency(), input);
+  }
+}

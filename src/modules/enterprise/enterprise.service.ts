@@ -1,0 +1,106 @@
+import type { DataSource } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { inTransaction } from "../../db/transaction";
+import { badInput, forbidden } from "../../shared/errors";
+import { Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { PROVINCE_CODE, cityOf, regionCodeProblem, regionCovers } from "../../shared/region";
+import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
+import { EnterpriseStatus } from "./enterprise.enums";
+import type { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
+
+const optionalText = (value: string | null | undefined, field: string, max: number): string | null => {
+  const text = value?.trim() ?? "";
+  if (text.length > max) throw badInput(field, `${field} may have at most ${max} characters.`);
+  return text || null;
+};
+
+export class EnterpriseService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Creates or updates the enterprise registered under the input's credit code. */
+  async upsert(actor: AgencyActor, input: EnterpriseInput): Promise<Enterprise> {
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw badInput("name", "The enterprise name must have 1 to 200 characters.");
+    const regionProblem = regionCodeProblem(input.regionCode);
+    if (regionProblem) throw badInput("regionCode", regionProblem);
+    if (input.regionCode === PROVINCE_CODE) {
+      throw badInput("regionCode", "An enterprise is registered in a city or county, not at province level.");
+    }
+    const row = {
+      name,
+      economicType: optionalText(input.economicType, "economicType", 100),
+      address: optionalText(input.address, "address", 300),
+    };
+    return inTransaction(this.db, async (tx) => {
+      const [existing] = await tx.query(
+        `SELECT region_code AS "regionCode" FROM enterprise WHERE credit_code = $1 FOR UPDATE`,
+        [input.creditCode],
+      );
+      // A city agency may neither register nor move an enterprise outside its city.
+      for (const region of [input.regionCode, existing?.regionCode].filter(Boolean)) {
+        if (!regionCovers(actor.regionCode, region)) throw forbidden();
+      }
+      const [saved] = await tx.query(
+        `INSERT INTO enterprise AS e (credit_code, name, region_code, sector, scale, affiliation, economic_type, address, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (credit_code) DO UPDATE SET name = $2, region_code = $3, sector = $4, scale = $5,
+           affiliation = $6, economic_type = $7, address = $8, status = $9, updated_at = now()
+         RETURNING ${ENTERPRISE_COLUMNS}`,
+        [
+          input.creditCode, row.name, input.regionCode, input.sector, input.scale ?? null,
+          input.affiliation ?? null, row.economicType, row.address, input.status ?? EnterpriseStatus.OPERATING,
+        ],
+      );
+      return saved as Enterprise;
+    });
+  }
+
+  /** Enterprises matching the filter in credit code order, one page at a time. */
+  async list(filter: EnterpriseFilter | undefined, first: number, after?: string | null): Promise<Page<Enterprise>> {
+    checkFirst(first);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+
+    const name = filter?.nameContains?.trim();
+    if (name !== undefined && name !== "") {
+      if (name.length < 2) throw badInput("filter.nameContains", "nameContains needs at least 2 characters.");
+      // The bigram containment uses the GIN index; ILIKE keeps only true substrings.
+      where.push(`name_bigrams(e.name) @> name_bigrams(${param(name)})`);
+      where.push(`e.name ILIKE ${param(`%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    }
+    if (filter?.regionCode) {
+      const problem = regionCodeProblem(filter.regionCode);
+      if (problem) throw badInput("filter.regionCode", problem);
+      if (filter.regionCode !== PROVINCE_CODE) {
+        if (filter.regionCode === cityOf(filter.regionCode)) {
+          const next = String(Number(filter.regionCode) + 100);
+          where.push(`e.region_code >= ${param(filter.regionCode)} AND e.region_code < ${param(next)}`);
+        } else {
+          where.push(`e.region_code = ${param(filter.regionCode)}`);
+        }
+      }
+    }
+    if (filter?.sector) where.push(`e.sector = ${param(filter.sector)}`);
+    const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const filterParams = [...params];
+
+    const [afterCode] = after ? decodeCursor(after, 1) : [];
+    const pageWhere = afterCode ? [...where, `e.credit_code > ${param(afterCode)}`] : where;
+    const rows: Enterprise[] = await this.db.query(
+      `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e
+       ${pageWhere.length ? `WHERE ${pageWhere.join(" AND ")}` : ""}
+       ORDER BY e.credit_code LIMIT ${param(first + 1)}`,
+      params,
+    );
+    return {
+      nodes: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      cursorOf: (e) => encodeCursor([e.creditCode]),
+      totalCount: async () => {
+        const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM enterprise e ${filterSql}`, filterParams);
+        return count;
+      },
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { DateScalar, DecimalScalar } from "../../shared/scalars";
+import { Department } from "../agency/department.enum";
+import { PenaltyType } from "./penalty-type.enum";
+
+@Entity("penalty")
+@ObjectType("AdministrativePenalty")
+export class Penalty {
+  @PrimaryGeneratedColumn("uuid")
+  @Field(() => ID)
+  id!: string;
+
+  @Column("uuid", { name: "enterprise_id" })
+  enterpriseId!: string;
+
+  @Column("text", { name: "decision_number" })
+  @Field({ description: "行政处罚决定书文号" })
+  decisionNumber!: string;
+
+  @Column("text")
+  @Field(() => Department)
+  department!: Department;
+
+  @Column("uuid", { name: "agency_id", nullable: true })
+  agencyId!: string | null;
+
+  @Column("date", { name: "decided_on" })
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Column("text")
+  @Field()
+  violation!: string;
+
+  @Column("text", { name: "legal_basis", nullable: true })
+  @Field(() => String, { nullable: true })
+  legalBasis!: string | null;
+
+  @Column("text", { name: "penalty_types", array: true })
+  @Field(() => [PenaltyType])
+  penaltyTypes!: PenaltyType[];
+
+  @Column("numeric", { name: "fine_amount", precision: 14, scale: 2, nullable: true })
+  @Field(() => DecimalScalar, { nullable: true })
+  fineAmount!: string | null;
+
+  @Column("date", { name: "public_until" })
+  @Field(() => DateScalar, { description: "End of the public disclosure (双公示) period." })
+  publicUntil!: string;
+
+  @Column("uuid", { name: "person_id", nullable: true })
+  personId!: string | null;
+
+  @Column("timestamptz", { name: "revoked_at", nullable: true })
+  revokedAt!: Date | null;
+
+  @Column("text", { name: "revoked_reason", nullable: true })
+  revokedReason!: string | null;
+}
+
+export const PENALTY_COLUMNS = `pe.id, pe.enterprise_id AS "enterpriseId", pe.decision_number AS "decisionNumber",
+  pe.department, pe.agency_id AS "agencyId", pe.decided_on AS "decidedOn", pe.violation,
+  pe.legal_basis AS "legalBasis", pe.penalty_types AS "penaltyTypes", pe.fine_amount AS "fineAmount",
+  pe.public_until AS "publicUntil", pe.person_id AS "personId", pe.revoked_at AS "revokedAt",
+  pe.revoked_reason AS "revokedReason"`;

@@ -1,0 +1,39 @@
+import { Field, InputType } from "type-graphql";
+import { CreditCodeScalar, DateScalar, DecimalScalar } from "../../shared/scalars";
+import { PenaltyType } from "./penalty-type.enum";
+
+@InputType()
+export class PenaltyInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field()
+  decisionNumber!: string;
+
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Field()
+  violation!: string;
+
+  @Field(() => String, { nullable: true })
+  legalBasis?: string | null;
+
+  @Field(() => [PenaltyType])
+  penaltyTypes!: PenaltyType[];
+
+  @Field(() => DecimalScalar, { nullable: true, description: "Required when penaltyTypes includes FINE." })
+  fineAmount?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Defaults to the disclosure period the hub is configured with.",
+  })
+  publicUntil?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "ID number of a responsible person penalised together with the enterprise.",
+  })
+  personIdNumber?: string | null;
+}

@@ -1,0 +1,41 @@
+import type { DataSource } from "typeorm";
+import { groupLoader, perArguments } from "../../db/loader";
+import { decodeCursor } from "../../shared/pagination";
+import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
+
+export interface PenaltyPageArgs {
+  first: number;
+  after: string | null;
+}
+
+export type PenaltyRow = Penalty & { total: number };
+
+/**
+ * A page of penalties for every enterprise of the request in one statement: the window
+ * functions number each enterprise's rows and count them, so nothing fans out or repeats.
+ */
+export function createPenaltyLoaders(db: DataSource) {
+  return {
+    penaltyPages: perArguments((args: PenaltyPageArgs) => {
+      const [afterDate, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
+      return groupLoader<string, PenaltyRow>(
+        (enterpriseIds) =>
+          db.query(
+            `SELECT * FROM (
+               SELECT x.*, row_number() OVER (PARTITION BY x."enterpriseId" ORDER BY x."decidedOn" DESC, x.id DESC) AS rn
+               FROM (
+                 SELECT ${PENALTY_COLUMNS}, (count(*) OVER (PARTITION BY pe.enterprise_id))::int AS total
+                 FROM penalty pe WHERE pe.enterprise_id = ANY($1)
+               ) x
+               WHERE $2::date IS NULL OR (x."decidedOn", x.id) < ($2::date, $3::uuid)
+             ) y WHERE y.rn <= $4
+             ORDER BY y."enterpriseId", y.rn`,
+            [enterpriseIds, afterDate, afterId, args.first + 1],
+          ),
+        (row) => row.enterpriseId,
+      );
+    }),
+  };
+}
+
+export type PenaltyLoaders = ReturnType<typeof createPenaltyLoaders>;

@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { today } from "../../shared/clock";
+import { checkFirst, connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
+import { Agency } from "../agency/agency.entity";
+import { Enterprise } from "../enterprise/enterprise.entity";
+import { Person } from "../person/person.entity";
+import { Penalty } from "./penalty.entity";
+import { PenaltyInput } from "./penalty.inputs";
+
+export const { Edge: PenaltyEdge, Connection: PenaltyConnection } = connectionTypes("Penalty", Penalty);
+
+@Resolver(() => Penalty)
+export class PenaltyResolver {
+  @FieldResolver(() => Boolean, { description: "True while today is on or before publicUntil." })
+  isPublic(@Root() penalty: Penalty): boolean {
+    return today() <= penalty.publicUntil;
+  }
+
+  @FieldResolver(() => Boolean)
+  revoked(@Root() penalty: Penalty): boolean {
+    return penalty.revokedAt !== null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: "The agency that recorded the penalty." })
+  agency(@Root() penalty: Penalty, @Ctx() ctx: HubContext): Promise<Agency | null> | null {
+    return penalty.agencyId ? ctx.loaders.agencyById.load(penalty.agencyId) : null;
+  }
+
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "The responsible person penalised together with the enterprise, if any.",
+  })
+  person(@Root() penalty: Penalty, @Ctx() ctx: HubContext): Promise<Person | null> | null {
+    return penalty.personId ? ctx.loaders.personById.load(penalty.personId) : null;
+  }
+
+  @Mutation(() => Penalty, { description: "Records a penalty decided by the caller's department." })
+  recordPenalty(@Arg("input") input: PenaltyInput, @Ctx() ctx: HubContext): Promise<Penalty> {
+    return ctx.services.penalty.record(ctx.requireAgency(), input);
+  }
+
+  @Mutation(() => Penalty, { description: "Revokes a penalty recorded by the caller's department; it stays on record." })
+  revokePenalty(
+    @Arg("id", () => ID) id: string,
+    @Arg("reason") reason: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<Penalty> {
+    return ctx.services.penalty.revoke(ctx.requireAgency(), id, reason);
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterprisePenaltiesResolver {
+  @FieldResolver(() => PenaltyConnection, {
+    description: "Administrative penalties, newest first; revoked ones included for government callers.",
+  })
+  async penalties(
+    @Root() enterprise: Enterprise,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) firstArg: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: HubContext,
+  ) {
+    const first = checkFirst(firstArg ?? 50);
+    const rows = await ctx.loaders.penaltyPages({ first, after: after ?? null }).load(enterprise.id);
+    return toConnection({
+      nodes: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      totalCount: () => rows[0]?.total ?? 0,
+      cursorOf: (p) => encodeCursor([p.decidedOn, p.id]),
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import type { DataSource } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { inTransaction } from "../../db/transaction";
+import { addYears, today } from "../../shared/clock";
+import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { regionCovers } from "../../shared/region";
+import { checkIdNumber, lockEnterpriseForWrite } from "../person/person.service";
+import { PenaltyType } from "./penalty-type.enum";
+import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
+import type { PenaltyInput } from "./penalty.inputs";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requiredText(value: string, field: string, max: number): string {
+  const text = value.trim();
+  if (!text || text.length > max) throw badInput(field, `${field} must have 1 to ${max} characters.`);
+  return text;
+}
+
+export class PenaltyService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly disclosureYears: number,
+  ) {}
+
+  /** Records a penalty decided by the caller's department (谁产生、谁负责). */
+  async record(actor: AgencyActor, input: PenaltyInput): Promise<Penalty> {
+    const decisionNumber = requiredText(input.decisionNumber, "decisionNumber", 100);
+    const violation = requiredText(input.violation, "violation", 2000);
+    const legalBasis = input.legalBasis?.trim() || null;
+    if (input.decidedOn > today()) throw badInput("decidedOn", `decidedOn (${input.decidedOn}) lies in the future.`);
+    const types = [...new Set(input.penaltyTypes)];
+    if (types.length === 0) throw badInput("penaltyTypes", "Name at least one penalty type.");
+    if (types.includes(PenaltyType.FINE) && input.fineAmount == null) {
+      throw badInput("fineAmount", "A penalty that includes a FINE needs its fineAmount.");
+    }
+    if (input.fineAmount != null && Number(input.fineAmount) < 0) {
+      throw badInput("fineAmount", "fineAmount cannot be negative.");
+    }
+    const publicUntil = input.publicUntil ?? addYears(input.decidedOn, this.disclosureYears);
+    if (publicUntil < input.decidedOn) {
+      throw badInput("publicUntil", "publicUntil cannot be earlier than decidedOn.");
+    }
+    const personIdNumber = input.personIdNumber ? checkIdNumber(input.personIdNumber, "personIdNumber") : null;
+
+    return inTransaction(this.db, async (tx) => {
+      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
+      let personId: string | null = null;
+      if (personIdNumber) {
+        const [person] = await tx.query(
+          `SELECT p.id, EXISTS (SELECT 1 FROM responsible_person rp WHERE rp.person_id = p.id AND rp.enterprise_id = $2) AS "heldRole"
+           FROM person p WHERE p.id_number = $1`,
+          [personIdNumber, enterprise.id],
+        );
+        if (!person) throw notFound("No person with this ID number is known to the hub.", "personIdNumber");
+        if (!person.heldRole) {
+          throw badInput("personIdNumber", "This person holds or held no responsible role at the enterprise.");
+        }
+        personId = person.id;
+      }
+      const [inserted] = await tx.query(
+        `INSERT INTO penalty AS pe (enterprise_id, decision_number, department, agency_id, decided_on, violation,
+           legal_basis, penalty_types, fine_amount, public_until, person_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (enterprise_id, decision_number) DO NOTHING
+         RETURNING ${PENALTY_COLUMNS}`,
+        [
+          enterprise.id, decisionNumber, actor.department, actor.agencyId, input.decidedOn, violation,
+          legalBasis, types, input.fineAmount ?? null, publicUntil, personId,
+        ],
+      );
+      if (!inserted) {
+        throw conflict(`Decision ${decisionNumber} is already recorded for this enterprise.`, "decisionNumber");
+      }
+      return inserted;
+    });
+  }
+
+  /** Revokes a penalty (e.g. annulled on review); only its recording department may. It stays readable. */
+  async revoke(actor: AgencyActor, id: string, reason: string): Promise<Penalty> {
+    const why = requiredText(reason, "reason", 2000);
+    if (!UUID.test(id)) throw notFound(`No penalty with id ${id}.`, "id");
+    return inTransaction(this.db, async (tx) => {
+      const [penalty] = await tx.query(
+        `SELECT ${PENALTY_COLUMNS}, e.region_code AS "regionCode"
+         FROM penalty pe JOIN enterprise e ON e.id = pe.enterprise_id WHERE pe.id = $1 FOR UPDATE OF pe`,
+        [id],
+      );
+      if (!penalty) throw notFound(`No penalty with id ${id}.`, "id");
+      if (penalty.department !== actor.department || !regionCovers(actor.regionCode, penalty.regionCode)) {
+        throw forbidden();
+      }
+      if (penalty.revokedAt) throw new DomainError(ErrorCode.CONFLICT, "This penalty is already revoked.", "id");
+      const [revoked] = await tx.query(
+        `UPDATE penalty pe SET revoked_at = now(), revoked_reason = $2, revoked_by = $3
+         WHERE pe.id = $1 RETURNING ${PENALTY_COLUMNS}`,
+        [id, why, actor.agencyId],
+      );
+      return revoked;
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Field, InputType } from "type-graphql";
+import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
+import { ResponsibleRole } from "./responsible-role.enum";
+
+@InputType()
+export class ResponsiblePersonInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => ResponsibleRole)
+  role!: ResponsibleRole;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: "Resident ID number, GB 11643 check digit verified." })
+  idNumber!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Start of the term (default today); the previous holder's term ends on this date.",
+  })
+  since?: string | null;
+}

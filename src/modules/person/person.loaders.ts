@@ -1,0 +1,55 @@
+import type DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { groupLoader, perArguments, rowLoader } from "../../db/loader";
+import { PERSON_COLUMNS, Person } from "./person.entity";
+import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
+import type { ResponsibleRole } from "./responsible-role.enum";
+
+export interface HoldersArgs {
+  roles: ResponsibleRole[] | null;
+  current: boolean;
+}
+
+type HolderRow = ResponsiblePerson & { person: Person };
+
+export function createPersonLoaders(db: DataSource) {
+  const personById: DataLoader<string, Person | null> = rowLoader<string, Person>(
+    (ids) => db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids]),
+    (p) => p.id,
+  );
+
+  // The holder's person comes in the same statement and primes personById.
+  const withPerson = (rows: (ResponsiblePerson & { personName: string; personIdNumber: string })[]) =>
+    rows.map(({ personName, personIdNumber, ...rp }) => {
+      const person = { id: rp.personId, name: personName, idNumber: personIdNumber };
+      personById.prime(person.id, person);
+      return { ...rp, person } as HolderRow;
+    });
+  const holderSql = (keyColumn: string) => `
+    SELECT ${RESPONSIBLE_PERSON_COLUMNS}, p.name AS "personName", p.id_number AS "personIdNumber"
+    FROM responsible_person rp JOIN person p ON p.id = rp.person_id
+    WHERE rp.${keyColumn} = ANY($1) AND ($2::text[] IS NULL OR rp.role = ANY($2)) AND (NOT $3 OR rp.until IS NULL)
+    ORDER BY ${RESPONSIBLE_PERSON_ORDER}`;
+
+  return {
+    personById,
+    personByIdNumber: rowLoader<string, Person>(
+      (numbers) => db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id_number = ANY($1)`, [numbers]),
+      (p) => p.idNumber,
+    ),
+    holdersByEnterprise: perArguments((args: HoldersArgs) =>
+      groupLoader<string, HolderRow>(
+        async (ids) => withPerson(await db.query(holderSql("enterprise_id"), [ids, args.roles, args.current])),
+        (rp) => rp.enterpriseId,
+      ),
+    ),
+    rolesByPerson: perArguments((args: { current: boolean }) =>
+      groupLoader<string, HolderRow>(
+        async (ids) => withPerson(await db.query(holderSql("person_id"), [ids, null, args.current])),
+        (rp) => rp.personId,
+      ),
+    ),
+  };
+}
+
+export type PersonLoaders = ReturnType<typeof createPersonLoaders>;

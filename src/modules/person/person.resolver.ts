@@ -1,0 +1,77 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { maskIdNumber } from "../../shared/identifiers";
+import { Person } from "./person.entity";
+import { ResponsiblePersonInput } from "./person.inputs";
+import { checkIdNumber } from "./person.service";
+import { Enterprise } from "../enterprise/enterprise.entity";
+import { ResponsiblePerson } from "./responsible-person.entity";
+import { ResponsibleRole } from "./responsible-role.enum";
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, {
+    nullable: true,
+    description: "A responsible person looked up by resident ID number (departments entitled to ID numbers only).",
+  })
+  person(@Arg("idNumber") idNumber: string, @Ctx() ctx: HubContext): Promise<Person | null> {
+    return ctx.loaders.personByIdNumber.load(checkIdNumber(idNumber, "idNumber"));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "ID number with the middle digits masked, e.g. 320102********1234.",
+  })
+  idNumberMasked(@Root() person: Person): string {
+    return maskIdNumber(person.idNumber);
+  }
+
+  @FieldResolver(() => [ResponsiblePerson], { nullable: true })
+  roles(
+    @Root() person: Person,
+    @Arg("current", () => Boolean, { nullable: true, defaultValue: true }) current: boolean | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<ResponsiblePerson[]> {
+    return ctx.loaders.rolesByPerson({ current: current ?? true }).load(person.id);
+  }
+}
+
+@Resolver(() => ResponsiblePerson)
+export class ResponsiblePersonResolver {
+  @FieldResolver(() => Person)
+  async person(@Root() holder: ResponsiblePerson & { person?: Person }, @Ctx() ctx: HubContext): Promise<Person> {
+    return holder.person ?? (await ctx.loaders.personById.load(holder.personId))!;
+  }
+
+  @FieldResolver(() => Enterprise)
+  async enterprise(@Root() holder: ResponsiblePerson, @Ctx() ctx: HubContext): Promise<Enterprise> {
+    return (await ctx.loaders.enterpriseById.load(holder.enterpriseId))!;
+  }
+
+  @Mutation(() => ResponsiblePerson, {
+    description: "Gives a role to a person; a new holder of a single-holder role ends the previous holder's term.",
+  })
+  setResponsiblePerson(
+    @Arg("input") input: ResponsiblePersonInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<ResponsiblePerson> {
+    return ctx.services.person.setResponsiblePerson(ctx.requireAgency(), input);
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseHoldersResolver {
+  @FieldResolver(() => [ResponsiblePerson], {
+    description:
+      "Holders of the roles: current ones only by default; with current: false every holder, current and former.",
+  })
+  responsiblePersons(
+    @Root() enterprise: Enterprise,
+    @Arg("roles", () => [ResponsibleRole], { nullable: true }) roles: ResponsibleRole[] | null,
+    @Arg("current", () => Boolean, { nullable: true, defaultValue: true }) current: boolean | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<ResponsiblePerson[]> {
+    const sortedRoles = roles ? [...new Set(roles)].sort() : null;
+    return ctx.loaders.holdersByEnterprise({ roles: sortedRoles, current: current ?? true }).load(enterprise.id);
+  }
+}

@@ -1,0 +1,91 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { inTransaction } from "../../db/transaction";
+import { today } from "../../shared/clock";
+import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
+import { regionCovers } from "../../shared/region";
+import type { ResponsiblePersonInput } from "./person.inputs";
+import { RESPONSIBLE_PERSON_COLUMNS, ResponsiblePerson } from "./responsible-person.entity";
+import { SINGLE_HOLDER_ROLES } from "./responsible-role.enum";
+
+/** Validates and normalises a resident ID number, naming the input field on failure. */
+export function checkIdNumber(value: string, field: string): string {
+  const idNumber = normaliseIdNumber(value);
+  const problem = idNumberProblem(idNumber);
+  if (problem) throw badInput(field, problem);
+  return idNumber;
+}
+
+/** Locks the enterprise for the rest of the transaction and checks the writer's region. */
+export async function lockEnterpriseForWrite(
+  tx: EntityManager,
+  actor: AgencyActor,
+  creditCode: string,
+): Promise<{ id: string; regionCode: string }> {
+  const [enterprise] = await tx.query(
+    `SELECT id, region_code AS "regionCode" FROM enterprise WHERE credit_code = $1 FOR UPDATE`,
+    [creditCode],
+  );
+  if (!enterprise) throw notFound(`No enterprise with credit code ${creditCode}.`, "creditCode");
+  if (!regionCovers(actor.regionCode, enterprise.regionCode)) throw forbidden();
+  return enterprise;
+}
+
+export class PersonService {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Makes a person the holder of a role. For single-holder roles the previous holder's term ends
+   * on the new term's start; the history stays. Giving the role to its current holder changes nothing.
+   */
+  async setResponsiblePerson(actor: AgencyActor, input: ResponsiblePersonInput): Promise<ResponsiblePerson> {
+    const idNumber = checkIdNumber(input.idNumber, "idNumber");
+    const name = input.name.trim();
+    if (!name || name.length > 100) throw badInput("name", "The person's name must have 1 to 100 characters.");
+    const since = input.since ?? today();
+    if (since > today()) throw badInput("since", `since (${since}) lies in the future.`);
+
+    return inTransaction(this.db, async (tx) => {
+      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
+      const personId = await this.upsertPerson(tx, idNumber, name);
+
+      const holders: ResponsiblePerson[] = await tx.query(
+        `SELECT ${RESPONSIBLE_PERSON_COLUMNS} FROM responsible_person rp
+         WHERE rp.enterprise_id = $1 AND rp.role = $2 AND rp.until IS NULL`,
+        [enterprise.id, input.role],
+      );
+      const already = holders.find((h) => h.personId === personId);
+      if (already) return already;
+
+      if (SINGLE_HOLDER_ROLES.includes(input.role)) {
+        for (const holder of holders) {
+          if (holder.since && holder.since > since) {
+            throw badInput("since", `since (${since}) is before the current holder's term began (${holder.since}).`);
+          }
+          await tx.query(`UPDATE responsible_person SET until = $2 WHERE id = $1`, [holder.id, since]);
+        }
+      }
+      const [created] = await tx.query(
+        `INSERT INTO responsible_person AS rp (enterprise_id, person_id, role, since, recorded_by)
+         VALUES ($1, $2, $3, $4, $5) RETURNING ${RESPONSIBLE_PERSON_COLUMNS}`,
+        [enterprise.id, personId, input.role, since, actor.agencyId],
+      );
+      return created;
+    });
+  }
+
+  /** The person's id; an ID number already known under another name is a conflict, not a rename. */
+  private async upsertPerson(tx: EntityManager, idNumber: string, name: string): Promise<string> {
+    const [person] = await tx.query(
+      `INSERT INTO person (id_number, name) VALUES ($1, $2)
+       ON CONFLICT (id_number) DO UPDATE SET id_number = EXCLUDED.id_number
+       RETURNING id, name`,
+      [idNumber, name],
+    );
+    if (person.name !== name) {
+      throw conflict("This ID number is registered under another name.", "name");
+    }
+    return person.id;
+  }
+}

@@ -1,0 +1,22 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { Config } from "../config";
+import type { Logger } from "../shared/logger";
+import type { HubContext } from "./context";
+import { createFormatError } from "./format-error";
+
+/** The Apollo server without any listener: main.ts and the tests share it. */
+export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<HubContext> {
+  const development = config.env === "development";
+  return new ApolloServer<HubContext>({
+    schema,
+    formatError: createFormatError(logger, development),
+    includeStacktraceInErrorResponses: development,
+    // A CSRF-safe API for agency systems: JSON POSTs only (Apollo's preflight check stays on).
+    csrfPrevention: true,
+    // main.ts owns the shutdown order (drain HTTP, stop Apollo, close the database).
+    stopOnTerminationSignals: false,
+    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+  });
+}

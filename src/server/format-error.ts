@@ -1,0 +1,78 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Logger } from "../shared/logger";
+import { DomainError, ErrorCode } from "../shared/errors";
+import { ScalarInputError } from "../shared/scalars/input-error";
+
+/** Codes of errors raised on purpose (by Apollo's request pipeline or the shields) that may pass as they are. */
+const PASS_THROUGH = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+]);
+
+// node-postgres and PostgreSQL codes that mean "the database cannot be reached right now".
+const UNAVAILABLE = /^(08|57P0)|^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE)$/;
+
+function scalarErrorIn(error: unknown): ScalarInputError | undefined {
+  for (let e = error; e instanceof Error; e = (e as GraphQLError).originalError) {
+    if (e instanceof ScalarInputError) return e;
+    if (!(e instanceof GraphQLError)) break;
+  }
+  return undefined;
+}
+
+/** `Variable "$input" got invalid value … at "input.creditCode"` → input.creditCode */
+function fieldFromMessage(message: string): string | undefined {
+  return /at "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
+function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+  const code = String(e.driverError?.code ?? e.code ?? "");
+  return UNAVAILABLE.test(code) || /timeout exceeded when trying to connect|Connection terminated/.test(String(e.message));
+}
+
+/**
+ * The one place where errors become what the client sees: domain errors keep their code and
+ * field; anything unexpected is logged and masked, so no stack, SQL or secret leaves the hub
+ * outside development mode.
+ */
+export function createFormatError(logger: Logger, development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { locations, path } = formatted;
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      const extensions = { code: original.code, ...(original.field ? { field: original.field } : {}) };
+      return { message: original.message, locations, path, extensions };
+    }
+    const scalarError = scalarErrorIn(error);
+    if (scalarError) {
+      const field = fieldFromMessage(formatted.message) ?? scalarError.extensions.field;
+      return { message: formatted.message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
+    }
+    const code = String(formatted.extensions?.code ?? "");
+    if (PASS_THROUGH.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return development ? formatted : { message: formatted.message, locations, path, extensions };
+    }
+    if (isUnavailable(original)) {
+      logger.warn({ err: original }, "database unavailable");
+      return {
+        message: "The credit database is unavailable; try again shortly.",
+        locations,
+        path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
+    logger.error({ err: original, path }, "unexpected error");
+    if (development) return formatted;
+    return { message: "Internal server error.", locations, path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}

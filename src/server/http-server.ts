@@ -1,0 +1,99 @@
+import http from "node:http";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
+import type { HubContext } from "./context";
+
+export interface Readiness {
+  /** Resolves true when the database answers and start-up (migrations, demo data) is complete. */
+  check(): Promise<boolean>;
+}
+
+export interface HttpOptions {
+  maxBodyBytes: number;
+  /** Builds the per-request context; throws a GraphQL error (e.g. 401) to refuse the request. */
+  context: (req: http.IncomingMessage) => Promise<HubContext>;
+  readiness: Readiness;
+  /** False until the database is open: /graphql answers 503 meanwhile. */
+  serving: () => boolean;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const graphqlError = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** /graphql through Apollo, plus the probes /healthz (process up) and /readyz (able to serve). */
+export function createHttpServer(apollo: ApolloServer<HubContext>, options: HttpOptions): http.Server {
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://hub");
+    try {
+      if (url.pathname === "/healthz" && req.method === "GET") return sendJson(res, 200, { status: "ok" });
+      if (url.pathname === "/readyz" && req.method === "GET") {
+        const ready = await options.readiness.check();
+        return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready" });
+      }
+      if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+      if (!options.serving()) {
+        return sendJson(res, 503, graphqlError("The hub is starting or stopping; try again shortly.", "SERVICE_UNAVAILABLE"));
+      }
+
+      let body: unknown;
+      if (req.method === "POST") {
+        const text = await readBody(req, options.maxBodyBytes);
+        const type = String(req.headers["content-type"] ?? "");
+        try {
+          body = type.includes("json") && text ? JSON.parse(text) : text;
+        } catch {
+          return sendJson(res, 400, graphqlError("The request body is not valid JSON.", "BAD_REQUEST"));
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+        context: () => options.context(req),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === "complete") {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        return sendJson(res, 413, graphqlError(`The request body exceeds ${options.maxBodyBytes} bytes.`, "PAYLOAD_TOO_LARGE"));
+      }
+      if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", "INTERNAL_SERVER_ERROR"));
+      else res.destroy();
+    }
+  });
+}

@@ -1,0 +1,115 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import { GraphQLError } from "graphql";
+import type { Config } from "../config";
+import { resolveActor } from "../auth/identity";
+import { type Database, openDatabase } from "../db/database";
+import { runMigrations } from "../db/migrate";
+import { createServices } from "../modules";
+import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
+import { DomainError } from "../shared/errors";
+import type { Logger } from "../shared/logger";
+import { buildHubSchema } from "./build-schema";
+import { createContext } from "./context";
+import { createApollo } from "./create-server";
+import { createHttpServer } from "./http-server";
+
+export interface RunningHub {
+  url: string;
+  database: Database;
+  /** Set when this start loaded the demo data (first start of an empty embedded database). */
+  demo: DemoSeedResult | null;
+  /** Stops accepting requests, lets running ones finish (up to the grace period), closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the hub: schema → HTTP listener (probes answer at once) → database → migrations →
+ * demo data on a first embedded start → ready.
+ */
+export async function startHub(config: Config, logger: Logger): Promise<RunningHub> {
+  const schema = await buildHubSchema();
+  const apollo = createApollo(schema, config, logger);
+  await apollo.start();
+
+  let database: Database | undefined;
+  let services: ReturnType<typeof createServices> | undefined;
+  let state: "starting" | "ready" | "stopping" = "starting";
+
+  const server: http.Server = createHttpServer(apollo, {
+    maxBodyBytes: config.maxBodyBytes,
+    serving: () => state === "ready",
+    readiness: {
+      check: async () => {
+        if (state !== "ready" || !database) return false;
+        try {
+          await database.dataSource.query("SELECT 1");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    context: async (req) => {
+      try {
+        const actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess);
+        return createContext(actor, database!.dataSource, services!);
+      } catch (err) {
+        if (err instanceof DomainError) {
+          throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
+        }
+        throw err;
+      }
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+
+  let demo: DemoSeedResult | null = null;
+  try {
+    database = await openDatabase(config, "server");
+    const applied = await runMigrations(database.dataSource);
+    if (applied.length) logger.info({ applied }, "migrations applied");
+    services = createServices(database.dataSource, config);
+    if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
+      demo = await seedDemoData(database.dataSource, services.agency);
+    }
+  } catch (err) {
+    await new Promise((r) => server.close(r));
+    await apollo.stop();
+    await database?.close();
+    throw err;
+  }
+  state = "ready";
+  logger.info({ url: `${url}/graphql`, database: database.mode }, "hub ready");
+
+  return {
+    url,
+    database,
+    demo,
+    stop: async () => {
+      if (state === "stopping") return;
+      state = "stopping";
+      await closeServer(server, config.shutdownGraceMs);
+      await apollo.stop();
+      await database!.close();
+      logger.info("hub stopped");
+    },
+  };
+}
+
+/** Stops new connections, waits for in-flight requests up to the grace period, then cuts the rest. */
+function closeServer(server: http.Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

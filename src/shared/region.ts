@@ -1,0 +1,37 @@
+/** GB/T 2260 codes of Jiangsu: the province and its 13 prefecture-level cities. */
+export const PROVINCE_CODE = "320000";
+export const JIANGSU_CITIES: Readonly<Record<string, string>> = {
+  "320100": "南京市",
+  "320200": "无锡市",
+  "320300": "徐州市",
+  "320400": "常州市",
+  "320500": "苏州市",
+  "320600": "南通市",
+  "320700": "连云港市",
+  "320800": "淮安市",
+  "320900": "盐城市",
+  "321000": "扬州市",
+  "321100": "镇江市",
+  "321200": "泰州市",
+  "321300": "宿迁市",
+};
+
+/** Why a region code is unusable, or null. Enterprises must sit in a Jiangsu city or county. */
+export function regionCodeProblem(code: string): string | null {
+  if (!/^\d{6}$/.test(code)) return `"${code}" is not a six-digit GB/T 2260 division code.`;
+  if (!code.startsWith("32")) return `"${code}" is outside Jiangsu (codes start with 32).`;
+  if (code !== PROVINCE_CODE && !JIANGSU_CITIES[cityOf(code)]) {
+    return `"${code}" is not in one of Jiangsu's 13 cities.`;
+  }
+  return null;
+}
+
+/** The city (prefecture) a division code belongs to: 320102 → 320100. */
+export function cityOf(code: string): string {
+  return `${code.slice(0, 4)}00`;
+}
+
+/** Whether an agency of `agencyRegion` covers a subject registered in `subjectRegion`. */
+export function regionCovers(agencyRegion: string, subjectRegion: string): boolean {
+  return agencyRegion === PROVINCE_CODE || cityOf(agencyRegion) === cityOf(subjectRegion);
+}
