@@ -76,7 +76,8 @@ export async function openEmbedded(
 function lockHolder(lockPath: string): number | null {
   if (!fs.existsSync(lockPath)) return null;
   const pid = Number(fs.readFileSync(lockPath, "utf8").trim());
-  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) return pid;
+  // Our own pid counts as a holder: opening PGlite twice, even in one process, corrupts it.
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return pid;
   fs.rmSync(lockPath, { force: true });
   return null;
 }

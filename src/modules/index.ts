@@ -15,7 +15,7 @@ import { EnterpriseHoldersResolver, PersonResolver, ResponsiblePersonResolver } 
 import { PersonService } from "./person/person.service";
 
 /** The modules of the hub, one line each: resolvers, services, per-request loaders. */
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: NonEmptyArray<new () => object> = [
   AgencyResolver,
   EnterpriseResolver,
   PersonResolver,

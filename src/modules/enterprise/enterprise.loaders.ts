@@ -3,16 +3,18 @@ import { rowLoader } from "../../db/loader";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 
 export function createEnterpriseLoaders(db: DataSource) {
-  return {
-    enterpriseById: rowLoader<string, Enterprise>(
-      (ids) => db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1)`, [ids]),
-      (e) => e.id,
-    ),
-    enterpriseByCode: rowLoader<string, Enterprise>(
-      (codes) => db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY($1)`, [codes]),
-      (e) => e.creditCode,
-    ),
-  };
+  const enterpriseById = rowLoader<string, Enterprise>(
+    (ids) => db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1)`, [ids]),
+    (e) => e.id,
+  );
+  // An enterprise read by code primes the by-id loader before any of its children can ask for it
+  // (children resolve only after their parent), so a profile never reads its enterprise twice.
+  const enterpriseByCode = rowLoader<string, Enterprise>(async (codes) => {
+    const rows: Enterprise[] = await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY($1)`, [codes]);
+    for (const e of rows) enterpriseById.prime(e.id, e);
+    return rows;
+  }, (e) => e.creditCode);
+  return { enterpriseById, enterpriseByCode };
 }
 
 export type EnterpriseLoaders = ReturnType<typeof createEnterpriseLoaders>;

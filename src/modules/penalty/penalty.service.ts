@@ -91,7 +91,8 @@ export class PenaltyService {
         throw forbidden();
       }
       if (penalty.revokedAt) throw new DomainError(ErrorCode.CONFLICT, "This penalty is already revoked.", "id");
-      const [revoked] = await tx.query(
+      // For UPDATE, TypeORM answers [rows, affected].
+      const [[revoked]] = await tx.query(
         `UPDATE penalty pe SET revoked_at = now(), revoked_reason = $2, revoked_by = $3
          WHERE pe.id = $1 RETURNING ${PENALTY_COLUMNS}`,
         [id, why, actor.agencyId],

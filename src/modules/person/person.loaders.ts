@@ -18,11 +18,11 @@ export function createPersonLoaders(db: DataSource) {
     (p) => p.id,
   );
 
-  // The holder's person comes in the same statement and primes personById.
+  // The holder's person comes in the same statement. It does not prime personById: whether the
+  // priming lands before another branch's load depends on timing, and statement counts must not.
   const withPerson = (rows: (ResponsiblePerson & { personName: string; personIdNumber: string })[]) =>
     rows.map(({ personName, personIdNumber, ...rp }) => {
       const person = { id: rp.personId, name: personName, idNumber: personIdNumber };
-      personById.prime(person.id, person);
       return { ...rp, person } as HolderRow;
     });
   const holderSql = (keyColumn: string) => `

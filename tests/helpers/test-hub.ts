@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+import { loadConfig } from "../../src/config";
+import { AgencyService } from "../../src/modules/agency/agency.service";
+import type { Department } from "../../src/modules/agency/department.enum";
+import { type RunningHub, startHub } from "../../src/server/hub";
+import { createLogger } from "../../src/shared/logger";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestHub {
+  hub: RunningHub;
+  /** POSTs a GraphQL operation, as the agency holding `token` or as the public audience. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Registers an agency and returns its API key. */
+  agency(department: `${Department}`, options?: { region?: string; scopes?: ("read" | "write")[] }): Promise<string>;
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A hub on its own fresh database: a new database on the PostgreSQL server of DATABASE_URL,
+ * or a new embedded database in a temporary folder when DATABASE_URL is unset.
+ */
+export async function startTestHub(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestHub> {
+  const adminUrl = process.env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  let dataDir = options.dataDir;
+  if (adminUrl && !options.dataDir) {
+    const name = `hub_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else if (!dataDir) {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-"));
+  }
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    HUB_DEMO_SEED: "off",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),
+    ...options.env,
+  });
+  const hub = await startHub(config, createLogger(config.logLevel));
+  const db = hub.database.dataSource;
+
+  return {
+    hub,
+    async gql(query, variables, token) {
+      const res = await fetch(`${hub.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    },
+    async agency(department, opts = {}) {
+      const { token } = await new AgencyService(db).create({
+        name: `Test ${department}`,
+        department,
+        regionCode: opts.region ?? "320000",
+        scopes: opts.scopes ?? ["read", "write"],
+      });
+      return token;
+    },
+    sql: (text, params) => db.query(text, params),
+    async stop() {
+      await hub.stop();
+      await dropDatabase();
+    },
+  };
+}

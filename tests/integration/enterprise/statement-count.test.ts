@@ -1,0 +1,65 @@
+import { statementCounter } from "../../../src/db/statement-counter";
+import { createEnterprise, setPerson } from "../../helpers/factories";
+import { startTestHub, type TestHub } from "../../helpers/test-hub";
+
+const PROFILE = `query($c: CreditCode!) { enterprise(creditCode: $c) {
+  creditCode name regionCode sector status
+  responsiblePersons(current: false) { role since until person { name idNumberMasked roles { role } } enterprise { name } }
+  penalties(first: 20) { totalCount edges { node { decisionNumber decidedOn isPublic agency { name } person { name } } } } } }`;
+
+const LIST = `query($first: Int) { enterprises(first: $first, filter: { regionCode: "320300" }) { edges { node {
+  name responsiblePersons { role person { name } } penalties(first: 5) { totalCount edges { node { decisionNumber } } } } } } }`;
+
+describe("SQL statements per query", () => {
+  let t: TestHub;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestHub();
+    token = await t.agency("EMERGENCY_MANAGEMENT");
+  });
+  afterAll(() => t.stop());
+
+  async function statementsFor(query: string, variables: Record<string, unknown>): Promise<number> {
+    const before = statementCounter.value;
+    const res = await t.gql(query, variables, token);
+    expect(res.errors).toBeUndefined();
+    return statementCounter.value - before;
+  }
+
+  /** Seeds one enterprise with `persons` holders and `penalties` penalties, through SQL for speed. */
+  async function seed(regionCode: string, persons: number, penalties: number): Promise<string> {
+    const code = await createEnterprise(t, token, { regionCode });
+    const { input } = await setPerson(t, token, code, "LEGAL_REPRESENTATIVE");
+    const [{ id }] = await t.sql(`SELECT id FROM enterprise WHERE credit_code = $1`, [code]);
+    await t.sql(
+      `WITH p AS (INSERT INTO person (id_number, name)
+         SELECT lpad(abs(hashtext($1 || g))::text, 17, '3') || 'X', '员工' || g FROM generate_series(1, $2::int) g RETURNING id)
+       INSERT INTO responsible_person (enterprise_id, person_id, role, since) SELECT $3, id, 'DIRECTLY_RESPONSIBLE', '2020-01-01' FROM p`,
+      [code, persons - 1, id],
+    );
+    await t.sql(
+      `INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, penalty_types, public_until, person_id)
+       SELECT $1, 'D-' || g, 'EMERGENCY_MANAGEMENT', DATE '2025-01-01' - g, 'v', '{WARNING}', DATE '2028-01-01',
+         (SELECT id FROM person WHERE id_number = $3)
+       FROM generate_series(1, $2::int) g`,
+      [id, penalties, input.idNumber],
+    );
+    return code;
+  }
+
+  it("is the same for 1 person and 1 penalty as for 20 persons and 200 penalties", async () => {
+    const small = await seed("320302", 1, 1);
+    const large = await seed("320303", 20, 200);
+    const smallCount = await statementsFor(PROFILE, { c: small });
+    const largeCount = await statementsFor(PROFILE, { c: large });
+    expect(smallCount).toBeGreaterThan(0);
+    expect(largeCount).toBe(smallCount);
+  });
+
+  it("is the same for enterprises(first: 50) as for first: 1", async () => {
+    for (let i = 0; i < 6; i++) await seed("320311", 3, 4);
+    const one = await statementsFor(LIST, { first: 1 });
+    const fifty = await statementsFor(LIST, { first: 50 });
+    expect(fifty).toBe(one);
+  });
+});
