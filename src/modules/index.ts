@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
+import type { Actor } from "../auth/actor";
 import type { Config } from "../config";
 import { createAgencyLoaders } from "./agency/agency.loaders";
 import { AgencyResolver } from "./agency/agency.resolver";
@@ -34,13 +35,13 @@ export function createServices(db: DataSource, config: Config) {
   };
 }
 
-/** Built for each request and never shared between callers. */
-export function createLoaders(db: DataSource) {
+/** Built for each request and never shared between callers; row filters depend on the caller. */
+export function createLoaders(db: DataSource, actor: Actor) {
   return {
     ...createAgencyLoaders(db),
     ...createEnterpriseLoaders(db),
-    ...createPersonLoaders(db),
-    ...createPenaltyLoaders(db),
+    ...createPersonLoaders(db, actor),
+    ...createPenaltyLoaders(db, actor),
   };
 }
 

@@ -14,7 +14,7 @@ export interface HubContext {
 export function createContext(actor: Actor, db: DataSource, services: Services): HubContext {
   return {
     actor,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, actor),
     services,
     requireAgency() {
       if (actor.kind !== "agency") throw forbidden();

@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Logger } from "../shared/logger";
 import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
+import { introspectionPlugin } from "./plugins/introspection.plugin";
 
 /** The Apollo server without any listener: main.ts and the tests share it. */
 export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<HubContext> {
@@ -17,6 +18,10 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
     csrfPrevention: true,
     // main.ts owns the shutdown order (drain HTTP, stop Apollo, close the database).
     stopOnTerminationSignals: false,
-    plugins: development ? [] : [ApolloServerPluginLandingPageDisabled()],
+    introspection: true,
+    plugins: [
+      introspectionPlugin(config.env !== "production"),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
 import type { Config } from "../config";
 import { resolveActor } from "../auth/identity";
+import { applyShield } from "../auth/shield";
 import { type Database, openDatabase } from "../db/database";
 import { runMigrations } from "../db/migrate";
 import { createServices } from "../modules";
@@ -28,7 +29,7 @@ export interface RunningHub {
  * demo data on a first embedded start → ready.
  */
 export async function startHub(config: Config, logger: Logger): Promise<RunningHub> {
-  const schema = await buildHubSchema();
+  const schema = applyShield(await buildHubSchema());
   const apollo = createApollo(schema, config, logger);
   await apollo.start();
 

@@ -10,7 +10,12 @@ function expectData<T>(res: { data?: T | null; errors?: unknown[] }): T {
   return res.data;
 }
 
-export async function createEnterprise(t: TestHub, token: string, overrides: Record<string, unknown> = {}) {
+const registrars = new WeakMap<TestHub, Promise<string>>();
+
+/** Registers an enterprise as a province market-regulation agency (a department allowed to). */
+export async function createEnterprise(t: TestHub, overrides: Record<string, unknown> = {}) {
+  if (!registrars.has(t)) registrars.set(t, t.agency("MARKET_REGULATION"));
+  const token = await registrars.get(t)!;
   const input = { creditCode: newCreditCode(), name: "南京测试化工有限公司", regionCode: "320102", sector: "HAZARDOUS_CHEMICALS", ...overrides };
   expectData(await t.gql(UPSERT, { input }, token));
   return input.creditCode as string;

@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import { groupLoader, perArguments } from "../../db/loader";
 import { decodeCursor } from "../../shared/pagination";
+import { today } from "../../shared/clock";
+import type { Actor } from "../../auth/actor";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
 
 export interface PenaltyPageArgs {
@@ -14,7 +16,9 @@ export type PenaltyRow = Penalty & { total: number };
  * A page of penalties for every enterprise of the request in one statement: the window
  * functions number each enterprise's rows and count them, so nothing fans out or repeats.
  */
-export function createPenaltyLoaders(db: DataSource) {
+export function createPenaltyLoaders(db: DataSource, actor: Actor) {
+  // POLICY.md: the public audience sees only disclosed (today <= publicUntil), unrevoked penalties.
+  const publicOnly = actor.kind === "public";
   return {
     penaltyPages: perArguments((args: PenaltyPageArgs) => {
       const [afterDate, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
@@ -26,11 +30,12 @@ export function createPenaltyLoaders(db: DataSource) {
                FROM (
                  SELECT ${PENALTY_COLUMNS}, (count(*) OVER (PARTITION BY pe.enterprise_id))::int AS total
                  FROM penalty pe WHERE pe.enterprise_id = ANY($1)
+                   AND ($5::date IS NULL OR (pe.revoked_at IS NULL AND pe.public_until >= $5::date))
                ) x
                WHERE $2::date IS NULL OR (x."decidedOn", x.id) < ($2::date, $3::uuid)
              ) y WHERE y.rn <= $4
              ORDER BY y."enterpriseId", y.rn`,
-            [enterpriseIds, afterDate, afterId, args.first + 1],
+            [enterpriseIds, afterDate, afterId, args.first + 1, publicOnly ? today() : null],
           ),
         (row) => row.enterpriseId,
       );

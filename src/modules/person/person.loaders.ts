@@ -3,7 +3,8 @@ import type { DataSource } from "typeorm";
 import { groupLoader, perArguments, rowLoader } from "../../db/loader";
 import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
-import type { ResponsibleRole } from "./responsible-role.enum";
+import { ResponsibleRole } from "./responsible-role.enum";
+import type { Actor } from "../../auth/actor";
 
 export interface HoldersArgs {
   roles: ResponsibleRole[] | null;
@@ -12,7 +13,11 @@ export interface HoldersArgs {
 
 type HolderRow = ResponsiblePerson & { person: Person };
 
-export function createPersonLoaders(db: DataSource) {
+export function createPersonLoaders(db: DataSource, actor: Actor) {
+  // POLICY.md: the public audience sees only legal representatives among responsible persons.
+  const publicRoles = actor.kind === "public" ? [ResponsibleRole.LEGAL_REPRESENTATIVE] : null;
+  const visibleRoles = (roles: ResponsibleRole[] | null) =>
+    publicRoles ? (roles ?? publicRoles).filter((r) => publicRoles.includes(r)) : roles;
   const personById: DataLoader<string, Person | null> = rowLoader<string, Person>(
     (ids) => db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids]),
     (p) => p.id,
@@ -39,13 +44,13 @@ export function createPersonLoaders(db: DataSource) {
     ),
     holdersByEnterprise: perArguments((args: HoldersArgs) =>
       groupLoader<string, HolderRow>(
-        async (ids) => withPerson(await db.query(holderSql("enterprise_id"), [ids, args.roles, args.current])),
+        async (ids) => withPerson(await db.query(holderSql("enterprise_id"), [ids, visibleRoles(args.roles), args.current])),
         (rp) => rp.enterpriseId,
       ),
     ),
     rolesByPerson: perArguments((args: { current: boolean }) =>
       groupLoader<string, HolderRow>(
-        async (ids) => withPerson(await db.query(holderSql("person_id"), [ids, null, args.current])),
+        async (ids) => withPerson(await db.query(holderSql("person_id"), [ids, visibleRoles(null), args.current])),
         (rp) => rp.personId,
       ),
     ),

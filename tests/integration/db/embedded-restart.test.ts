@@ -9,7 +9,7 @@ describe("embedded database", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-restart-"));
     const first = await startTestHub({ dataDir });
     const token = await first.agency("MARKET_REGULATION");
-    const code = await createEnterprise(first, token, { name: "常州嘉和冶金有限公司", regionCode: "320402" });
+    const code = await createEnterprise(first, { name: "常州嘉和冶金有限公司", regionCode: "320402" });
     await first.stop();
     expect(fs.existsSync(path.join(dataDir, "hub.lock"))).toBe(false);
 

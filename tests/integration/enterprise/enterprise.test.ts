@@ -12,7 +12,7 @@ describe("enterprises", () => {
   afterAll(() => t.stop());
 
   it("creates, reads and updates an enterprise by credit code", async () => {
-    const code = await createEnterprise(t, writer, { name: "无锡恒泰钢铁有限公司", regionCode: "320205", sector: "METALLURGY" });
+    const code = await createEnterprise(t, { name: "无锡恒泰钢铁有限公司", regionCode: "320205", sector: "METALLURGY" });
     const update = await t.gql(UPSERT, { input: { creditCode: code, name: "无锡恒泰钢铁集团有限公司", regionCode: "320205", sector: "METALLURGY", scale: "LARGE" } }, writer);
     expect(update.errors).toBeUndefined();
     const res = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { creditCode name regionCode sector scale status } }`, { c: code });
@@ -42,9 +42,9 @@ describe("enterprises", () => {
   it("filters by name part, city and sector, and pages with cursors", async () => {
     const codes = [];
     for (let i = 0; i < 3; i++) {
-      codes.push(await createEnterprise(t, writer, { name: `南通远航烟花爆竹${i}厂有限公司`, regionCode: "320612", sector: "FIREWORKS" }));
+      codes.push(await createEnterprise(t, { name: `南通远航烟花爆竹${i}厂有限公司`, regionCode: "320612", sector: "FIREWORKS" }));
     }
-    await createEnterprise(t, writer, { name: "南通远航物流有限公司", regionCode: "320612", sector: "TRANSPORTATION" });
+    await createEnterprise(t, { name: "南通远航物流有限公司", regionCode: "320612", sector: "TRANSPORTATION" });
     const query = `query($f: EnterpriseFilter, $after: String) { enterprises(filter: $f, first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { creditCode name } } } }`;
     const filter = { nameContains: "远航烟花", regionCode: "320600", sector: "FIREWORKS" };
@@ -58,7 +58,7 @@ describe("enterprises", () => {
   });
 
   it("finds names by a substring of Chinese characters", async () => {
-    await createEnterprise(t, writer, { name: "扬州润华起重机械有限公司", regionCode: "321002", sector: "SPECIAL_EQUIPMENT" });
+    await createEnterprise(t, { name: "扬州润华起重机械有限公司", regionCode: "321002", sector: "SPECIAL_EQUIPMENT" });
     const res = await t.gql(`{ enterprises(filter: { nameContains: "润华起重" }) { edges { node { name } } } }`);
     expect(res.data?.enterprises.edges.map((e: any) => e.node.name)).toEqual(["扬州润华起重机械有限公司"]);
   });

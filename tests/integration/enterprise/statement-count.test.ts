@@ -28,7 +28,7 @@ describe("SQL statements per query", () => {
 
   /** Seeds one enterprise with `persons` holders and `penalties` penalties, through SQL for speed. */
   async function seed(regionCode: string, persons: number, penalties: number): Promise<string> {
-    const code = await createEnterprise(t, token, { regionCode });
+    const code = await createEnterprise(t, { regionCode });
     const { input } = await setPerson(t, token, code, "LEGAL_REPRESENTATIVE");
     const [{ id }] = await t.sql(`SELECT id FROM enterprise WHERE credit_code = $1`, [code]);
     await t.sql(

@@ -16,7 +16,7 @@ describe("administrative penalties", () => {
   afterAll(() => t.stop());
 
   it("records a penalty for the writer's department with the default disclosure period", async () => {
-    const code = await createEnterprise(t, em);
+    const code = await createEnterprise(t);
     const { input } = await setPerson(t, em, code, "SAFETY_HEAD", { name: "林军" });
     await recordPenalty(t, em, code, { decidedOn: "2024-02-29", personIdNumber: input.idNumber, fineAmount: "12345.60" });
     const res = await t.gql(PENALTIES, { c: code }, em);
@@ -32,7 +32,7 @@ describe("administrative penalties", () => {
   });
 
   it("pages penalties newest first", async () => {
-    const code = await createEnterprise(t, em);
+    const code = await createEnterprise(t);
     for (const d of ["2023-05-01", "2025-01-02", "2024-07-03"]) await recordPenalty(t, em, code, { decidedOn: d });
     const page1 = await t.gql(PENALTIES, { c: code, first: 2 }, em);
     const p = page1.data?.enterprise.penalties;
@@ -44,7 +44,7 @@ describe("administrative penalties", () => {
   });
 
   it("revokes a penalty: it stays on record as revoked, and cannot be revoked twice", async () => {
-    const code = await createEnterprise(t, em);
+    const code = await createEnterprise(t);
     const { id } = await recordPenalty(t, em, code);
     const res = await t.gql(REVOKE, { id, reason: "行政复议撤销" }, em);
     expect(res.data?.revokePenalty).toEqual({ id, revoked: true });
@@ -55,7 +55,7 @@ describe("administrative penalties", () => {
   });
 
   it("lets only the recording department revoke", async () => {
-    const code = await createEnterprise(t, em);
+    const code = await createEnterprise(t);
     const { id } = await recordPenalty(t, em, code);
     const fire = await t.agency("FIRE_RESCUE");
     const res = await t.gql(REVOKE, { id, reason: "not mine" }, fire);
@@ -65,7 +65,7 @@ describe("administrative penalties", () => {
   });
 
   it("refuses a duplicate decision number, a fine without amount and a future date", async () => {
-    const code = await createEnterprise(t, em);
+    const code = await createEnterprise(t);
     const { decisionNumber } = await recordPenalty(t, em, code) as any;
     const base = { creditCode: code, decisionNumber, decidedOn: "2025-01-01", violation: "v", penaltyTypes: ["WARNING"] };
     const dup = await t.gql(RECORD_PENALTY, { input: base }, em);

@@ -15,15 +15,15 @@ describe("responsible persons", () => {
   afterAll(() => t.stop());
 
   it("hands a role over: the previous holder's term ends and stays in the history", async () => {
-    const code = await createEnterprise(t, writer);
+    const code = await createEnterprise(t);
     const first = await setPerson(t, writer, code, "LEGAL_REPRESENTATIVE", { name: "王强", since: "2020-03-01" });
     const second = await setPerson(t, writer, code, "LEGAL_REPRESENTATIVE", { name: "李娜", since: "2025-06-30" });
 
-    const current = await t.gql(HOLDERS, { c: code });
+    const current = await t.gql(HOLDERS, { c: code }, writer);
     expect(current.data?.enterprise.responsiblePersons).toEqual([
       { role: "LEGAL_REPRESENTATIVE", since: "2025-06-30", until: null, person: { name: "李娜", idNumber: second.input.idNumber } },
     ]);
-    const history = await t.gql(HOLDERS, { c: code, current: false });
+    const history = await t.gql(HOLDERS, { c: code, current: false }, writer);
     expect(history.data?.enterprise.responsiblePersons).toEqual([
       { role: "LEGAL_REPRESENTATIVE", since: "2025-06-30", until: null, person: { name: "李娜", idNumber: second.input.idNumber } },
       { role: "LEGAL_REPRESENTATIVE", since: "2020-03-01", until: "2025-06-30", person: { name: "王强", idNumber: first.input.idNumber } },
@@ -31,16 +31,16 @@ describe("responsible persons", () => {
   });
 
   it("keeps several directly responsible persons at once", async () => {
-    const code = await createEnterprise(t, writer);
+    const code = await createEnterprise(t);
     await setPerson(t, writer, code, "DIRECTLY_RESPONSIBLE", { name: "赵军" });
     await setPerson(t, writer, code, "DIRECTLY_RESPONSIBLE", { name: "钱敏" });
-    const res = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { responsiblePersons(roles: [DIRECTLY_RESPONSIBLE]) { person { name } } } }`, { c: code });
+    const res = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { responsiblePersons(roles: [DIRECTLY_RESPONSIBLE]) { person { name } } } }`, { c: code }, writer);
     expect(res.data?.enterprise.responsiblePersons.map((r: any) => r.person.name).sort()).toEqual(["赵军", "钱敏"].sort());
   });
 
   it("shows a person's roles across enterprises and finds the person by ID number", async () => {
-    const a = await createEnterprise(t, writer);
-    const b = await createEnterprise(t, writer);
+    const a = await createEnterprise(t);
+    const b = await createEnterprise(t);
     const idNumber = newIdNumber();
     await setPerson(t, writer, a, "LEGAL_REPRESENTATIVE", { name: "孙杰", idNumber });
     await setPerson(t, writer, b, "PRINCIPAL", { name: "孙杰", idNumber });
@@ -53,7 +53,7 @@ describe("responsible persons", () => {
   });
 
   it("rejects an ID number with a bad check digit, naming the field", async () => {
-    const code = await createEnterprise(t, writer);
+    const code = await createEnterprise(t);
     const good = newIdNumber();
     const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
     const res = await t.gql(SET_PERSON, { input: { creditCode: code, role: "PRINCIPAL", name: "周涛", idNumber: bad } }, writer);
@@ -69,7 +69,7 @@ describe("responsible persons", () => {
   });
 
   it("rolls back the new person when the handover date is invalid", async () => {
-    const code = await createEnterprise(t, writer);
+    const code = await createEnterprise(t);
     await setPerson(t, writer, code, "SAFETY_HEAD", { since: "2024-01-01" });
     const idNumber = newIdNumber();
     const res = await t.gql(SET_PERSON, { input: { creditCode: code, role: "SAFETY_HEAD", name: "郑平", idNumber, since: "2023-01-01" } }, writer);
@@ -80,7 +80,7 @@ describe("responsible persons", () => {
   });
 
   it("refuses to write for the public audience", async () => {
-    const code = await createEnterprise(t, writer);
+    const code = await createEnterprise(t);
     const res = await t.gql(SET_PERSON, { input: { creditCode: code, role: "PRINCIPAL", name: "x", idNumber: newIdNumber() } });
     expect(res.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });

@@ -1,0 +1,72 @@
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import { applyMiddleware } from "graphql-middleware";
+import { deny, rule, shield } from "graphql-shield";
+import type { IRules } from "graphql-shield/typings/types";
+import type { HubContext } from "../server/context";
+import type { Actor } from "./actor";
+import { type Audience, READ_POLICY, WRITE_POLICY } from "./policy";
+
+/** The one error a denial produces: it says nothing about whether the data exists. */
+export class ForbiddenError extends GraphQLError {
+  constructor() {
+    super("You are not allowed to access this field.", { extensions: { code: "FORBIDDEN" } });
+  }
+}
+
+export function audienceOf(actor: Actor): Audience {
+  return actor.kind === "public" ? "PUBLIC" : actor.department;
+}
+
+function audienceRule(audiences: readonly Audience[]) {
+  const allowed = new Set(audiences);
+  const key = [...allowed].sort().join(",");
+  // The rule reads only the caller, so caching its answer per request ("contextual") is safe.
+  return rule(`read:${key}`, { cache: "contextual" })((_parent, _args, ctx: HubContext) => allowed.has(audienceOf(ctx.actor)));
+}
+
+function writeRule(departments: readonly string[]) {
+  const allowed = new Set(departments);
+  const key = [...allowed].sort().join(",");
+  return rule(`write:${key}`, { cache: "contextual" })(
+    (_parent, _args, ctx: HubContext) =>
+      ctx.actor.kind === "agency" && ctx.actor.scopes.includes("write") && allowed.has(ctx.actor.department),
+  );
+}
+
+/** The shield's rule tree, generated from the matrix: one rule per distinct audience set. */
+export function buildRuleTree(): IRules {
+  const rules = new Map<string, ReturnType<typeof audienceRule>>();
+  const ruleFor = (audiences: readonly Audience[]) => {
+    const key = [...new Set(audiences)].sort().join(",");
+    let r = rules.get(key);
+    if (!r) rules.set(key, (r = audienceRule(audiences)));
+    return r;
+  };
+  const tree: Record<string, Record<string, unknown>> = {};
+  for (const [type, fields] of Object.entries(READ_POLICY)) {
+    tree[type] = Object.fromEntries(Object.entries(fields).map(([field, audiences]) => [field, ruleFor(audiences)]));
+  }
+  const writes = new Map<string, ReturnType<typeof writeRule>>();
+  tree.Mutation = Object.fromEntries(
+    Object.entries(WRITE_POLICY).map(([mutation, departments]) => {
+      const key = [...departments].sort().join(",");
+      if (!writes.has(key)) writes.set(key, writeRule(departments));
+      return [mutation, writes.get(key)];
+    }),
+  );
+  return tree as IRules;
+}
+
+/**
+ * Wraps the schema in graphql-shield: deny whatever the matrix does not name, typed FORBIDDEN
+ * errors, and resolver errors passed through to format-error (allowExternalErrors).
+ */
+export function applyShield(schema: GraphQLSchema): GraphQLSchema {
+  const middleware = shield(buildRuleTree(), {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => new ForbiddenError(),
+  });
+  return applyMiddleware(schema, middleware);
+}
+

@@ -1,0 +1,114 @@
+import { type GraphQLField, type GraphQLSchema, isIntrospectionType, isObjectType } from "graphql";
+import type { Actor } from "../../../src/auth/actor";
+import { READ_POLICY, WRITE_POLICY } from "../../../src/auth/policy";
+import { applyShield } from "../../../src/auth/shield";
+import { DEPARTMENTS, Department } from "../../../src/modules/agency/department.enum";
+import { buildHubSchema } from "../../../src/server/build-schema";
+
+/**
+ * POLICY.md transcribed by hand, independently of src/auth/policy.ts. A field not listed here is
+ * readable by everyone (basic fields, connections, and nested types that inherit the audience of
+ * the field leading to them).
+ */
+const G = DEPARTMENTS;
+const ID = [Department.CREDIT_OFFICE, Department.EMERGENCY_MANAGEMENT, Department.MARKET_REGULATION];
+const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
+  "Query.person": ID,
+  "Person.idNumber": ID,
+  "Person.idNumberMasked": G,
+  "Person.roles": G,
+  "AdministrativePenalty.agency": G,
+  "AdministrativePenalty.person": G,
+  "Mutation.upsertEnterprise": [Department.MARKET_REGULATION, Department.CREDIT_OFFICE],
+  "Mutation.setResponsiblePerson": [Department.MARKET_REGULATION, Department.EMERGENCY_MANAGEMENT, Department.CREDIT_OFFICE],
+  "Mutation.recordPenalty": G,
+  "Mutation.revokePenalty": G,
+};
+const AUDIENCES = ["PUBLIC", ...DEPARTMENTS] as const;
+
+function actorFor(audience: string, scopes: ("read" | "write")[] = ["read", "write"]): Actor {
+  return audience === "PUBLIC"
+    ? { kind: "public" }
+    : { kind: "agency", agencyId: "a", name: "t", department: audience as Department, regionCode: "320000", scopes };
+}
+
+function objectFields(schema: GraphQLSchema): [string, string, GraphQLField<unknown, unknown>][] {
+  return Object.values(schema.getTypeMap())
+    .filter((t) => isObjectType(t) && !isIntrospectionType(t))
+    .flatMap((t) => Object.values((t as never as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()).map(
+      (f) => [t.name, f.name, f] as [string, string, GraphQLField<unknown, unknown>],
+    ));
+}
+
+describe("permission matrix", () => {
+  let shielded: GraphQLSchema;
+  let fields: [string, string, GraphQLField<unknown, unknown>][];
+
+  beforeAll(async () => {
+    const schema = await buildHubSchema();
+    // Stub every resolver: this test is about who gets through the shield, not about data.
+    for (const [, , field] of objectFields(schema)) field.resolve = () => "resolved";
+    shielded = applyShield(schema);
+    fields = objectFields(shielded);
+  });
+
+  it("has an entry for every field of the schema", () => {
+    const missing = fields
+      .filter(([type, name]) => (type === "Mutation" ? !WRITE_POLICY[name] : !READ_POLICY[type]?.[name]))
+      .map(([type, name]) => `${type}.${name}`);
+    expect(missing).toEqual([]);
+  });
+
+  it("has no entry for a field that does not exist", () => {
+    const existing = new Set(fields.map(([type, name]) => `${type}.${name}`));
+    const stale = [
+      ...Object.entries(READ_POLICY).flatMap(([type, f]) => Object.keys(f).map((name) => `${type}.${name}`)),
+      ...Object.keys(WRITE_POLICY).map((name) => `Mutation.${name}`),
+    ].filter((key) => !existing.has(key));
+    expect(stale).toEqual([]);
+  });
+
+  it("allows or denies every field for every audience exactly as POLICY.md says", async () => {
+    const mismatches: string[] = [];
+    for (const [type, name, field] of fields) {
+      const key = `${type}.${name}`;
+      const allowed = new Set(EXPECTED_RESTRICTED[key] ?? (type === "Mutation" ? [] : AUDIENCES));
+      for (const audience of AUDIENCES) {
+        const ctx = { actor: actorFor(audience) };
+        const info = { fieldName: name, parentType: shielded.getType(type), returnType: field.type, path: { key: name }, operation: { operation: "query" } };
+        const result = await field.resolve!({}, {}, ctx, info as never);
+        const got = result === "resolved" ? "allowed" : (result as { extensions?: { code?: string } })?.extensions?.code;
+        const want = allowed.has(audience) ? "allowed" : "FORBIDDEN";
+        if (got !== want) mismatches.push(`${key} for ${audience}: ${got}, expected ${want}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("denies every mutation to a token without the write scope", async () => {
+    const mutations = fields.filter(([type]) => type === "Mutation");
+    expect(mutations.length).toBeGreaterThan(0);
+    for (const [, name, field] of mutations) {
+      const ctx = { actor: actorFor(Department.CREDIT_OFFICE, ["read"]) };
+      const result = await field.resolve!({}, {}, ctx, { fieldName: name, path: { key: name } } as never);
+      expect([name, (result as { extensions?: { code?: string } })?.extensions?.code]).toEqual([name, "FORBIDDEN"]);
+    }
+  });
+
+  it("denies a field that the matrix does not name", async () => {
+    const schema = await buildHubSchema();
+    const penalty = schema.getType("AdministrativePenalty") as never as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
+    const field = penalty.getFields().violation;
+    field.resolve = () => "resolved";
+    const original = READ_POLICY.AdministrativePenalty;
+    const { violation: _omitted, ...withoutViolation } = original;
+    (READ_POLICY as Record<string, unknown>).AdministrativePenalty = withoutViolation;
+    try {
+      const wrapped = (applyShield(schema).getType("AdministrativePenalty") as never as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields().violation;
+      const result = await wrapped.resolve!({}, {}, { actor: actorFor(Department.CREDIT_OFFICE) }, { fieldName: "violation", path: { key: "violation" } } as never);
+      expect((result as { extensions?: { code?: string } }).extensions?.code).toBe("FORBIDDEN");
+    } finally {
+      (READ_POLICY as Record<string, unknown>).AdministrativePenalty = original;
+    }
+  });
+});
