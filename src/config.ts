@@ -27,6 +27,19 @@ const schema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: intIn(100, 3_600_000).default(30_000),
   SHUTDOWN_GRACE_MS: intIn(0, 120_000).default(10_000),
   HUB_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  HUB_JWT_ISSUER: z.string().min(1).optional(),
+  HUB_JWT_AUDIENCE: z.string().min(1).default("credit-hub"),
+  HUB_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  HUB_JWT_JWKS_FILE: z.string().min(1).optional(),
+  HUB_JWT_ALGORITHM: z.enum(["RS256", "PS256", "ES256", "EdDSA"]).default("RS256"),
+}).superRefine((v, ctx) => {
+  const keys = [v.HUB_JWT_PUBLIC_KEY_FILE, v.HUB_JWT_JWKS_FILE].filter(Boolean).length;
+  if (v.HUB_JWT_ISSUER && keys !== 1) {
+    ctx.addIssue({ code: "custom", path: ["HUB_JWT_ISSUER"], message: "needs exactly one of HUB_JWT_PUBLIC_KEY_FILE and HUB_JWT_JWKS_FILE" });
+  }
+  if (!v.HUB_JWT_ISSUER && keys > 0) {
+    ctx.addIssue({ code: "custom", path: [v.HUB_JWT_JWKS_FILE ? "HUB_JWT_JWKS_FILE" : "HUB_JWT_PUBLIC_KEY_FILE"], message: "needs HUB_JWT_ISSUER" });
+  }
 });
 
 export type Config = Readonly<{
@@ -47,6 +60,14 @@ export type Config = Readonly<{
   }>;
   shutdownGraceMs: number;
   maxBodyBytes: number;
+  /** Signed JWTs of the province's identity provider, when configured. */
+  jwt: Readonly<{
+    issuer: string;
+    audience: string;
+    publicKeyFile?: string;
+    jwksFile?: string;
+    algorithm: "RS256" | "PS256" | "ES256" | "EdDSA";
+  }> | null;
 }>;
 
 export class ConfigError extends Error {}
@@ -86,5 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+    jwt: v.HUB_JWT_ISSUER
+      ? Object.freeze({
+          issuer: v.HUB_JWT_ISSUER,
+          audience: v.HUB_JWT_AUDIENCE,
+          publicKeyFile: v.HUB_JWT_PUBLIC_KEY_FILE && path.resolve(v.HUB_JWT_PUBLIC_KEY_FILE),
+          jwksFile: v.HUB_JWT_JWKS_FILE && path.resolve(v.HUB_JWT_JWKS_FILE),
+          algorithm: v.HUB_JWT_ALGORITHM,
+        })
+      : null,
   });
 }

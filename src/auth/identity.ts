@@ -1,18 +1,21 @@
 import { DomainError, ErrorCode } from "../shared/errors";
 import type { AgencyService } from "../modules/agency/agency.service";
 import { type Actor, PUBLIC } from "./actor";
+import type { Agency } from "../modules/agency/agency.entity";
 import { looksLikeApiKey } from "./api-key";
+import { type JwtVerifier, looksLikeJwt } from "./jwt";
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
 /**
- * Who is calling. No Authorization header is the public audience (when public access is on);
+ * Who is calling: an API key (hub_…) or, when an issuer is configured, a signed JWT. No Authorization header is the public audience (when public access is on);
  * a header that does not identify a live agency is UNAUTHENTICATED, never public.
  */
 export async function resolveActor(
   authorization: string | undefined,
   agencies: AgencyService,
   publicAccess: boolean,
+  verifyJwt: JwtVerifier | null,
 ): Promise<Actor> {
   if (authorization === undefined || authorization === "") {
     if (!publicAccess) throw unauthenticated("This hub requires an API key: send Authorization: Bearer <key>.");
@@ -21,8 +24,14 @@ export async function resolveActor(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be: Bearer <key>.");
   const token = match[1];
-  const agency = looksLikeApiKey(token) ? await agencies.findByKey(token) : null;
-  if (!agency) throw unauthenticated("The API key is not valid or has been revoked.");
+  let agency: Agency | null = null;
+  if (looksLikeApiKey(token)) {
+    agency = await agencies.findByKey(token);
+  } else if (verifyJwt && looksLikeJwt(token)) {
+    const identity = await verifyJwt(token);
+    agency = identity && (await agencies.ensureExternal(identity));
+  }
+  if (!agency) throw unauthenticated("The token is not valid, has expired or has been revoked.");
   return {
     kind: "agency",
     agencyId: agency.id,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
 import type { Config } from "../config";
 import { resolveActor } from "../auth/identity";
+import { createJwtVerifier } from "../auth/jwt";
 import { applyShield } from "../auth/shield";
 import { type Database, openDatabase } from "../db/database";
 import { runMigrations } from "../db/migrate";
@@ -30,6 +31,7 @@ export interface RunningHub {
  */
 export async function startHub(config: Config, logger: Logger): Promise<RunningHub> {
   const schema = applyShield(await buildHubSchema());
+  const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
   const apollo = createApollo(schema, config, logger);
   await apollo.start();
 
@@ -53,7 +55,7 @@ export async function startHub(config: Config, logger: Logger): Promise<RunningH
     },
     context: async (req) => {
       try {
-        const actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess);
+        const actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt);
         return createContext(actor, database!.dataSource, services!);
       } catch (err) {
         if (err instanceof DomainError) {

@@ -24,4 +24,10 @@ describe("configuration", () => {
     expect(message).toMatch(/DATABASE_URL="mysql:\/\/x" must be a postgres/);
     expect(message).toMatch(/HUB_DISCLOSURE_YEARS="0"/);
   });
+
+  it("requires exactly one key source with a JWT issuer", () => {
+    expect(() => loadConfig({ HUB_JWT_ISSUER: "https://ids" })).toThrow(/HUB_JWT_ISSUER="https:\/\/ids" needs exactly one/);
+    expect(() => loadConfig({ HUB_JWT_JWKS_FILE: "keys.json" })).toThrow(/HUB_JWT_JWKS_FILE="keys.json" needs HUB_JWT_ISSUER/);
+    expect(loadConfig({ HUB_JWT_ISSUER: "https://ids", HUB_JWT_JWKS_FILE: "k.json" }).jwt).toMatchObject({ issuer: "https://ids", audience: "credit-hub" });
+  });
 });

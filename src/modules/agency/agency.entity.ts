@@ -27,8 +27,12 @@ export class Agency {
   scopes!: Scope[];
 
   /** sha256 of the API key; the key itself is never stored. */
-  @Column("char", { name: "key_hash", length: 64, select: false })
-  keyHash!: string;
+  @Column("char", { name: "key_hash", length: 64, select: false, nullable: true })
+  keyHash!: string | null;
+
+  /** `issuer#subject` for agencies that call with JWTs of a configured identity provider. */
+  @Column("text", { name: "external_id", nullable: true, unique: true })
+  externalId!: string | null;
 
   @Column("timestamptz", { name: "created_at", default: () => "now()" })
   createdAt!: Date;

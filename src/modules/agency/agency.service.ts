@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { generateApiKey, hashApiKey } from "../../auth/api-key";
 import { badInput, notFound } from "../../shared/errors";
 import { regionCodeProblem } from "../../shared/region";
+import type { JwtIdentity } from "../../auth/jwt";
 import { Agency, Scope } from "./agency.entity";
 import { DEPARTMENTS, Department } from "./department.enum";
 
@@ -57,6 +58,42 @@ export class AgencyService {
       await repo.update({ id }, { revokedAt: agency.revokedAt });
     }
     return agency;
+  }
+
+  /**
+   * The row of an agency known from a JWT, created on its first call and kept in step with its
+   * claims; null when an operator has revoked it.
+   */
+  async ensureExternal(identity: JwtIdentity): Promise<Agency | null> {
+    let [row] = await this.dataSource.query(
+      `WITH ins AS (
+         INSERT INTO agency (name, department, region_code, scopes, external_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (external_id) DO NOTHING
+         RETURNING id, name, department, region_code, scopes, revoked_at)
+       SELECT id, name, department, region_code AS "regionCode", scopes, revoked_at AS "revokedAt" FROM ins
+       UNION ALL
+       SELECT id, name, department, region_code, scopes, revoked_at FROM agency WHERE external_id = $5
+       LIMIT 1`,
+      [identity.name, identity.department, identity.regionCode, identity.scopes, identity.externalId],
+    );
+    // A concurrent first call inserted the row after this statement's snapshot: read it now.
+    row ??= (
+      await this.dataSource.query(
+        `SELECT id, name, department, region_code AS "regionCode", scopes, revoked_at AS "revokedAt"
+         FROM agency WHERE external_id = $1`,
+        [identity.externalId],
+      )
+    )[0];
+    if (row.revokedAt) return null;
+    const changed = row.name !== identity.name || row.department !== identity.department ||
+      row.regionCode !== identity.regionCode || row.scopes.join(",") !== identity.scopes.join(",");
+    if (changed) {
+      await this.dataSource.query(
+        `UPDATE agency SET name = $2, department = $3, region_code = $4, scopes = $5 WHERE id = $1`,
+        [row.id, identity.name, identity.department, identity.regionCode, identity.scopes],
+      );
+    }
+    return { ...row, ...identity, keyHash: null, createdAt: new Date(), revokedAt: null };
   }
 
   /** The live agency holding this key, or null for an unknown or revoked key. */
