@@ -4,7 +4,7 @@ import { deny, rule, shield } from "graphql-shield";
 import type { IRules } from "graphql-shield/typings/types";
 import type { HubContext } from "../server/context";
 import type { Actor } from "./actor";
-import { type Audience, READ_POLICY, WRITE_POLICY } from "./policy";
+import { type Audience, EVERYONE, READ_POLICY, WRITE_POLICY } from "./policy";
 
 /** The one error a denial produces: it says nothing about whether the data exists. */
 export class ForbiddenError extends GraphQLError {
@@ -60,13 +60,28 @@ export function buildRuleTree(): IRules {
 /**
  * Wraps the schema in graphql-shield: deny whatever the matrix does not name, typed FORBIDDEN
  * errors, and resolver errors passed through to format-error (allowExternalErrors).
+ *
+ * graphql-middleware wraps every field it is given in an async function, which cost a third of
+ * the throughput of a 100-row list (npm run bench). So the shield's field map is generated as
+ * usual, fallback deny included, and then the fields the matrix opens to every audience are
+ * taken out of it: they need no check. Unlisted fields keep their deny wrapper.
  */
 export function applyShield(schema: GraphQLSchema): GraphQLSchema {
-  const middleware = shield(buildRuleTree(), {
+  const generator = shield(buildRuleTree(), {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: () => new ForbiddenError(),
   });
-  return applyMiddleware(schema, middleware);
+  const fieldMap = generator.generate(schema) as Record<string, Record<string, unknown>>;
+  for (const [type, fields] of Object.entries(READ_POLICY)) {
+    for (const [field, audiences] of Object.entries(fields)) {
+      if (isOpenToEveryone(audiences) && fieldMap[type]) delete fieldMap[type][field];
+    }
+  }
+  return applyMiddleware(schema, fieldMap as never);
+}
+
+function isOpenToEveryone(audiences: readonly Audience[]): boolean {
+  return EVERYONE.every((a) => audiences.includes(a));
 }
 

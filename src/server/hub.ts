@@ -29,8 +29,13 @@ export interface RunningHub {
  * Starts the hub: schema → HTTP listener (probes answer at once) → database → migrations →
  * demo data on a first embedded start → ready.
  */
-export async function startHub(config: Config, logger: Logger): Promise<RunningHub> {
-  const schema = applyShield(await buildHubSchema());
+export async function startHub(
+  config: Config,
+  logger: Logger,
+  // Only the benchmark turns shields off, to measure what they cost.
+  options: { shields?: boolean } = {},
+): Promise<RunningHub> {
+  const schema = options.shields === false ? await buildHubSchema() : applyShield(await buildHubSchema());
   const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
   const apollo = createApollo(schema, config, logger);
   await apollo.start();

@@ -22,8 +22,12 @@ export interface DemoSeedResult {
  * Loads the demo data set (idempotent: existing rows are kept) and issues one province-level
  * demo agency per department. Earlier demo agencies are revoked, so only the printed keys work.
  */
-export async function seedDemoData(db: DataSource, agencies: AgencyService): Promise<DemoSeedResult> {
-  const data = generateDemoData(DEMO_ENTERPRISES, DEMO_SEED, today());
+export async function seedDemoData(
+  db: DataSource,
+  agencies: AgencyService,
+  size: { enterprises: number; seed: number } = { enterprises: DEMO_ENTERPRISES, seed: DEMO_SEED },
+): Promise<DemoSeedResult> {
+  const data = generateDemoData(size.enterprises, size.seed, today());
   await db.query(`UPDATE agency SET revoked_at = now() WHERE name LIKE $1 AND revoked_at IS NULL`, [`${DEMO_AGENCY_PREFIX}%`]);
   const created = [];
   for (const department of DEPARTMENTS) {

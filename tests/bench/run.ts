@@ -1,0 +1,158 @@
+import "reflect-metadata";
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { Client } from "pg";
+import { loadConfig } from "../../src/config";
+import { openDatabase } from "../../src/db/database";
+import { runMigrations } from "../../src/db/migrate";
+import { AgencyService } from "../../src/modules/agency/agency.service";
+import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
+import { projectRoot } from "../../src/shared/project-root";
+import { JIANGSU_CITIES } from "../../src/shared/region";
+
+/**
+ * `npm run bench`: what the permission shields cost. The same operations run against a hub with
+ * shields and one built without, alternating, three rounds, median reported, ratios hub/baseline.
+ * Uses DATABASE_URL's server (a fresh database) or, unset, an embedded database in a temp folder.
+ */
+const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = 3;
+const root = projectRoot();
+const operation = (name: string) => fs.readFileSync(path.join(root, "tests/bench/operations", `${name}.graphql`), "utf8");
+
+interface Sample { rps: number; p50: number; p99: number }
+
+async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (adminUrl) {
+    const name = `hub_bench_${Date.now()}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        const c = new Client({ connectionString: adminUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
+  return { env: { HUB_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+function startChild(env: Record<string, string>, shields: "on" | "off"): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(root, "dist/tests/bench/serve-hub.js")], {
+    env: { ...process.env, ...env, BENCH_SHIELDS: shields, NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      const match = /READY (\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once("exit", (code) => reject(new Error(`bench hub exited with ${code}`)));
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+async function load(url: string, token: string, query: string, variables: () => Record<string, unknown>, seconds: number): Promise<Sample> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: variables() }) }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const { env, cleanup } = await prepareDatabase();
+  try {
+    const config = loadConfig({ ...process.env, ...env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
+    const db = await openDatabase(config, "server");
+    await runMigrations(db.dataSource);
+    const started = Date.now();
+    const seeded = await seedDemoData(db.dataSource, new AgencyService(db.dataSource), { enterprises: ENTERPRISES, seed: 7 });
+    const token = seeded.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!.token;
+    const codes: string[] = (await db.dataSource.query(`SELECT credit_code FROM enterprise ORDER BY credit_code`)).map((r: { credit_code: string }) => r.credit_code);
+    await db.close();
+    console.log(`seeded ${seeded.enterprises} enterprises, ${seeded.penalties} penalties in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    let i = 0;
+    const cities = Object.keys(JIANGSU_CITIES);
+    const operations = {
+      profile: { query: operation("profile"), variables: () => ({ creditCode: codes[i++ % codes.length] }) },
+      "enterprises(first: 100)": { query: operation("enterprises"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
+    };
+    const samples: Record<string, Record<"on" | "off", Sample[]>> = {};
+    for (const name of Object.keys(operations)) samples[name] = { on: [], off: [] };
+
+    for (let round = 1; round <= ROUNDS; round++) {
+      const order: ("on" | "off")[] = round % 2 ? ["on", "off"] : ["off", "on"];
+      for (const shields of order) {
+        const { child, url } = await startChild(env, shields);
+        try {
+          for (const [name, op] of Object.entries(operations)) {
+            await load(url, token, op.query, op.variables, 2); // warm-up
+            const sample = await load(url, token, op.query, op.variables, SECONDS);
+            samples[name][shields].push(sample);
+            console.log(`round ${round} shields ${shields} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
+          }
+        } finally {
+          await stopChild(child);
+        }
+      }
+    }
+
+    const rows = Object.entries(samples).map(([name, s]) => {
+      const on = { rps: median(s.on.map((x) => x.rps)), p50: median(s.on.map((x) => x.p50)), p99: median(s.on.map((x) => x.p99)) };
+      const off = { rps: median(s.off.map((x) => x.rps)), p50: median(s.off.map((x) => x.p50)), p99: median(s.off.map((x) => x.p99)) };
+      return { operation: name, shieldsOn: on, shieldsOff: off, rpsRatio: on.rps / off.rps, p50Ratio: on.p50 / Math.max(off.p50, 0.001) };
+    });
+    console.log(`\nshields on vs off: ${ENTERPRISES} enterprises, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds (median), ${env.DATABASE_URL ? "PostgreSQL" : "embedded"}, Node ${process.version}`);
+    console.table(rows.map((r) => ({
+      operation: r.operation,
+      "on req/s": r.shieldsOn.rps.toFixed(0),
+      "off req/s": r.shieldsOff.rps.toFixed(0),
+      "req/s on/off": r.rpsRatio.toFixed(3),
+      "p50 on/off (ms)": `${r.shieldsOn.p50}/${r.shieldsOff.p50}`,
+      "p99 on/off (ms)": `${r.shieldsOn.p99}/${r.shieldsOff.p99}`,
+    })));
+    const outDir = path.join(root, "bench-results");
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, "shields.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows }, null, 2));
+    console.log(`written ${path.join(outDir, "shields.json")}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import "reflect-metadata";
+import { loadConfig } from "../../src/config";
+import { startHub } from "../../src/server/hub";
+import { createLogger } from "../../src/shared/logger";
+
+/** One hub for the benchmark, in its own process; BENCH_SHIELDS=off builds it without shields. */
+async function main() {
+  const config = loadConfig();
+  const hub = await startHub(config, createLogger("silent"), { shields: process.env.BENCH_SHIELDS !== "off" });
+  process.stdout.write(`READY ${hub.url}\n`);
+  process.on("SIGTERM", () => void hub.stop().then(() => process.exit(0)));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
