@@ -27,8 +27,12 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   Query: {
     me: EVERYONE,
     enterprise: EVERYONE,
+    // PUBLIC may not filter by onWatchlist: see ARGUMENT_POLICY.
     enterprises: EVERYONE,
     person: ID,
+    sanctionMeasures: EVERYONE,
+    // Own department's tasks; OVERSIGHT all (row filter in the sanction service).
+    sanctionTasks: GOV,
   },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
@@ -36,16 +40,25 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     responsiblePersons: EVERYONE,
     // PUBLIC: disclosed, unrevoked penalties only (row filter in the penalty loaders).
     penalties: EVERYONE,
+    commitments: EVERYONE,
+    accidents: GOV,
+    onWatchlist: GOV,
+    watchlist: GOV,
+    onBlacklist: EVERYONE,
+    blacklist: EVERYONE,
+    measuresInForce: EVERYONE,
+    repairs: GOV,
   },
   EnterpriseConnection: everyone("edges", "pageInfo", "totalCount"),
   EnterpriseEdge: everyone("cursor", "node"),
   PageInfo: everyone("hasNextPage", "endCursor"),
   Agency: everyone("id", "name", "department", "regionCode"),
   Person: {
-    ...everyone("id", "name"),
+    ...everyone("id", "name", "onBlacklist", "blacklist"),
     idNumber: ID,
     idNumberMasked: GOV,
     roles: GOV,
+    marketBanUntil: GOV,
   },
   ResponsiblePerson: everyone("role", "person", "enterprise", "since", "until"),
   PenaltyConnection: everyone("edges", "pageInfo", "totalCount"),
@@ -58,6 +71,37 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     agency: GOV,
     person: GOV,
   },
+  CreditCommitment: {
+    ...everyone("id", "kind", "content", "committedOn", "acceptedBy", "status"),
+    breach: GOV,
+  },
+  CommitmentBreach: everyone("verifiedOn", "department", "description", "penalty"),
+  Accident: everyone("id", "occurredOn", "level", "deaths", "injuries", "directLoss", "description"),
+  WatchlistEntry: Object.fromEntries(
+    ["id", "enterprise", "basis", "listedBy", "reason", "triggeringPenalties", "listedOn", "validUntil", "warningIssuedOn", "status", "escalatedTo"]
+      .map((f) => [f, GOV]),
+  ),
+  BlacklistEntry: {
+    ...everyone(
+      "id", "subjectType", "enterprise", "person", "role", "recognizedBy", "decisionNumber", "ground", "reason", "listedOn",
+      "validUntil", "status", "removedOn", "measures",
+    ),
+    // Own department's tasks; OVERSIGHT all (row filter in the sanction loaders).
+    tasks: GOV,
+  },
+  SanctionMeasure: everyone("code", "title", "implementingDepartments", "matters", "appliesToPersons"),
+  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status"),
+  SanctionTaskConnection: everyone("edges", "pageInfo", "totalCount"),
+  SanctionTaskEdge: everyone("cursor", "node"),
+  CreditRepair: everyone(
+    "id", "enterprise", "blacklistEntry", "watchlistEntry", "actions", "statement", "submittedAt", "status", "decidedBy",
+    "decidedAt", "decisionReason",
+  ),
+};
+
+/** Arguments some audiences may not use: using one denies the whole field (POLICY.md, enterprises). */
+export const ARGUMENT_POLICY: Readonly<Record<string, Readonly<Record<string, readonly Audience[]>>>> = {
+  "Query.enterprises": { "filter.onWatchlist": GOV },
 };
 
 export const WRITE_POLICY: Readonly<Record<string, readonly Department[]>> = {
@@ -66,4 +110,17 @@ export const WRITE_POLICY: Readonly<Record<string, readonly Department[]>> = {
   // Any department, for itself; revoking is further limited to the recording department (service).
   recordPenalty: DEPARTMENTS,
   revokePenalty: DEPARTMENTS,
+  // The accepting department is the writer; a breach only by it (service).
+  recordCommitment: DEPARTMENTS,
+  recordCommitmentBreach: DEPARTMENTS,
+  recordAccident: [EMERGENCY_MANAGEMENT],
+  addToWatchlist: OVERSIGHT as Department[],
+  removeFromWatchlist: OVERSIGHT as Department[],
+  escalateWatchlistEntry: OVERSIGHT as Department[],
+  // The caller becomes recognizedBy; removal by it or CREDIT_OFFICE (service).
+  addToBlacklist: DEPARTMENTS,
+  removeFromBlacklist: DEPARTMENTS,
+  submitCreditRepair: DEPARTMENTS,
+  // The recognizing (or listing) department and CREDIT_OFFICE (service).
+  decideCreditRepair: DEPARTMENTS,
 };

@@ -1,10 +1,10 @@
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
-import { deny, rule, shield } from "graphql-shield";
+import { and, deny, rule, shield } from "graphql-shield";
 import type { IRules } from "graphql-shield/typings/types";
 import type { HubContext } from "../server/context";
 import type { Actor } from "./actor";
-import { type Audience, EVERYONE, READ_POLICY, WRITE_POLICY } from "./policy";
+import { ARGUMENT_POLICY, type Audience, EVERYONE, READ_POLICY, WRITE_POLICY } from "./policy";
 
 /** The one error a denial produces: it says nothing about whether the data exists. */
 export class ForbiddenError extends GraphQLError {
@@ -33,6 +33,17 @@ function writeRule(departments: readonly string[]) {
   );
 }
 
+/** Denies the field when an argument is used by an audience not allowed to use it. */
+function argumentRule(field: string, restricted: Readonly<Record<string, readonly Audience[]>>) {
+  // Arguments differ per call: this rule is never cached.
+  return rule(`args:${field}`, { cache: "no_cache" })((_parent, args: Record<string, unknown>, ctx: HubContext) =>
+    Object.entries(restricted).every(([path, audiences]) => {
+      const value = path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | null | undefined)?.[key], args);
+      return value === undefined || value === null || audiences.includes(audienceOf(ctx.actor));
+    }),
+  );
+}
+
 /** The shield's rule tree, generated from the matrix: one rule per distinct audience set. */
 export function buildRuleTree(): IRules {
   const rules = new Map<string, ReturnType<typeof audienceRule>>();
@@ -44,7 +55,12 @@ export function buildRuleTree(): IRules {
   };
   const tree: Record<string, Record<string, unknown>> = {};
   for (const [type, fields] of Object.entries(READ_POLICY)) {
-    tree[type] = Object.fromEntries(Object.entries(fields).map(([field, audiences]) => [field, ruleFor(audiences)]));
+    tree[type] = Object.fromEntries(
+      Object.entries(fields).map(([field, audiences]) => {
+        const restricted = ARGUMENT_POLICY[`${type}.${field}`];
+        return [field, restricted ? and(ruleFor(audiences), argumentRule(`${type}.${field}`, restricted)) : ruleFor(audiences)];
+      }),
+    );
   }
   const writes = new Map<string, ReturnType<typeof writeRule>>();
   tree.Mutation = Object.fromEntries(
@@ -75,7 +91,7 @@ export function applyShield(schema: GraphQLSchema): GraphQLSchema {
   const fieldMap = generator.generate(schema) as Record<string, Record<string, unknown>>;
   for (const [type, fields] of Object.entries(READ_POLICY)) {
     for (const [field, audiences] of Object.entries(fields)) {
-      if (isOpenToEveryone(audiences) && fieldMap[type]) delete fieldMap[type][field];
+      if (isOpenToEveryone(audiences) && !ARGUMENT_POLICY[`${type}.${field}`] && fieldMap[type]) delete fieldMap[type][field];
     }
   }
   return applyMiddleware(schema, fieldMap as never);

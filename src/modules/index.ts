@@ -2,36 +2,63 @@ import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { Actor } from "../auth/actor";
 import type { Config } from "../config";
+import { createAccidentLoaders } from "./accident/accident.loaders";
+import { AccidentResolver, EnterpriseAccidentsResolver } from "./accident/accident.resolver";
+import { AccidentService } from "./accident/accident.service";
 import { createAgencyLoaders } from "./agency/agency.loaders";
 import { AgencyResolver } from "./agency/agency.resolver";
 import { AgencyService } from "./agency/agency.service";
+import { createCommitmentLoaders } from "./commitment/commitment.loaders";
+import { CommitmentBreachResolver, CommitmentResolver, EnterpriseCommitmentsResolver } from "./commitment/commitment.resolver";
+import { CommitmentService } from "./commitment/commitment.service";
 import { createEnterpriseLoaders } from "./enterprise/enterprise.loaders";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver";
 import { EnterpriseService } from "./enterprise/enterprise.service";
+import { BlacklistService } from "./list/blacklist.service";
+import { createListLoaders } from "./list/list.loaders";
+import { BlacklistEntryResolver, EnterpriseListsResolver, PersonListsResolver, WatchlistEntryResolver } from "./list/list.resolver";
+import { WatchlistService } from "./list/watchlist.service";
 import { createPenaltyLoaders } from "./penalty/penalty.loaders";
 import { EnterprisePenaltiesResolver, PenaltyResolver } from "./penalty/penalty.resolver";
 import { PenaltyService } from "./penalty/penalty.service";
 import { createPersonLoaders } from "./person/person.loaders";
 import { EnterpriseHoldersResolver, PersonResolver, ResponsiblePersonResolver } from "./person/person.resolver";
 import { PersonService } from "./person/person.service";
+import { createRepairLoaders } from "./repair/repair.loaders";
+import { EnterpriseRepairsResolver, RepairResolver } from "./repair/repair.resolver";
+import { RepairService } from "./repair/repair.service";
+import { createSanctionLoaders } from "./sanction/sanction.loaders";
+import { SanctionResolver } from "./sanction/sanction.resolver";
+import { SanctionService } from "./sanction/sanction.service";
 
 /** The modules of the hub, one line each: resolvers, services, per-request loaders. */
 export const resolvers: NonEmptyArray<new () => object> = [
   AgencyResolver,
   EnterpriseResolver,
-  PersonResolver,
-  ResponsiblePersonResolver,
-  EnterpriseHoldersResolver,
-  PenaltyResolver,
-  EnterprisePenaltiesResolver,
+  PersonResolver, ResponsiblePersonResolver, EnterpriseHoldersResolver,
+  PenaltyResolver, EnterprisePenaltiesResolver,
+  CommitmentResolver, CommitmentBreachResolver, EnterpriseCommitmentsResolver,
+  AccidentResolver, EnterpriseAccidentsResolver,
+  EnterpriseListsResolver, PersonListsResolver, BlacklistEntryResolver, WatchlistEntryResolver,
+  SanctionResolver,
+  RepairResolver, EnterpriseRepairsResolver,
 ];
 
 export function createServices(db: DataSource, config: Config) {
+  const sanction = new SanctionService(db);
+  const blacklist = new BlacklistService(db, sanction);
+  const watchlist = new WatchlistService(db, blacklist);
   return {
     agency: new AgencyService(db),
     enterprise: new EnterpriseService(db),
     person: new PersonService(db),
-    penalty: new PenaltyService(db, config.disclosureYears),
+    penalty: new PenaltyService(db, config.disclosureYears, watchlist),
+    commitment: new CommitmentService(db),
+    accident: new AccidentService(db),
+    sanction,
+    blacklist,
+    watchlist,
+    repair: new RepairService(db, blacklist, watchlist),
   };
 }
 
@@ -42,6 +69,11 @@ export function createLoaders(db: DataSource, actor: Actor) {
     ...createEnterpriseLoaders(db),
     ...createPersonLoaders(db, actor),
     ...createPenaltyLoaders(db, actor),
+    ...createCommitmentLoaders(db),
+    ...createAccidentLoaders(db),
+    ...createListLoaders(db),
+    ...createSanctionLoaders(db, actor),
+    ...createRepairLoaders(db),
   };
 }
 

@@ -1,3 +1,5 @@
+// Dates follow the hub's clock (China Standard Time), which tests may move.
+import { today as todayCst } from "../../src/shared/clock";
 import { newCreditCode, newIdNumber } from "./identifiers";
 import type { TestHub } from "./test-hub";
 
@@ -46,3 +48,19 @@ export async function recordPenalty(t: TestHub, token: string, creditCode: strin
 }
 
 export { SET_PERSON, UPSERT, RECORD_PENALTY, expectData };
+
+export const ADD_TO_BLACKLIST = `mutation($input: BlacklistInput!) { addToBlacklist(input: $input) {
+  id subjectType role status listedOn validUntil person { name } } }`;
+
+/** Lists the enterprise on the blacklist as `token`'s department; returns the entries. */
+export async function blacklist(t: TestHub, token: string, creditCode: string, overrides: Record<string, unknown> = {}) {
+  const input = {
+    creditCode,
+    decisionNumber: `苏应急黑〔2026〕${Math.floor(Math.random() * 1e9)}号`,
+    ground: "MAJOR_ACCIDENT",
+    reason: "发生重大生产安全事故",
+    listedOn: overrides.listedOn ?? todayCst(),
+    ...overrides,
+  };
+  return expectData(await t.gql<{ addToBlacklist: any[] }>(ADD_TO_BLACKLIST, { input }, token)).addToBlacklist;
+}

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { generateApiKey, hashApiKey } from "../../auth/api-key";
 import { badInput, notFound } from "../../shared/errors";
 import { regionCodeProblem } from "../../shared/region";
+import { isUuid } from "../../shared/uuid";
 import type { JwtIdentity } from "../../auth/jwt";
 import { Agency, Scope } from "./agency.entity";
 import { DEPARTMENTS, Department } from "./department.enum";
@@ -51,7 +52,7 @@ export class AgencyService {
 
   async revoke(id: string): Promise<Agency> {
     const repo = this.dataSource.getRepository(Agency);
-    const agency = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOneBy({ id }) : null;
+    const agency = isUuid(id) ? await repo.findOneBy({ id }) : null;
     if (!agency) throw notFound(`No agency with id ${id}.`, "id");
     if (!agency.revokedAt) {
       agency.revokedAt = new Date();

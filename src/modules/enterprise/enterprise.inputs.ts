@@ -42,4 +42,10 @@ export class EnterpriseFilter {
 
   @Field(() => IndustrySector, { nullable: true })
   sector?: IndustrySector | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only enterprises with (true) or without (false) an ACTIVE blacklist entry." })
+  onBlacklist?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only enterprises with (true) or without (false) an ACTIVE watchlist entry. Government callers only." })
+  onWatchlist?: boolean | null;
 }

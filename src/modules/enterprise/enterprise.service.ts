@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
+import { today } from "../../shared/clock";
 import { badInput, forbidden } from "../../shared/errors";
 import { Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
 import { PROVINCE_CODE, cityOf, regionCodeProblem, regionCovers } from "../../shared/region";
@@ -82,6 +83,15 @@ export class EnterpriseService {
       }
     }
     if (filter?.sector) where.push(`e.sector = ${param(filter.sector)}`);
+    // Status is derived from today's date, so these filters compare validity with today.
+    if (filter?.onBlacklist != null) {
+      where.push(`${filter.onBlacklist ? "" : "NOT "}EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id
+        AND b.subject_type = 'ENTERPRISE' AND b.state = 'ACTIVE' AND b.valid_until >= ${param(today())}::date)`);
+    }
+    if (filter?.onWatchlist != null) {
+      where.push(`${filter.onWatchlist ? "" : "NOT "}EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id
+        AND w.state = 'ACTIVE' AND w.valid_until >= ${param(today())}::date)`);
+    }
     const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const filterParams = [...params];
 

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupLoader, perArguments } from "../../db/loader";
+import { groupLoader, perArguments, rowLoader } from "../../db/loader";
 import { decodeCursor } from "../../shared/pagination";
 import { today } from "../../shared/clock";
 import type { Actor } from "../../auth/actor";
@@ -20,6 +20,10 @@ export function createPenaltyLoaders(db: DataSource, actor: Actor) {
   // POLICY.md: the public audience sees only disclosed (today <= publicUntil), unrevoked penalties.
   const publicOnly = actor.kind === "public";
   return {
+    penaltyById: rowLoader<string, Penalty>(
+      (ids) => db.query(`SELECT ${PENALTY_COLUMNS} FROM penalty pe WHERE pe.id = ANY($1)`, [ids]),
+      (p) => p.id,
+    ),
     penaltyPages: perArguments((args: PenaltyPageArgs) => {
       const [afterDate, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
       return groupLoader<string, PenaltyRow>(

@@ -4,12 +4,12 @@ import { inTransaction } from "../../db/transaction";
 import { addYears, today } from "../../shared/clock";
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
+import { isUuid } from "../../shared/uuid";
+import type { WatchlistService } from "../list/watchlist.service";
 import { checkIdNumber, lockEnterpriseForWrite } from "../person/person.service";
 import { PenaltyType } from "./penalty-type.enum";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
 import type { PenaltyInput } from "./penalty.inputs";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function requiredText(value: string, field: string, max: number): string {
   const text = value.trim();
@@ -21,6 +21,7 @@ export class PenaltyService {
   constructor(
     private readonly db: DataSource,
     private readonly disclosureYears: number,
+    private readonly watchlist: WatchlistService,
   ) {}
 
   /** Records a penalty decided by the caller's department (谁产生、谁负责). */
@@ -72,6 +73,8 @@ export class PenaltyService {
       if (!inserted) {
         throw conflict(`Decision ${decisionNumber} is already recorded for this enterprise.`, "decisionNumber");
       }
+      // Same transaction: the penalty and the listing it triggers commit together or not at all.
+      await this.watchlist.applyAutomaticRule(tx, enterprise.id);
       return inserted;
     });
   }
@@ -79,7 +82,7 @@ export class PenaltyService {
   /** Revokes a penalty (e.g. annulled on review); only its recording department may. It stays readable. */
   async revoke(actor: AgencyActor, id: string, reason: string): Promise<Penalty> {
     const why = requiredText(reason, "reason", 2000);
-    if (!UUID.test(id)) throw notFound(`No penalty with id ${id}.`, "id");
+    if (!isUuid(id)) throw notFound(`No penalty with id ${id}.`, "id");
     return inTransaction(this.db, async (tx) => {
       const [penalty] = await tx.query(
         `SELECT ${PENALTY_COLUMNS}, e.region_code AS "regionCode"

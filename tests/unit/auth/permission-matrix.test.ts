@@ -12,6 +12,7 @@ import { buildHubSchema } from "../../../src/server/build-schema";
  */
 const G = DEPARTMENTS;
 const ID = [Department.CREDIT_OFFICE, Department.EMERGENCY_MANAGEMENT, Department.MARKET_REGULATION];
+const OVERSIGHT = [Department.CREDIT_OFFICE, Department.EMERGENCY_MANAGEMENT];
 const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Query.person": ID,
   "Person.idNumber": ID,
@@ -19,6 +20,28 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Person.roles": G,
   "AdministrativePenalty.agency": G,
   "AdministrativePenalty.person": G,
+  "Query.sanctionTasks": G,
+  "Enterprise.accidents": G,
+  "Enterprise.onWatchlist": G,
+  "Enterprise.watchlist": G,
+  "Enterprise.repairs": G,
+  "Person.marketBanUntil": G,
+  "CreditCommitment.breach": G,
+  "BlacklistEntry.tasks": G,
+  ...Object.fromEntries(
+    ["id", "enterprise", "basis", "listedBy", "reason", "triggeringPenalties", "listedOn", "validUntil", "warningIssuedOn", "status", "escalatedTo"]
+      .map((f) => [`WatchlistEntry.${f}`, G]),
+  ),
+  "Mutation.recordCommitment": G,
+  "Mutation.recordCommitmentBreach": G,
+  "Mutation.recordAccident": [Department.EMERGENCY_MANAGEMENT],
+  "Mutation.addToWatchlist": OVERSIGHT,
+  "Mutation.removeFromWatchlist": OVERSIGHT,
+  "Mutation.escalateWatchlistEntry": OVERSIGHT,
+  "Mutation.addToBlacklist": G,
+  "Mutation.removeFromBlacklist": G,
+  "Mutation.submitCreditRepair": G,
+  "Mutation.decideCreditRepair": G,
   "Mutation.upsertEnterprise": [Department.MARKET_REGULATION, Department.CREDIT_OFFICE],
   "Mutation.setResponsiblePerson": [Department.MARKET_REGULATION, Department.EMERGENCY_MANAGEMENT, Department.CREDIT_OFFICE],
   "Mutation.recordPenalty": G,

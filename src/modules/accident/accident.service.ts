@@ -1,0 +1,29 @@
+import type { DataSource } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { inTransaction } from "../../db/transaction";
+import { today } from "../../shared/clock";
+import { badInput } from "../../shared/errors";
+import { requiredText } from "../list/blacklist.service";
+import { lockEnterpriseForWrite } from "../person/person.service";
+import { ACCIDENT_COLUMNS, Accident, type AccidentInput } from "./accident.types";
+
+export class AccidentService {
+  constructor(private readonly db: DataSource) {}
+
+  recordAccident(actor: AgencyActor, input: AccidentInput): Promise<Accident> {
+    const description = requiredText(input.description, "description", 5000);
+    if (input.occurredOn > today()) throw badInput("occurredOn", `occurredOn (${input.occurredOn}) lies in the future.`);
+    if (input.deaths < 0) throw badInput("deaths", "deaths cannot be negative.");
+    if (input.injuries < 0) throw badInput("injuries", "injuries cannot be negative.");
+    if (input.directLoss != null && Number(input.directLoss) < 0) throw badInput("directLoss", "directLoss cannot be negative.");
+    return inTransaction(this.db, async (tx) => {
+      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
+      const [a] = await tx.query(
+        `INSERT INTO accident AS a (enterprise_id, occurred_on, level, deaths, injuries, direct_loss, description, agency_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACCIDENT_COLUMNS}`,
+        [enterprise.id, input.occurredOn, input.level, input.deaths, input.injuries, input.directLoss ?? null, description, actor.agencyId],
+      );
+      return a;
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { Enterprise } from "../enterprise/enterprise.entity";
+import { Penalty } from "../penalty/penalty.entity";
+import { CommitmentBreach, CommitmentBreachInput, CommitmentInput, CreditCommitment } from "./commitment.types";
+
+@Resolver(() => CreditCommitment)
+export class CommitmentResolver {
+  @FieldResolver(() => CommitmentBreach, { nullable: true })
+  breach(@Root() c: CreditCommitment): CommitmentBreach | null {
+    if (!c.breachVerifiedOn) return null;
+    return { verifiedOn: c.breachVerifiedOn, department: c.breachDepartment!, description: c.breachDescription!, penaltyId: c.breachPenaltyId };
+  }
+
+  @Mutation(() => CreditCommitment, { description: "Records a commitment accepted by the caller's department." })
+  recordCommitment(@Arg("input") input: CommitmentInput, @Ctx() ctx: HubContext): Promise<CreditCommitment> {
+    return ctx.services.commitment.recordCommitment(ctx.requireAgency(), input);
+  }
+
+  @Mutation(() => CreditCommitment, { description: "Records the verified breach of a commitment the caller's department accepted." })
+  recordCommitmentBreach(@Arg("input") input: CommitmentBreachInput, @Ctx() ctx: HubContext): Promise<CreditCommitment> {
+    return ctx.services.commitment.recordCommitmentBreach(ctx.requireAgency(), input);
+  }
+}
+
+@Resolver(() => CommitmentBreach)
+export class CommitmentBreachResolver {
+  @FieldResolver(() => Penalty, { nullable: true })
+  penalty(@Root() b: CommitmentBreach, @Ctx() ctx: HubContext): Promise<Penalty | null> | null {
+    return b.penaltyId ? ctx.loaders.penaltyById.load(b.penaltyId) : null;
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseCommitmentsResolver {
+  @FieldResolver(() => [CreditCommitment], { description: "Credit commitments (公示), newest first." })
+  commitments(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<CreditCommitment[]> {
+    return ctx.loaders.commitmentsByEnterprise.load(e.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { Field, InputType } from "type-graphql";
+import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
+import { ResponsibleRole } from "../person/responsible-role.enum";
+import { BlacklistGround } from "./list.enums";
+
+@InputType()
+export class WatchlistInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Defaults to one year after today." })
+  validUntil?: string | null;
+}
+
+@InputType()
+export class BlacklistInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field()
+  decisionNumber!: string;
+
+  @Field(() => BlacklistGround)
+  ground!: BlacklistGround;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => DateScalar)
+  listedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Defaults to listedOn + 3 years." })
+  validUntil?: string | null;
+
+  @Field(() => [ResponsibleRole], {
+    nullable: true,
+    defaultValue: [ResponsibleRole.LEGAL_REPRESENTATIVE, ResponsibleRole.PRINCIPAL, ResponsibleRole.SAFETY_HEAD, ResponsibleRole.DIRECTLY_RESPONSIBLE],
+    description: "Responsible roles whose current holders are listed with the enterprise.",
+  })
+  includeRoles?: ResponsibleRole[] | null;
+}

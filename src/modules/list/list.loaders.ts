@@ -1,0 +1,91 @@
+import type { DataSource } from "typeorm";
+import { groupLoader, rowLoader } from "../../db/loader";
+import { today } from "../../shared/clock";
+import { PENALTY_COLUMNS, type Penalty } from "../penalty/penalty.entity";
+import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
+import { inForce } from "./list.enums";
+import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
+
+export interface EnterpriseListState {
+  enterpriseId: string;
+  /** An ENTERPRISE blacklist entry is in force. */
+  blacklisted: boolean;
+  /** A current legal representative or principal has a PERSON entry in force (at any enterprise). */
+  holderBlacklisted: boolean;
+  watched: boolean;
+}
+
+export interface PersonListState {
+  personId: string;
+  blacklisted: boolean;
+  marketBanUntil: string | null;
+}
+
+/** Every list read of a request: one statement per kind, for all the enterprises or persons asked. */
+export function createListLoaders(db: DataSource) {
+  const now = today();
+  const ORDER = `ORDER BY b.listed_on DESC, b.subject_type, b.id`;
+  return {
+    listState: rowLoader<string, EnterpriseListState>(
+      (ids) =>
+        db.query(
+          `SELECT e.id AS "enterpriseId",
+             EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE'
+                     AND ${inForce("b", "$2")}) AS blacklisted,
+             EXISTS (SELECT 1 FROM responsible_person rp JOIN blacklist_entry b ON b.person_id = rp.person_id
+                     WHERE rp.enterprise_id = e.id AND rp.until IS NULL AND rp.role IN ('LEGAL_REPRESENTATIVE', 'PRINCIPAL')
+                     AND ${inForce("b", "$2")}) AS "holderBlacklisted",
+             EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id AND ${inForce("w", "$2")}) AS watched
+           FROM unnest($1::uuid[]) AS e(id)`,
+          [ids, now],
+        ),
+      (s) => s.enterpriseId,
+    ),
+    personListState: rowLoader<string, PersonListState>(
+      (ids) =>
+        db.query(
+          `SELECT p.id AS "personId", max(b.valid_until) IS NOT NULL AS blacklisted, max(b.valid_until) AS "marketBanUntil"
+           FROM unnest($1::uuid[]) AS p(id)
+           LEFT JOIN blacklist_entry b ON b.person_id = p.id AND ${inForce("b", "$2")}
+           GROUP BY p.id`,
+          [ids, now],
+        ),
+      (s) => s.personId,
+    ),
+    blacklistByEnterprise: groupLoader<string, BlacklistEntry>(
+      (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.enterprise_id = ANY($1) ${ORDER}`, [ids, now]),
+      (b) => b.enterpriseId,
+    ),
+    blacklistByPerson: groupLoader<string, BlacklistEntry>(
+      (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.person_id = ANY($1) ${ORDER}`, [ids, now]),
+      (b) => b.personId!,
+    ),
+    blacklistById: rowLoader<string, BlacklistEntry>(
+      (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = ANY($1)`, [ids, now]),
+      (b) => b.id,
+    ),
+    watchlistByEnterprise: groupLoader<string, WatchlistEntry>(
+      (ids) =>
+        db.query(
+          `SELECT ${watchlistColumns("$2")} FROM watchlist_entry w WHERE w.enterprise_id = ANY($1) ORDER BY w.listed_on DESC, w.id`,
+          [ids, now],
+        ),
+      (w) => w.enterpriseId,
+    ),
+    watchlistById: rowLoader<string, WatchlistEntry>(
+      (ids) => db.query(`SELECT ${watchlistColumns("$2")} FROM watchlist_entry w WHERE w.id = ANY($1)`, [ids, now]),
+      (w) => w.id,
+    ),
+    triggeringPenalties: groupLoader<string, Penalty & { entryId: string }>(
+      (ids) =>
+        db.query(
+          `SELECT ${PENALTY_COLUMNS}, t.watchlist_entry_id AS "entryId" FROM watchlist_trigger t JOIN penalty pe ON pe.id = t.penalty_id
+           WHERE t.watchlist_entry_id = ANY($1) ORDER BY pe.decided_on DESC, pe.id`,
+          [ids],
+        ),
+      (p) => p.entryId,
+    ),
+  };
+}
+
+export type ListLoaders = ReturnType<typeof createListLoaders>;

@@ -1,0 +1,132 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { OVERSIGHT } from "../../auth/policy";
+import { inTransaction } from "../../db/transaction";
+import { addDays, addYears, today } from "../../shared/clock";
+import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { regionCovers } from "../../shared/region";
+import { isUuid } from "../../shared/uuid";
+import { lockEnterpriseForWrite } from "../person/person.service";
+import type { BlacklistEntry } from "./blacklist-entry.type";
+import { type BlacklistService, requiredText } from "./blacklist.service";
+import { WatchlistBasis, WatchlistStatus, inForce } from "./list.enums";
+import type { BlacklistInput, WatchlistInput } from "./list.inputs";
+import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
+
+/** Defaults of POLICY.md's watchlist rule; an operator may change them in configuration later. */
+const RULE = { penalties: 2, windowDays: 365, validityYears: 1 };
+
+export class WatchlistService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly blacklist: BlacklistService,
+  ) {}
+
+  /**
+   * The automatic rule, run in the transaction that records a penalty (enterprise row locked, so
+   * two concurrent penalties cannot both list it): ≥ 2 non-revoked penalties decided in the last
+   * 365 days, no blacklist entry and no watchlist entry in force → listed, with the warning.
+   */
+  async applyAutomaticRule(tx: EntityManager, enterpriseId: string): Promise<WatchlistEntry | null> {
+    const now = today();
+    const [state] = await tx.query(
+      `SELECT array_agg(p.id ORDER BY p.decided_on) AS penalties,
+         EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = $1 AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", "$2")}) AS blacklisted,
+         EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = $1 AND ${inForce("w", "$2")}) AS watched
+       FROM penalty p WHERE p.enterprise_id = $1 AND p.revoked_at IS NULL AND p.decided_on >= $3::date`,
+      [enterpriseId, now, addDays(now, -RULE.windowDays)],
+    );
+    const penalties: string[] = state.penalties ?? [];
+    if (penalties.length < RULE.penalties || state.blacklisted || state.watched) return null;
+    const [entry] = await tx.query(
+      `INSERT INTO watchlist_entry (enterprise_id, basis, reason, listed_on, valid_until, warning_issued_on)
+       VALUES ($1, 'AUTOMATIC_RULE', $2, $3, $4, $3) RETURNING id`,
+      [enterpriseId, `${penalties.length} administrative penalties within ${RULE.windowDays} days`, now, addYears(now, RULE.validityYears)],
+    );
+    await tx.query(
+      `INSERT INTO watchlist_trigger (watchlist_entry_id, penalty_id) SELECT $1, unnest($2::uuid[])`,
+      [entry.id, penalties],
+    );
+    return this.read(tx, entry.id);
+  }
+
+  /** Manual listing by an OVERSIGHT department. */
+  addToWatchlist(actor: AgencyActor, input: WatchlistInput): Promise<WatchlistEntry> {
+    const reason = requiredText(input.reason, "reason");
+    const now = today();
+    const validUntil = input.validUntil ?? addYears(now, RULE.validityYears);
+    if (validUntil < now) throw badInput("validUntil", "validUntil cannot lie in the past.");
+    return inTransaction(this.db, async (tx) => {
+      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
+      const [active] = await tx.query(
+        `SELECT w.id FROM watchlist_entry w WHERE w.enterprise_id = $1 AND ${inForce("w", "$2")}`,
+        [enterprise.id, now],
+      );
+      if (active) throw conflict("The enterprise is already on the watchlist.", "creditCode");
+      const [entry] = await tx.query(
+        `INSERT INTO watchlist_entry (enterprise_id, basis, listed_by, agency_id, reason, listed_on, valid_until, warning_issued_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $6) RETURNING id`,
+        [enterprise.id, WatchlistBasis.DEPARTMENT, actor.department, actor.agencyId, reason, now, validUntil],
+      );
+      return this.read(tx, entry.id);
+    });
+  }
+
+  removeFromWatchlist(actor: AgencyActor, id: string, reason: string): Promise<WatchlistEntry> {
+    const why = requiredText(reason, "reason");
+    return inTransaction(this.db, async (tx) => {
+      const entry = await this.lockActive(tx, actor, id);
+      await this.end(tx, entry.id, why);
+      return this.read(tx, entry.id);
+    });
+  }
+
+  /** Moves an ACTIVE entry to the blacklist (a serious violation during the watch). */
+  escalateWatchlistEntry(actor: AgencyActor, id: string, input: BlacklistInput): Promise<BlacklistEntry> {
+    return inTransaction(this.db, async (tx) => {
+      // Enterprise first, then entry: the order every other list write takes its locks in.
+      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
+      const entry = await this.lockActive(tx, actor, id);
+      if (enterprise.id !== entry.enterpriseId) {
+        throw badInput("input.creditCode", "The credit code is not the watchlisted enterprise's.");
+      }
+      const entries = await this.blacklist.createEntries(tx, actor, enterprise.id, input);
+      return entries.find((e) => e.subjectType === "ENTERPRISE")!;
+    });
+  }
+
+  /** Sets an entry REMOVED (removal or approved repair). */
+  async end(tx: EntityManager, id: string, reason: string): Promise<void> {
+    await tx.query(`UPDATE watchlist_entry SET state = 'REMOVED', removed_on = $2, removed_reason = $3 WHERE id = $1`, [id, today(), reason]);
+  }
+
+  /** Who decides on a watchlist entry: the listing department, OVERSIGHT for automatic entries, and CREDIT_OFFICE. */
+  mayDecide(actor: AgencyActor, entry: WatchlistEntry): boolean {
+    if (actor.department === "CREDIT_OFFICE") return true;
+    return entry.basis === WatchlistBasis.AUTOMATIC_RULE ? OVERSIGHT.includes(actor.department) : actor.department === entry.listedBy;
+  }
+
+  async lock(tx: EntityManager, id: string, field = "id"): Promise<WatchlistEntry & { regionCode: string }> {
+    const [entry] = isUuid(id)
+      ? await tx.query(
+          `SELECT ${watchlistColumns("$2")}, e.region_code AS "regionCode"
+           FROM watchlist_entry w JOIN enterprise e ON e.id = w.enterprise_id WHERE w.id = $1 FOR UPDATE OF w`,
+          [id, today()],
+        )
+      : [];
+    if (!entry) throw notFound(`No watchlist entry with id ${id}.`, field);
+    return entry;
+  }
+
+  private async lockActive(tx: EntityManager, actor: AgencyActor, id: string) {
+    const entry = await this.lock(tx, id);
+    if (!regionCovers(actor.regionCode, entry.regionCode)) throw forbidden();
+    if (entry.status !== WatchlistStatus.ACTIVE) throw conflict(`This entry is ${entry.status}, not ACTIVE.`, "id");
+    return entry;
+  }
+
+  private async read(tx: EntityManager, id: string): Promise<WatchlistEntry> {
+    const [entry] = await tx.query(`SELECT ${watchlistColumns("$2")} FROM watchlist_entry w WHERE w.id = $1`, [id, today()]);
+    return entry;
+  }
+}

@@ -1,0 +1,57 @@
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
+import { Department } from "../agency/department.enum";
+import { RepairAction, RepairStatus } from "./repair.enums";
+
+@ObjectType({ description: "信用修复: a request to end a listing early, and its decision." })
+export class CreditRepair {
+  @Field(() => ID)
+  id!: string;
+
+  enterpriseId!: string;
+  blacklistEntryId!: string | null;
+  watchlistEntryId!: string | null;
+
+  @Field(() => [RepairAction])
+  actions!: RepairAction[];
+
+  @Field()
+  statement!: string;
+
+  @Field(() => DateTimeScalar)
+  submittedAt!: Date;
+
+  @Field(() => RepairStatus)
+  status!: RepairStatus;
+
+  @Field(() => Department, { nullable: true })
+  decidedBy!: Department | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  decisionReason!: string | null;
+}
+
+export const REPAIR_COLUMNS = `r.id, r.enterprise_id AS "enterpriseId", r.blacklist_entry_id AS "blacklistEntryId",
+  r.watchlist_entry_id AS "watchlistEntryId", r.actions, r.statement, r.submitted_at AS "submittedAt", r.status,
+  r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_reason AS "decisionReason"`;
+
+@InputType()
+export class CreditRepairInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => ID, { nullable: true, description: "The blacklist entry to repair (exactly one of the two ids)." })
+  blacklistEntryId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  watchlistEntryId?: string | null;
+
+  @Field(() => [RepairAction])
+  actions!: RepairAction[];
+
+  @Field()
+  statement!: string;
+}

@@ -1,0 +1,47 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { Enterprise } from "../enterprise/enterprise.entity";
+import { BlacklistEntry } from "../list/blacklist-entry.type";
+import { WatchlistEntry } from "../list/watchlist-entry.type";
+import { CreditRepair, CreditRepairInput } from "./credit-repair.type";
+
+@Resolver(() => CreditRepair)
+export class RepairResolver {
+  @FieldResolver(() => Enterprise)
+  async enterprise(@Root() r: CreditRepair, @Ctx() ctx: HubContext): Promise<Enterprise> {
+    return (await ctx.loaders.enterpriseById.load(r.enterpriseId))!;
+  }
+
+  @FieldResolver(() => BlacklistEntry, { nullable: true })
+  blacklistEntry(@Root() r: CreditRepair, @Ctx() ctx: HubContext): Promise<BlacklistEntry | null> | null {
+    return r.blacklistEntryId ? ctx.loaders.blacklistById.load(r.blacklistEntryId) : null;
+  }
+
+  @FieldResolver(() => WatchlistEntry, { nullable: true })
+  watchlistEntry(@Root() r: CreditRepair, @Ctx() ctx: HubContext): Promise<WatchlistEntry | null> | null {
+    return r.watchlistEntryId ? ctx.loaders.watchlistById.load(r.watchlistEntryId) : null;
+  }
+
+  @Mutation(() => CreditRepair, { description: "Submits a credit repair (信用修复) on the enterprise's behalf." })
+  submitCreditRepair(@Arg("input") input: CreditRepairInput, @Ctx() ctx: HubContext): Promise<CreditRepair> {
+    return ctx.services.repair.submitCreditRepair(ctx.requireAgency(), input);
+  }
+
+  @Mutation(() => CreditRepair, { description: "Approves or rejects a repair: the recognizing department or CREDIT_OFFICE." })
+  decideCreditRepair(
+    @Arg("id", () => ID) id: string,
+    @Arg("approve") approve: boolean,
+    @Arg("reason") reason: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreditRepair> {
+    return ctx.services.repair.decideCreditRepair(ctx.requireAgency(), id, approve, reason);
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseRepairsResolver {
+  @FieldResolver(() => [CreditRepair], { nullable: true })
+  repairs(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<CreditRepair[]> {
+    return ctx.loaders.repairsByEnterprise.load(e.id);
+  }
+}

@@ -1,0 +1,96 @@
+import type { DataSource } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { inTransaction } from "../../db/transaction";
+import { addDays, today } from "../../shared/clock";
+import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { isUuid } from "../../shared/uuid";
+import { BlacklistStatus, WatchlistStatus } from "../list/list.enums";
+import type { BlacklistService } from "../list/blacklist.service";
+import { requiredText } from "../list/blacklist.service";
+import type { WatchlistService } from "../list/watchlist.service";
+import { CreditRepair, type CreditRepairInput, REPAIR_COLUMNS } from "./credit-repair.type";
+
+/** A blacklist entry can be repaired once it has been listed this long (POLICY.md, Credit repair). */
+const BLACKLIST_MIN_DAYS = 365;
+
+export class RepairService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly blacklist: BlacklistService,
+    private readonly watchlist: WatchlistService,
+  ) {}
+
+  /** Any department submits on the enterprise's behalf; one pending request per entry. */
+  submitCreditRepair(actor: AgencyActor, input: CreditRepairInput): Promise<CreditRepair> {
+    const statement = requiredText(input.statement, "statement", 5000);
+    const actions = [...new Set(input.actions)];
+    if (actions.length === 0) throw badInput("actions", "Name at least one repair action.");
+    if (!input.blacklistEntryId === !input.watchlistEntryId) {
+      throw badInput("blacklistEntryId", "Name exactly one entry: blacklistEntryId or watchlistEntryId.");
+    }
+    return inTransaction(this.db, async (tx) => {
+      const [enterprise] = await tx.query(`SELECT id FROM enterprise WHERE credit_code = $1`, [input.creditCode]);
+      if (!enterprise) throw notFound(`No enterprise with credit code ${input.creditCode}.`, "creditCode");
+      if (input.blacklistEntryId) {
+        const entry = await this.blacklist.lockEntry(tx, input.blacklistEntryId, "blacklistEntryId");
+        if (entry.enterpriseId !== enterprise.id || entry.subjectType !== "ENTERPRISE") {
+          throw badInput("blacklistEntryId", "This is not an enterprise entry of this enterprise.");
+        }
+        if (entry.status !== BlacklistStatus.ACTIVE) throw conflict(`The entry is ${entry.status}; only ACTIVE entries are repaired.`, "blacklistEntryId");
+        const earliest = addDays(entry.listedOn, BLACKLIST_MIN_DAYS);
+        if (today() < earliest) {
+          throw badInput("blacklistEntryId", `A blacklist entry can be repaired after ${BLACKLIST_MIN_DAYS} days on the list, from ${earliest}.`);
+        }
+      } else {
+        const entry = await this.watchlist.lock(tx, input.watchlistEntryId!, "watchlistEntryId");
+        if (entry.enterpriseId !== enterprise.id) throw badInput("watchlistEntryId", "This entry is not this enterprise's.");
+        if (entry.status !== WatchlistStatus.ACTIVE) throw conflict(`The entry is ${entry.status}; only ACTIVE entries are repaired.`, "watchlistEntryId");
+      }
+      const [pending] = await tx.query(
+        `SELECT 1 FROM credit_repair WHERE coalesce(blacklist_entry_id, watchlist_entry_id) = $1 AND status = 'SUBMITTED'`,
+        [input.blacklistEntryId ?? input.watchlistEntryId],
+      );
+      if (pending) throw conflict("A repair request for this entry is already awaiting its decision.");
+      const [repair] = await tx.query(
+        `INSERT INTO credit_repair AS r (enterprise_id, blacklist_entry_id, watchlist_entry_id, actions, statement, submitted_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${REPAIR_COLUMNS}`,
+        [enterprise.id, input.blacklistEntryId ?? null, input.watchlistEntryId ?? null, actions, statement, actor.agencyId],
+      );
+      return repair;
+    });
+  }
+
+  /** Approval ends the listing (blacklist: REPAIRED, watchlist: REMOVED) and closes its tasks; rejection changes nothing else. */
+  decideCreditRepair(actor: AgencyActor, id: string, approve: boolean, reason: string): Promise<CreditRepair> {
+    const why = requiredText(reason, "reason");
+    return inTransaction(this.db, async (tx) => {
+      const [repair]: CreditRepair[] = isUuid(id)
+        ? await tx.query(`SELECT ${REPAIR_COLUMNS} FROM credit_repair r WHERE r.id = $1 FOR UPDATE`, [id])
+        : [];
+      if (!repair) throw notFound(`No credit repair with id ${id}.`, "id");
+      if (repair.blacklistEntryId) {
+        const entry = await this.blacklist.lockEntry(tx, repair.blacklistEntryId);
+        if (!this.blacklist.mayDecide(actor, entry.recognizedBy)) throw forbidden();
+        if (repair.status !== "SUBMITTED") throw conflict(`This request was already ${repair.status}.`, "id");
+        if (approve) {
+          if (entry.status !== BlacklistStatus.ACTIVE) throw conflict(`The entry is ${entry.status} already.`, "id");
+          await this.blacklist.endEntry(tx, entry.id, "REPAIRED", why);
+        }
+      } else {
+        const entry = await this.watchlist.lock(tx, repair.watchlistEntryId!);
+        if (!this.watchlist.mayDecide(actor, entry)) throw forbidden();
+        if (repair.status !== "SUBMITTED") throw conflict(`This request was already ${repair.status}.`, "id");
+        if (approve) {
+          if (entry.status !== WatchlistStatus.ACTIVE) throw conflict(`The entry is ${entry.status} already.`, "id");
+          await this.watchlist.end(tx, entry.id, why);
+        }
+      }
+      const [[decided]] = await tx.query(
+        `UPDATE credit_repair r SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4
+         WHERE r.id = $1 RETURNING ${REPAIR_COLUMNS}`,
+        [id, approve ? "APPROVED" : "REJECTED", actor.department, why],
+      );
+      return decided;
+    });
+  }
+}

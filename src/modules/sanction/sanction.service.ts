@@ -1,0 +1,75 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { today } from "../../shared/clock";
+import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { OVERSIGHT } from "../../auth/policy";
+import { distributionFor } from "./sanction-catalogue";
+import { SanctionTaskStatus } from "./sanction.enums";
+import { SanctionTask, taskColumns } from "./sanction-task.type";
+
+/** Whether the caller sees every department's tasks (OVERSIGHT) or only its own. */
+export const seesAllDepartments = (actor: AgencyActor) => OVERSIGHT.includes(actor.department);
+
+export class SanctionService {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Targeted distribution (定向分发): one task per measure and implementing department for each new
+   * entry that is in force; PERSON entries get only the measures that apply to persons.
+   */
+  async distribute(tx: EntityManager, entries: { id: string; subjectType: "ENTERPRISE" | "PERSON"; validUntil: string }[]): Promise<number> {
+    const rows = entries
+      .filter((e) => e.validUntil >= today())
+      .flatMap((e) => distributionFor(e.subjectType).map((d) => ({ entry: e.id, ...d })));
+    if (rows.length === 0) return 0;
+    await tx.query(
+      `INSERT INTO sanction_task (blacklist_entry_id, measure, department)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+      [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department)],
+    );
+    return rows.length;
+  }
+
+  /** The entries left ACTIVE: their OPEN tasks close. */
+  async closeTasks(tx: EntityManager, entryIds: string[]): Promise<void> {
+    await tx.query(`UPDATE sanction_task SET state = 'CLOSED' WHERE blacklist_entry_id = ANY($1) AND state = 'OPEN'`, [entryIds]);
+  }
+
+  /** The caller's department's tasks (OVERSIGHT: all), newest first. */
+  async list(actor: AgencyActor, status: SanctionTaskStatus | null, first: number, after: string | null): Promise<Page<SanctionTask>> {
+    checkFirst(first);
+    const params: unknown[] = [today()];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where: string[] = [];
+    if (!seesAllDepartments(actor)) where.push(`t.department = ${p(actor.department)}`);
+    if (status === SanctionTaskStatus.CLOSED) {
+      where.push(`(t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= $1::date))`);
+    } else if (status) {
+      where.push(`t.state = ${p(status)} AND b.state = 'ACTIVE' AND b.valid_until >= $1::date`);
+    }
+    const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const countParams = [...params];
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      where.push(`(t.distributed_at, t.id) < (${p(at)}::timestamptz, ${p(id)}::uuid)`);
+    }
+    const rows: SanctionTask[] = await this.db.query(
+      `SELECT ${taskColumns("$1")} FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id
+       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY t.distributed_at DESC, t.id DESC LIMIT ${p(first + 1)}`,
+      params,
+    );
+    return {
+      nodes: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      cursorOf: (t) => encodeCursor([t.distributedAt.toISOString(), t.id]),
+      totalCount: async () =>
+        (
+          await this.db.query(
+            `SELECT count(*)::int AS n FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id ${filterSql}`,
+            countParams,
+          )
+        )[0].n,
+    };
+  }
+}
