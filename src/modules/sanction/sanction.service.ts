@@ -38,17 +38,21 @@ export class SanctionService {
   /** The caller's department's tasks (OVERSIGHT: all), newest first. */
   async list(actor: AgencyActor, status: SanctionTaskStatus | null, first: number, after: string | null): Promise<Page<SanctionTask>> {
     checkFirst(first);
-    const params: unknown[] = [today()];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    const where: string[] = [];
-    if (!seesAllDepartments(actor)) where.push(`t.department = ${p(actor.department)}`);
-    if (status === SanctionTaskStatus.CLOSED) {
-      where.push(`(t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= $1::date))`);
-    } else if (status) {
-      where.push(`t.state = ${p(status)} AND b.state = 'ACTIVE' AND b.valid_until >= $1::date`);
-    }
-    const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const countParams = [...params];
+    const now = today();
+    // Builds the WHERE clause into a fresh parameter list, for the page and for the count alike.
+    const filter = (params: unknown[]) => {
+      const p = (v: unknown) => `$${params.push(v)}`;
+      const where: string[] = [];
+      if (!seesAllDepartments(actor)) where.push(`t.department = ${p(actor.department)}`);
+      if (status === SanctionTaskStatus.CLOSED) {
+        where.push(`(t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= ${p(now)}::date))`);
+      } else if (status) {
+        where.push(`t.state = ${p(status)} AND b.state = 'ACTIVE' AND b.valid_until >= ${p(now)}::date`);
+      }
+      return { where, p };
+    };
+    const params: unknown[] = [now];
+    const { where, p } = filter(params);
     if (after) {
       const [at, id] = decodeCursor(after, 2);
       where.push(`(t.distributed_at, t.id) < (${p(at)}::timestamptz, ${p(id)}::uuid)`);
@@ -63,13 +67,16 @@ export class SanctionService {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
       cursorOf: (t) => encodeCursor([t.distributedAt.toISOString(), t.id]),
-      totalCount: async () =>
-        (
-          await this.db.query(
-            `SELECT count(*)::int AS n FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id ${filterSql}`,
-            countParams,
-          )
-        )[0].n,
+      totalCount: async () => {
+        const countParams: unknown[] = [];
+        const { where: countWhere } = filter(countParams);
+        const [{ n }] = await this.db.query(
+          `SELECT count(*)::int AS n FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id
+           ${countWhere.length ? `WHERE ${countWhere.join(" AND ")}` : ""}`,
+          countParams,
+        );
+        return n;
+      },
     };
   }
 }

@@ -1,14 +1,19 @@
 import { statementCounter } from "../../../src/db/statement-counter";
-import { createEnterprise, setPerson } from "../../helpers/factories";
+import { blacklist, createEnterprise, setPerson } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const PROFILE = `query($c: CreditCode!) { enterprise(creditCode: $c) {
   creditCode name regionCode sector status
   responsiblePersons(current: false) { role since until person { name idNumberMasked roles { role } } enterprise { name } }
-  penalties(first: 20) { totalCount edges { node { decisionNumber decidedOn isPublic agency { name } person { name } } } } } }`;
+  penalties(first: 20) { totalCount edges { node { decisionNumber decidedOn isPublic agency { name } person { name } } } }
+  commitments { kind breach { description } } accidents { level } repairs { status }
+  onWatchlist watchlist { status triggeringPenalties { decisionNumber } escalatedTo { id } }
+  onBlacklist measuresInForce
+  blacklist { status role measures { code } person { name onBlacklist marketBanUntil } tasks { status measure { code } department } } } }`;
 
 const LIST = `query($first: Int) { enterprises(first: $first, filter: { regionCode: "320300" }) { edges { node {
-  name responsiblePersons { role person { name } } penalties(first: 5) { totalCount edges { node { decisionNumber } } } } } } }`;
+  name responsiblePersons { role person { name } } penalties(first: 5) { totalCount edges { node { decisionNumber } } }
+  onBlacklist onWatchlist measuresInForce blacklist { status person { marketBanUntil } tasks { status } } watchlist { status } } } } }`;
 
 describe("SQL statements per query", () => {
   let t: TestHub;
@@ -44,10 +49,22 @@ describe("SQL statements per query", () => {
        FROM generate_series(1, $2::int) g`,
       [id, penalties, input.idNumber],
     );
+    // Lists: a watchlist entry escalated to a blacklist entry that brings every person, with tasks.
+    await t.sql(
+      `INSERT INTO watchlist_entry (enterprise_id, basis, reason, listed_on, valid_until, warning_issued_on)
+       VALUES ($1, 'AUTOMATIC_RULE', 'seeded', CURRENT_DATE, CURRENT_DATE + 365, CURRENT_DATE)`,
+      [id],
+    );
+    await blacklist(t, token, code);
+    await t.sql(
+      `INSERT INTO commitment (enterprise_id, kind, content, committed_on, accepted_by) SELECT $1, 'MARKET_ACCESS', 'c' || g, '2025-01-01', 'EMERGENCY_MANAGEMENT'
+       FROM generate_series(1, $2::int) g`,
+      [id, Math.ceil(penalties / 10)],
+    );
     return code;
   }
 
-  it("is the same for 1 person and 1 penalty as for 20 persons and 200 penalties", async () => {
+  it("is the same for 1 person, 1 penalty, 2 entries as for 20 persons, 200 penalties, 21 entries and their tasks", async () => {
     const small = await seed("320302", 1, 1);
     const large = await seed("320303", 20, 200);
     const smallCount = await statementsFor(PROFILE, { c: small });

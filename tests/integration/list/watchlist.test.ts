@@ -52,7 +52,7 @@ describe("watchlist (重点关注名单)", () => {
     const code = await createEnterprise(t);
     await recordPenalty(t, em, code, { decisionNumber: "E-1", decidedOn: recent(40) });
     await recordPenalty(t, em, code, { decisionNumber: "E-2", decidedOn: recent(3) });
-    const [entry] = (await t.gql(WATCH, { c: code }, em)).data?.enterprise.watchlist;
+    const [entry] = (await t.gql(WATCH, { c: code }, em)).data!.enterprise.watchlist;
     const res = await t.gql(
       `mutation($id: ID!, $input: BlacklistInput!) { escalateWatchlistEntry(id: $id, input: $input) { id subjectType ground status } }`,
       { id: entry.id, input: { creditCode: code, decisionNumber: "苏应急黑〔2026〕1号", ground: "SERIOUS_VIOLATION_DURING_WATCH", reason: "重点关注期间再次发生严重违法行为", listedOn: today() } },
