@@ -1,6 +1,12 @@
 import { InitialSchema1764201600000 } from "./1764201600000-initial-schema";
 import { ExternalAgencies1764288000000 } from "./1764288000000-external-agencies";
 import { CreditLists1764374400000 } from "./1764374400000-credit-lists";
+import { GradesAndRisk1764460800000 } from "./1764460800000-grades-and-risk";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
-export const migrations = [InitialSchema1764201600000, ExternalAgencies1764288000000, CreditLists1764374400000];
+export const migrations = [
+  InitialSchema1764201600000,
+  ExternalAgencies1764288000000,
+  CreditLists1764374400000,
+  GradesAndRisk1764460800000,
+];

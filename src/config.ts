@@ -32,6 +32,29 @@ const schema = z.object({
   HUB_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   HUB_JWT_JWKS_FILE: z.string().min(1).optional(),
   HUB_JWT_ALGORITHM: z.enum(["RS256", "PS256", "ES256", "EdDSA"]).default("RS256"),
+  HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  HUB_RISK_WEIGHTS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        const value = JSON.parse(text);
+        const entries = Object.entries(value as Record<string, unknown>);
+        if (typeof value !== "object" || value === null || entries.some(([k, v]) => !(k in DEFAULT_RISK_WEIGHTS) || typeof v !== "number" || v < 0)) {
+          throw new Error();
+        }
+        return value as Partial<RiskWeights>;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `must be a JSON object of non-negative numbers keyed by ${Object.keys(DEFAULT_RISK_WEIGHTS).join(", ")}` });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  HUB_RISK_THRESHOLDS: z
+    .string()
+    .regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, "must be three ascending scores, e.g. 25,50,75")
+    .transform((text) => text.split(",").map(Number) as [number, number, number])
+    .refine(([a, b, c]) => a < b && b < c && c <= 100, "must be three ascending scores up to 100")
+    .default([25, 50, 75]),
 }).superRefine((v, ctx) => {
   const keys = [v.HUB_JWT_PUBLIC_KEY_FILE, v.HUB_JWT_JWKS_FILE].filter(Boolean).length;
   if (v.HUB_JWT_ISSUER && keys !== 1) {
@@ -41,6 +64,21 @@ const schema = z.object({
     ctx.addIssue({ code: "custom", path: [v.HUB_JWT_JWKS_FILE ? "HUB_JWT_JWKS_FILE" : "HUB_JWT_PUBLIC_KEY_FILE"], message: "needs HUB_JWT_ISSUER" });
   }
 });
+
+/** POLICY.md, Risk: weight of each signal, penalty and listing over the last 365 days. */
+export const DEFAULT_RISK_WEIGHTS = {
+  LITIGATION: 8,
+  TAX_ARREARS: 12,
+  WAGE_ARREARS: 15,
+  ENVIRONMENTAL_EXCEEDANCE: 15,
+  REGISTRATION_CHANGE: 5,
+  RAPID_EXPANSION: 6,
+  MARKET_VIOLATION: 10,
+  PENALTY: 10,
+  WATCHLIST: 15,
+  BLACKLIST: 40,
+};
+export type RiskWeights = typeof DEFAULT_RISK_WEIGHTS;
 
 export type Config = Readonly<{
   env: "development" | "production" | "test";
@@ -60,6 +98,9 @@ export type Config = Readonly<{
   }>;
   shutdownGraceMs: number;
   maxBodyBytes: number;
+  /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
+  refreshIntervalHours: number;
+  risk: Readonly<{ weights: RiskWeights; thresholds: readonly [number, number, number] }>;
   /** Signed JWTs of the province's identity provider, when configured. */
   jwt: Readonly<{
     issuer: string;
@@ -107,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+    refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
+    risk: Object.freeze({ weights: { ...DEFAULT_RISK_WEIGHTS, ...v.HUB_RISK_WEIGHTS }, thresholds: v.HUB_RISK_THRESHOLDS }),
     jwt: v.HUB_JWT_ISSUER
       ? Object.freeze({
           issuer: v.HUB_JWT_ISSUER,

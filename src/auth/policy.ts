@@ -12,6 +12,8 @@ export type Audience = "PUBLIC" | Department;
 
 const { CREDIT_OFFICE, EMERGENCY_MANAGEMENT, MARKET_REGULATION } = Department;
 
+/** Departments that read risk assessments and alerts (风险预警). */
+export const RISK: readonly Audience[] = [CREDIT_OFFICE, EMERGENCY_MANAGEMENT, MARKET_REGULATION];
 /** Any department (政府部门). */
 export const GOV: readonly Audience[] = DEPARTMENTS;
 /** Departments entitled to full resident ID numbers. */
@@ -33,6 +35,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     sanctionMeasures: EVERYONE,
     // Own department's tasks; OVERSIGHT all (row filter in the sanction service).
     sanctionTasks: GOV,
+    riskAlerts: RISK,
   },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
@@ -48,6 +51,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     blacklist: EVERYONE,
     measuresInForce: EVERYONE,
     repairs: GOV,
+    creditGrade: GOV,
+    creditGradeHistory: GOV,
+    riskAssessment: RISK,
   },
   EnterpriseConnection: everyone("edges", "pageInfo", "totalCount"),
   EnterpriseEdge: everyone("cursor", "node"),
@@ -97,6 +103,14 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     "id", "enterprise", "blacklistEntry", "watchlistEntry", "actions", "statement", "submittedAt", "status", "decidedBy",
     "decidedAt", "decisionReason",
   ),
+  CreditGrade: everyone("grade", "supervisionLevel", "inspectionsPerYear", "effectiveFrom", "factors"),
+  GradeFactor: everyone("code", "description"),
+  RiskAssessment: everyone("score", "level", "factors", "assessedAt"),
+  RiskFactor: everyone("signal", "count", "latestOn", "contribution"),
+  RiskAlert: everyone("enterprise", "assessment", "raisedAt"),
+  RiskAlertConnection: everyone("edges", "pageInfo", "totalCount"),
+  RiskAlertEdge: everyone("cursor", "node"),
+  RiskSignal: everyone("id", "enterprise", "type", "occurredOn", "source", "detail"),
 };
 
 /** Arguments some audiences may not use: using one denies the whole field (POLICY.md, enterprises). */
@@ -123,4 +137,5 @@ export const WRITE_POLICY: Readonly<Record<string, readonly Department[]>> = {
   submitCreditRepair: DEPARTMENTS,
   // The recognizing (or listing) department and CREDIT_OFFICE (service).
   decideCreditRepair: DEPARTMENTS,
+  recordRiskSignal: [CREDIT_OFFICE, MARKET_REGULATION],
 };

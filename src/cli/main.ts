@@ -1,9 +1,10 @@
 import { Command } from "commander";
 import { type Config, loadConfig } from "../config";
 import { seedDemoData } from "../modules/demo/demo-seed.service";
-import { AgencyService } from "../modules/agency/agency.service";
+import { createServices } from "../modules";
 import { DomainError } from "../shared/errors";
 import { registerAgencyCommands } from "./agency.command";
+import { registerStandingCommands } from "./standing.command";
 import { withDatabase } from "./with-database";
 
 /** The `hub` command. Works with DATABASE_URL or the embedded database, hub running or not. */
@@ -20,6 +21,7 @@ export async function runCli(argv: string[]): Promise<void> {
     });
 
   registerAgencyCommands(program, getConfig);
+  registerStandingCommands(program, getConfig);
 
   program
     .command("demo-seed")
@@ -27,7 +29,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .action(async () => {
       if (getConfig().env === "production") throw new Error("demo-seed refuses to run with NODE_ENV=production");
       await withDatabase(getConfig(), async ({ dataSource }) => {
-        const result = await seedDemoData(dataSource, new AgencyService(dataSource));
+        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()));
         console.log(`demo data: ${result.enterprises} enterprises, ${result.persons} persons, ${result.penalties} penalties`);
         console.log(`first demo enterprise: ${result.firstCreditCode}`);
         for (const a of result.agencies) console.log(`${a.department.padEnd(22)} ${a.token}`);

@@ -30,6 +30,13 @@ import { RepairService } from "./repair/repair.service";
 import { createSanctionLoaders } from "./sanction/sanction.loaders";
 import { SanctionResolver } from "./sanction/sanction.resolver";
 import { SanctionService } from "./sanction/sanction.service";
+import { createGradeLoaders } from "./grade/grade.loaders";
+import { EnterpriseGradeResolver } from "./grade/grade.resolver";
+import { GradeService } from "./grade/grade.service";
+import { createRiskLoaders } from "./risk/risk.loaders";
+import { EnterpriseRiskResolver, RiskAlertResolver, RiskSignalResolver } from "./risk/risk.resolver";
+import { RiskService } from "./risk/risk.service";
+import { StandingService } from "./standing/standing.service";
 
 /** The modules of the hub, one line each: resolvers, services, per-request loaders. */
 export const resolvers: NonEmptyArray<new () => object> = [
@@ -42,23 +49,29 @@ export const resolvers: NonEmptyArray<new () => object> = [
   EnterpriseListsResolver, PersonListsResolver, BlacklistEntryResolver, WatchlistEntryResolver,
   SanctionResolver,
   RepairResolver, EnterpriseRepairsResolver,
+  EnterpriseGradeResolver,
+  RiskAlertResolver, RiskSignalResolver, EnterpriseRiskResolver,
 ];
 
 export function createServices(db: DataSource, config: Config) {
+  const risk = new RiskService(db, config.risk);
+  const standing = new StandingService(db, new GradeService(), risk);
   const sanction = new SanctionService(db);
-  const blacklist = new BlacklistService(db, sanction);
-  const watchlist = new WatchlistService(db, blacklist);
+  const blacklist = new BlacklistService(db, sanction, standing);
+  const watchlist = new WatchlistService(db, blacklist, standing);
   return {
     agency: new AgencyService(db),
-    enterprise: new EnterpriseService(db),
+    enterprise: new EnterpriseService(db, standing),
     person: new PersonService(db),
-    penalty: new PenaltyService(db, config.disclosureYears, watchlist),
-    commitment: new CommitmentService(db),
-    accident: new AccidentService(db),
+    penalty: new PenaltyService(db, config.disclosureYears, watchlist, standing),
+    commitment: new CommitmentService(db, standing),
+    accident: new AccidentService(db, standing),
     sanction,
     blacklist,
     watchlist,
     repair: new RepairService(db, blacklist, watchlist),
+    risk,
+    standing,
   };
 }
 
@@ -74,6 +87,8 @@ export function createLoaders(db: DataSource, actor: Actor) {
     ...createListLoaders(db),
     ...createSanctionLoaders(db, actor),
     ...createRepairLoaders(db),
+    ...createGradeLoaders(db),
+    ...createRiskLoaders(db),
   };
 }
 

@@ -7,7 +7,7 @@ import { createJwtVerifier } from "../auth/jwt";
 import { applyShield } from "../auth/shield";
 import { type Database, openDatabase } from "../db/database";
 import { runMigrations } from "../db/migrate";
-import { createServices } from "../modules";
+import { createServices, type Services } from "../modules";
 import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
 import { DomainError } from "../shared/errors";
 import type { Logger } from "../shared/logger";
@@ -41,7 +41,7 @@ export async function startHub(
   await apollo.start();
 
   let database: Database | undefined;
-  let services: ReturnType<typeof createServices> | undefined;
+  let services: Services | undefined;
   let state: "starting" | "ready" | "stopping" = "starting";
 
   const server: http.Server = createHttpServer(apollo, {
@@ -84,7 +84,7 @@ export async function startHub(
     if (applied.length) logger.info({ applied }, "migrations applied");
     services = createServices(database.dataSource, config);
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
-      demo = await seedDemoData(database.dataSource, services.agency);
+      demo = await seedDemoData(database.dataSource, services);
     }
   } catch (err) {
     await new Promise((r) => server.close(r));
@@ -94,6 +94,7 @@ export async function startHub(
   }
   state = "ready";
   logger.info({ url: `${url}/graphql`, database: database.mode }, "hub ready");
+  const stopRefresh = scheduleRefresh(services, config.refreshIntervalHours, logger);
 
   return {
     url,
@@ -102,11 +103,36 @@ export async function startHub(
     stop: async () => {
       if (state === "stopping") return;
       state = "stopping";
+      stopRefresh();
       await closeServer(server, config.shutdownGraceMs);
       await apollo.stop();
       await database!.close();
       logger.info("hub stopped");
     },
+  };
+}
+
+/**
+ * Grades and risk that change only because time passed are brought up to date shortly after
+ * start and then every interval; several instances may run it (an advisory lock lets one work).
+ */
+function scheduleRefresh(services: Services, intervalHours: number, logger: Logger): () => void {
+  if (intervalHours <= 0) return () => undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = services.standing.refreshAll().then(
+      (result) => logger.info({ refreshed: result?.enterprises ?? "skipped: another instance is refreshing" }, "credit standing refresh"),
+      (err) => logger.error({ err }, "credit standing refresh failed"),
+    );
+  };
+  const first = setTimeout(run, 5_000);
+  const every = setInterval(run, intervalHours * 3_600_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+    void running;
   };
 }
 

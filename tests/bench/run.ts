@@ -8,7 +8,7 @@ import { Client } from "pg";
 import { loadConfig } from "../../src/config";
 import { openDatabase } from "../../src/db/database";
 import { runMigrations } from "../../src/db/migrate";
-import { AgencyService } from "../../src/modules/agency/agency.service";
+import { createServices } from "../../src/modules";
 import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
@@ -97,7 +97,7 @@ async function main() {
     const db = await openDatabase(config, "server");
     await runMigrations(db.dataSource);
     const started = Date.now();
-    const seeded = await seedDemoData(db.dataSource, new AgencyService(db.dataSource), { enterprises: ENTERPRISES, seed: 7 });
+    const seeded = await seedDemoData(db.dataSource, createServices(db.dataSource, config), { enterprises: ENTERPRISES, seed: 7 });
     const token = seeded.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!.token;
     const codes: string[] = (await db.dataSource.query(`SELECT credit_code FROM enterprise ORDER BY credit_code`)).map((r: { credit_code: string }) => r.credit_code);
     await db.close();

@@ -57,6 +57,7 @@ export async function startTestHub(options: { dataDir?: string; env?: Record<str
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
     HUB_DEMO_SEED: "off",
+    HUB_REFRESH_INTERVAL_HOURS: "0",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),
     ...options.env,
   });

@@ -5,10 +5,14 @@ import { today } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { requiredText } from "../list/blacklist.service";
 import { lockEnterpriseForWrite } from "../person/person.service";
+import type { StandingService } from "../standing/standing.service";
 import { ACCIDENT_COLUMNS, Accident, type AccidentInput } from "./accident.types";
 
 export class AccidentService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly standing: StandingService,
+  ) {}
 
   recordAccident(actor: AgencyActor, input: AccidentInput): Promise<Accident> {
     const description = requiredText(input.description, "description", 5000);
@@ -23,6 +27,7 @@ export class AccidentService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACCIDENT_COLUMNS}`,
         [enterprise.id, input.occurredOn, input.level, input.deaths, input.injuries, input.directLoss ?? null, description, actor.agencyId],
       );
+      await this.standing.recompute(tx, [enterprise.id]);
       return a;
     });
   }

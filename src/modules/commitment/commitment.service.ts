@@ -7,10 +7,14 @@ import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import { requiredText } from "../list/blacklist.service";
 import { lockEnterpriseForWrite } from "../person/person.service";
+import type { StandingService } from "../standing/standing.service";
 import { COMMITMENT_COLUMNS, type CommitmentBreachInput, type CommitmentInput, CreditCommitment } from "./commitment.types";
 
 export class CommitmentService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly standing: StandingService,
+  ) {}
 
   /** The caller's department accepts the commitment (it becomes acceptedBy). */
   recordCommitment(actor: AgencyActor, input: CommitmentInput): Promise<CreditCommitment> {
@@ -55,6 +59,7 @@ export class CommitmentService {
            breach_description = $4, breach_penalty_id = $5 WHERE c.id = $1 RETURNING ${COMMITMENT_COLUMNS}`,
         [c.id, input.verifiedOn, actor.department, description, input.penaltyId ?? null],
       );
+      await this.standing.recompute(tx, [c.enterpriseId]);
       return updated;
     });
   }

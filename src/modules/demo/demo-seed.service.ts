@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { PROVINCE_CODE } from "../../shared/region";
-import type { AgencyService } from "../agency/agency.service";
+import type { Services } from "..";
 import { DEPARTMENTS, type Department } from "../agency/department.enum";
 import { generateDemoData } from "./demo-data";
 
@@ -24,14 +24,14 @@ export interface DemoSeedResult {
  */
 export async function seedDemoData(
   db: DataSource,
-  agencies: AgencyService,
+  services: Pick<Services, "agency" | "standing">,
   size: { enterprises: number; seed: number } = { enterprises: DEMO_ENTERPRISES, seed: DEMO_SEED },
 ): Promise<DemoSeedResult> {
   const data = generateDemoData(size.enterprises, size.seed, today());
   await db.query(`UPDATE agency SET revoked_at = now() WHERE name LIKE $1 AND revoked_at IS NULL`, [`${DEMO_AGENCY_PREFIX}%`]);
   const created = [];
   for (const department of DEPARTMENTS) {
-    const { agency, token } = await agencies.create({
+    const { agency, token } = await services.agency.create({
       name: `${DEMO_AGENCY_PREFIX}${department.toLowerCase().replaceAll("_", " ")}`,
       department,
       regionCode: PROVINCE_CODE,
@@ -81,6 +81,8 @@ export async function seedDemoData(
         pe.map((x) => x.publicUntil), pe.map((x) => x.personIdNumber)],
     );
   });
+  // Grades and risk of the new enterprises, as the daily refresh would compute them.
+  await services.standing.refreshAll();
   return {
     enterprises: data.enterprises.length,
     persons: data.persons.length,

@@ -5,6 +5,7 @@ import { today } from "../../shared/clock";
 import { badInput, forbidden } from "../../shared/errors";
 import { Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
 import { PROVINCE_CODE, cityOf, regionCodeProblem, regionCovers } from "../../shared/region";
+import type { StandingService } from "../standing/standing.service";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 import { EnterpriseStatus } from "./enterprise.enums";
 import type { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
@@ -16,7 +17,10 @@ const optionalText = (value: string | null | undefined, field: string, max: numb
 };
 
 export class EnterpriseService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly standing: StandingService,
+  ) {}
 
   /** Creates or updates the enterprise registered under the input's credit code. */
   async upsert(actor: AgencyActor, input: EnterpriseInput): Promise<Enterprise> {
@@ -52,6 +56,8 @@ export class EnterpriseService {
           input.affiliation ?? null, row.economicType, row.address, input.status ?? EnterpriseStatus.OPERATING,
         ],
       );
+      // A new enterprise gets its first grade and assessment; a moved one its new city for alerts.
+      await this.standing.recompute(tx, [saved.id]);
       return saved as Enterprise;
     });
   }

@@ -9,6 +9,7 @@ import { Department } from "../agency/department.enum";
 import { lockEnterpriseForWrite } from "../person/person.service";
 import { ResponsibleRole } from "../person/responsible-role.enum";
 import type { SanctionService } from "../sanction/sanction.service";
+import type { StandingService } from "../standing/standing.service";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
 import { BlacklistStatus, inForce } from "./list.enums";
 import type { BlacklistInput } from "./list.inputs";
@@ -25,6 +26,7 @@ export class BlacklistService {
   constructor(
     private readonly db: DataSource,
     private readonly sanctions: SanctionService,
+    private readonly standing: StandingService,
   ) {}
 
   /** Lists the enterprise and the current holders of the chosen roles (黑名单认定). */
@@ -89,6 +91,7 @@ export class BlacklistService {
         [enterpriseId, entry.id, now],
       );
     }
+    await this.standing.recompute(tx, [enterpriseId]);
     return tx.query(
       `SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = $1 OR b.listed_with = $1
        ORDER BY b.subject_type, b.role, b.id`,
@@ -136,6 +139,7 @@ export class BlacklistService {
     );
     await this.sanctions.closeTasks(tx, (ended as { id: string }[]).map((e) => e.id));
     const [entry] = await tx.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = $1`, [id, today()]);
+    await this.standing.recompute(tx, [entry.enterpriseId]);
     return entry;
   }
 }

@@ -7,6 +7,7 @@ import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import { lockEnterpriseForWrite } from "../person/person.service";
+import type { StandingService } from "../standing/standing.service";
 import type { BlacklistEntry } from "./blacklist-entry.type";
 import { type BlacklistService, requiredText } from "./blacklist.service";
 import { WatchlistBasis, WatchlistStatus, inForce } from "./list.enums";
@@ -20,6 +21,7 @@ export class WatchlistService {
   constructor(
     private readonly db: DataSource,
     private readonly blacklist: BlacklistService,
+    private readonly standing: StandingService,
   ) {}
 
   /**
@@ -68,6 +70,7 @@ export class WatchlistService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $6) RETURNING id`,
         [enterprise.id, WatchlistBasis.DEPARTMENT, actor.department, actor.agencyId, reason, now, validUntil],
       );
+      await this.standing.recompute(tx, [enterprise.id]);
       return this.read(tx, entry.id);
     });
   }
@@ -97,7 +100,11 @@ export class WatchlistService {
 
   /** Sets an entry REMOVED (removal or approved repair). */
   async end(tx: EntityManager, id: string, reason: string): Promise<void> {
-    await tx.query(`UPDATE watchlist_entry SET state = 'REMOVED', removed_on = $2, removed_reason = $3 WHERE id = $1`, [id, today(), reason]);
+    const [[ended]] = await tx.query(
+      `UPDATE watchlist_entry SET state = 'REMOVED', removed_on = $2, removed_reason = $3 WHERE id = $1 RETURNING enterprise_id AS "enterpriseId"`,
+      [id, today(), reason],
+    );
+    await this.standing.recompute(tx, [ended.enterpriseId]);
   }
 
   /** Who decides on a watchlist entry: the listing department, OVERSIGHT for automatic entries, and CREDIT_OFFICE. */

@@ -6,6 +6,7 @@ import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from 
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import type { WatchlistService } from "../list/watchlist.service";
+import type { StandingService } from "../standing/standing.service";
 import { checkIdNumber, lockEnterpriseForWrite } from "../person/person.service";
 import { PenaltyType } from "./penalty-type.enum";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
@@ -22,6 +23,7 @@ export class PenaltyService {
     private readonly db: DataSource,
     private readonly disclosureYears: number,
     private readonly watchlist: WatchlistService,
+    private readonly standing: StandingService,
   ) {}
 
   /** Records a penalty decided by the caller's department (谁产生、谁负责). */
@@ -75,6 +77,7 @@ export class PenaltyService {
       }
       // Same transaction: the penalty and the listing it triggers commit together or not at all.
       await this.watchlist.applyAutomaticRule(tx, enterprise.id);
+      await this.standing.recompute(tx, [enterprise.id]);
       return inserted;
     });
   }
@@ -100,6 +103,8 @@ export class PenaltyService {
          WHERE pe.id = $1 RETURNING ${PENALTY_COLUMNS}`,
         [id, why, actor.agencyId],
       );
+      // A revoked penalty counts for nothing in any rule (POLICY.md, Dates).
+      await this.standing.recompute(tx, [penalty.enterpriseId]);
       return revoked;
     });
   }

@@ -1,0 +1,83 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar } from "../../shared/scalars";
+
+export enum CreditGradeLevel {
+  A = "A",
+  B = "B",
+  C = "C",
+  D = "D",
+}
+
+export enum SupervisionLevel {
+  RELAXED = "RELAXED",
+  NORMAL = "NORMAL",
+  FOCUSED = "FOCUSED",
+  STRICT = "STRICT",
+}
+
+registerEnumType(CreditGradeLevel, { name: "CreditGradeLevel" });
+registerEnumType(SupervisionLevel, { name: "SupervisionLevel" });
+
+@ObjectType()
+export class GradeFactor {
+  @Field()
+  code!: string;
+
+  @Field()
+  description!: string;
+}
+
+@ObjectType({ description: "分类分级: the credit grade and the supervision it calls for." })
+export class CreditGrade {
+  @Field(() => CreditGradeLevel)
+  grade!: CreditGradeLevel;
+
+  @Field(() => SupervisionLevel)
+  supervisionLevel!: SupervisionLevel;
+
+  @Field(() => Int, { description: "Recommended routine inspections a year for this supervision level." })
+  inspectionsPerYear!: number;
+
+  @Field(() => DateScalar)
+  effectiveFrom!: string;
+
+  @Field(() => [GradeFactor])
+  factors!: GradeFactor[];
+}
+
+/** POLICY.md, Credit grade: each factor, the grade it leads to, and what it means. */
+export const GRADE_FACTORS: Record<string, { grade: CreditGradeLevel; description: string }> = {
+  BLACKLISTED: { grade: CreditGradeLevel.D, description: "ACTIVE blacklist entry" },
+  MAJOR_ACCIDENT_3Y: { grade: CreditGradeLevel.D, description: "MAJOR or ESPECIALLY_MAJOR accident in the last 3 years" },
+  WATCHLISTED: { grade: CreditGradeLevel.C, description: "ACTIVE watchlist entry" },
+  LARGER_ACCIDENT_3Y: { grade: CreditGradeLevel.C, description: "LARGER accident in the last 3 years" },
+  PENALTIES_3_IN_365D: { grade: CreditGradeLevel.C, description: "3 or more penalties in the last 365 days" },
+  BREACHED_COMMITMENT_365D: { grade: CreditGradeLevel.C, description: "breached commitment verified in the last 365 days" },
+  PENALTY_365D: { grade: CreditGradeLevel.B, description: "a penalty in the last 365 days" },
+  ORDINARY_ACCIDENT_365D: { grade: CreditGradeLevel.B, description: "ORDINARY accident in the last 365 days" },
+};
+
+export const SUPERVISION: Record<CreditGradeLevel, { level: SupervisionLevel; inspectionsPerYear: number }> = {
+  A: { level: SupervisionLevel.RELAXED, inspectionsPerYear: 1 },
+  B: { level: SupervisionLevel.NORMAL, inspectionsPerYear: 2 },
+  C: { level: SupervisionLevel.FOCUSED, inspectionsPerYear: 6 },
+  D: { level: SupervisionLevel.STRICT, inspectionsPerYear: 12 },
+};
+
+/** The stored row: grade, date it took effect, factor codes. */
+export interface GradeRow {
+  enterpriseId: string;
+  grade: CreditGradeLevel;
+  effectiveFrom: string;
+  factors: string[];
+}
+
+export function toCreditGrade(row: GradeRow): CreditGrade {
+  return {
+    grade: row.grade,
+    supervisionLevel: SUPERVISION[row.grade].level,
+    inspectionsPerYear: SUPERVISION[row.grade].inspectionsPerYear,
+    effectiveFrom: row.effectiveFrom,
+    factors: row.factors.map((code) => ({ code, description: GRADE_FACTORS[code]?.description ?? code })),
+  };
+}

@@ -1,0 +1,100 @@
+import { addYears } from "../../shared/clock";
+import { badInput } from "../../shared/errors";
+import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
+import { DEPARTMENTS, type Department } from "../agency/department.enum";
+import type { ImportFeed } from "../import/csv-import";
+import { creditCodeField, dateField, enumField, pastDateField, textField } from "../import/field-checks";
+import type { WatchlistService } from "../list/watchlist.service";
+import type { StandingService } from "../standing/standing.service";
+import { PenaltyType } from "./penalty-type.enum";
+
+interface PenaltyRow {
+  creditCode: string;
+  decisionNumber: string;
+  department: Department;
+  decidedOn: string;
+  violation: string;
+  legalBasis: string | null;
+  penaltyTypes: PenaltyType[];
+  fineAmount: string | null;
+  publicUntil: string;
+  personIdNumber: string | null;
+}
+
+/**
+ * `hub import penalties`: credit_code,decision_number,department,decided_on,violation,legal_basis,
+ * penalty_types (separated by |),fine_amount,public_until,person_id_number. The department is the
+ * deciding department named in the feed; rows go through the same rules as recordPenalty
+ * (watchlist rule, grade and risk) in the batch's transaction.
+ */
+export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService, standing: StandingService): ImportFeed<PenaltyRow> {
+  return {
+    name: "penalties",
+    columns: ["credit_code", "decision_number", "department", "decided_on", "violation", "penalty_types"],
+    parse(r) {
+      const decidedOn = pastDateField(r.decided_on, "decided_on");
+      const penaltyTypes = [...new Set((r.penalty_types ?? "").split("|").filter((t) => t.trim()).map((t) => enumField(t, Object.values(PenaltyType), "penalty_types")))];
+      if (!penaltyTypes.length) throw badInput("penalty_types", "Name at least one penalty type.");
+      const fine = (r.fine_amount ?? "").trim();
+      if (fine && !/^\d{1,12}(\.\d{1,2})?$/.test(fine)) throw badInput("fine_amount", `${JSON.stringify(fine)} is not an amount like 50000.00.`);
+      if (penaltyTypes.includes(PenaltyType.FINE) && !fine) throw badInput("fine_amount", "A penalty that includes a FINE needs its fine_amount.");
+      const publicUntil = (r.public_until ?? "").trim() ? dateField(r.public_until, "public_until") : addYears(decidedOn, disclosureYears);
+      if (publicUntil < decidedOn) throw badInput("public_until", "public_until cannot be earlier than decided_on.");
+      const person = (r.person_id_number ?? "").trim();
+      if (person && idNumberProblem(normaliseIdNumber(person))) throw badInput("person_id_number", idNumberProblem(normaliseIdNumber(person))!);
+      return {
+        creditCode: creditCodeField(r.credit_code),
+        decisionNumber: textField(r.decision_number, "decision_number", 100)!,
+        department: enumField(r.department, DEPARTMENTS, "department"),
+        decidedOn,
+        violation: textField(r.violation, "violation", 2000)!,
+        legalBasis: textField(r.legal_basis, "legal_basis", 2000, false),
+        penaltyTypes,
+        fineAmount: fine || null,
+        publicUntil,
+        personIdNumber: person ? normaliseIdNumber(person) : null,
+      };
+    },
+    async write(tx, rows) {
+      const codes = [...new Set(rows.map((r) => r.row.creditCode))];
+      const known: { code: string; id: string }[] = await tx.query(`SELECT credit_code AS code, id FROM enterprise WHERE credit_code = ANY($1)`, [codes]);
+      const idOf = new Map(known.map((k) => [k.code, k.id]));
+      const numbers = [...new Set(rows.map((r) => r.row.personIdNumber).filter((n): n is string => !!n))];
+      const persons: { n: string; id: string }[] = numbers.length
+        ? await tx.query(`SELECT id_number AS n, id FROM person WHERE id_number = ANY($1)`, [numbers])
+        : [];
+      const personOf = new Map(persons.map((p) => [p.n, p.id]));
+      const errors = [];
+      const valid = [];
+      for (const r of rows) {
+        if (!idOf.has(r.row.creditCode)) errors.push({ line: r.line, field: "credit_code", message: `No enterprise with credit code ${r.row.creditCode}.` });
+        else if (r.row.personIdNumber && !personOf.has(r.row.personIdNumber)) errors.push({ line: r.line, field: "person_id_number", message: "No person with this ID number is known to the hub." });
+        else valid.push(r.row);
+      }
+      const inserted: { enterpriseId: string }[] = valid.length
+        ? await tx.query(
+            `INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, legal_basis, penalty_types,
+               fine_amount, public_until, person_id)
+             SELECT x.enterprise_id, x.decision_number, x.department, x.decided_on, x.violation, x.legal_basis,
+               string_to_array(x.types, '|'), x.fine_amount, x.public_until, x.person_id
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::date[], $10::uuid[])
+               AS x(enterprise_id, decision_number, department, decided_on, violation, legal_basis, types, fine_amount, public_until, person_id)
+             ON CONFLICT (enterprise_id, decision_number) DO NOTHING
+             RETURNING enterprise_id AS "enterpriseId"`,
+            [valid.map((v) => idOf.get(v.creditCode)), valid.map((v) => v.decisionNumber), valid.map((v) => v.department),
+              valid.map((v) => v.decidedOn), valid.map((v) => v.violation), valid.map((v) => v.legalBasis),
+              valid.map((v) => v.penaltyTypes.join("|")), valid.map((v) => v.fineAmount), valid.map((v) => v.publicUntil),
+              valid.map((v) => (v.personIdNumber ? personOf.get(v.personIdNumber) : null))],
+          )
+        : [];
+      const touched = [...new Set(inserted.map((i) => i.enterpriseId))].sort();
+      // Sorted, so that concurrent imports lock enterprises in the same order.
+      for (const id of touched) {
+        await tx.query(`SELECT 1 FROM enterprise WHERE id = $1 FOR UPDATE`, [id]);
+        await watchlist.applyAutomaticRule(tx, id);
+      }
+      await standing.recompute(tx, touched);
+      return { written: inserted.length, errors };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import type { Config } from "../../config";
+import { inTransaction } from "../../db/transaction";
+import { today } from "../../shared/clock";
+import { badInput, conflict } from "../../shared/errors";
+import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { PROVINCE_CODE, cityOf, regionCodeProblem } from "../../shared/region";
+import type { IndustrySector } from "../enterprise/enterprise.enums";
+import { lockEnterpriseForWrite } from "../person/person.service";
+import { requiredText } from "../list/blacklist.service";
+import { RECOMPUTE_RISK } from "./risk.sql";
+import { ASSESSMENT_COLUMNS, RiskAlert, RiskLevel, RiskSignal, type RiskSignalInput } from "./risk.types";
+
+const LEVELS = [RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.SEVERE];
+export const SIGNAL_COLUMNS = `s.id, s.enterprise_id AS "enterpriseId", s.type, s.occurred_on AS "occurredOn", s.source, s.detail`;
+
+export class RiskService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly risk: Config["risk"],
+  ) {}
+
+  async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
+    if (!enterpriseIds.length) return;
+    const [medium, high, severe] = this.risk.thresholds;
+    await tx.query(RECOMPUTE_RISK, [enterpriseIds, today(), JSON.stringify(this.risk.weights), medium, high, severe]);
+  }
+
+  /** Minimum score of a level with the configured thresholds. */
+  minScore(level: RiskLevel): number {
+    const index = LEVELS.indexOf(level);
+    return index === 0 ? 0 : this.risk.thresholds[index - 1];
+  }
+
+  /** Records a signal from another system; the same signal again is a CONFLICT and writes nothing. */
+  record(actor: AgencyActor, input: RiskSignalInput, afterWrite: (tx: EntityManager, id: string) => Promise<void>): Promise<RiskSignal> {
+    const source = requiredText(input.source, "source", 100);
+    if (input.occurredOn > today()) throw badInput("occurredOn", `occurredOn (${input.occurredOn}) lies in the future.`);
+    return inTransaction(this.db, async (tx) => {
+      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
+      const [signal] = await tx.query(
+        `INSERT INTO risk_signal AS s (enterprise_id, type, occurred_on, source, detail, agency_id) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING RETURNING ${SIGNAL_COLUMNS}`,
+        [enterprise.id, input.type, input.occurredOn, source, input.detail?.trim() || null, actor.agencyId],
+      );
+      if (!signal) throw conflict("This signal is already recorded.");
+      await afterWrite(tx, enterprise.id);
+      return signal;
+    });
+  }
+
+  /** Enterprises at or above `minLevel`, highest score first, served by the score indexes. */
+  async alerts(
+    minLevel: RiskLevel,
+    regionCode: string | null,
+    sector: IndustrySector | null,
+    first: number,
+    after: string | null,
+  ): Promise<Page<RiskAlert>> {
+    checkFirst(first);
+    const params: unknown[] = [this.minScore(minLevel)];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = ["ra.score >= $1"];
+    if (regionCode) {
+      const problem = regionCodeProblem(regionCode);
+      if (problem) throw badInput("regionCode", problem);
+      if (regionCode !== PROVINCE_CODE) where.push(`ra.city_code = ${p(cityOf(regionCode))}`);
+    }
+    if (sector) where.push(`ra.sector = ${p(sector)}`);
+    const countWhere = [...where];
+    const countParams = [...params];
+    if (after) {
+      const [score, id] = decodeCursor(after, 2);
+      where.push(`(ra.score, ra.enterprise_id) < (${p(score)}::numeric, ${p(id)}::uuid)`);
+    }
+    const rows = await this.db.query(
+      `SELECT ${ASSESSMENT_COLUMNS} FROM risk_assessment ra WHERE ${where.join(" AND ")}
+       ORDER BY ra.score DESC, ra.enterprise_id DESC LIMIT ${p(first + 1)}`,
+      params,
+    );
+    const nodes: RiskAlert[] = rows.slice(0, first).map((a: RiskAlert["assessment"]) => ({
+      enterpriseId: a.enterpriseId,
+      assessment: a,
+      raisedAt: a.levelSince,
+    }));
+    return {
+      nodes,
+      hasNextPage: rows.length > first,
+      cursorOf: (a) => encodeCursor([String(a.assessment.score), a.enterpriseId]),
+      totalCount: async () =>
+        (await this.db.query(`SELECT count(*)::int AS n FROM risk_assessment ra WHERE ${countWhere.join(" AND ")}`, countParams))[0].n,
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CreditCodeScalar, DateScalar, DateTimeScalar } from "../../shared/scalars";
+
+export enum RiskSignalType {
+  LITIGATION = "LITIGATION",
+  TAX_ARREARS = "TAX_ARREARS",
+  WAGE_ARREARS = "WAGE_ARREARS",
+  ENVIRONMENTAL_EXCEEDANCE = "ENVIRONMENTAL_EXCEEDANCE",
+  REGISTRATION_CHANGE = "REGISTRATION_CHANGE",
+  RAPID_EXPANSION = "RAPID_EXPANSION",
+  MARKET_VIOLATION = "MARKET_VIOLATION",
+}
+
+export enum RiskLevel {
+  LOW = "LOW",
+  MEDIUM = "MEDIUM",
+  HIGH = "HIGH",
+  SEVERE = "SEVERE",
+}
+
+registerEnumType(RiskSignalType, { name: "RiskSignalType" });
+registerEnumType(RiskLevel, { name: "RiskLevel" });
+
+@ObjectType()
+export class RiskFactor {
+  @Field({ description: "A signal type, PENALTY, WATCHLIST or BLACKLIST." })
+  signal!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => DateScalar, { nullable: true })
+  latestOn!: string | null;
+
+  @Field(() => Float, { description: "count × weight; the score is the sum, capped at 100." })
+  contribution!: number;
+}
+
+@ObjectType({ description: "风险预警: the enterprise's risk score over the last 365 days." })
+export class RiskAssessment {
+  enterpriseId!: string;
+
+  @Field(() => Float, { description: "0 (no risk seen) to 100." })
+  score!: number;
+
+  @Field(() => RiskLevel)
+  level!: RiskLevel;
+
+  @Field(() => [RiskFactor])
+  factors!: RiskFactor[];
+
+  @Field(() => DateTimeScalar)
+  assessedAt!: Date;
+
+  levelSince!: Date;
+}
+
+export const ASSESSMENT_COLUMNS = `ra.enterprise_id AS "enterpriseId", ra.score::float8 AS score, ra.level, ra.factors,
+  ra.assessed_at AS "assessedAt", ra.level_since AS "levelSince"`;
+
+@ObjectType()
+export class RiskSignal {
+  @Field(() => ID)
+  id!: string;
+
+  enterpriseId!: string;
+
+  @Field(() => RiskSignalType)
+  type!: RiskSignalType;
+
+  @Field(() => DateScalar)
+  occurredOn!: string;
+
+  @Field()
+  source!: string;
+
+  @Field(() => String, { nullable: true })
+  detail!: string | null;
+}
+
+@ObjectType()
+export class RiskAlert {
+  enterpriseId!: string;
+
+  @Field(() => RiskAssessment)
+  assessment!: RiskAssessment;
+
+  @Field(() => DateTimeScalar, { description: "When the enterprise reached its current level." })
+  raisedAt!: Date;
+}
+
+@InputType()
+export class RiskSignalInput {
+  @Field(() => CreditCodeScalar)
+  creditCode!: string;
+
+  @Field(() => RiskSignalType)
+  type!: RiskSignalType;
+
+  @Field(() => DateScalar)
+  occurredOn!: string;
+
+  @Field({ description: "The delivering system, e.g. 法院, 税务, 人社." })
+  source!: string;
+
+  @Field(() => String, { nullable: true })
+  detail?: string | null;
+}
+
+/** Level of a score with the configured thresholds (POLICY.md: < 25 LOW, < 50 MEDIUM, < 75 HIGH). */
+export function levelOf(score: number, [medium, high, severe]: readonly [number, number, number]): RiskLevel {
+  return score < medium ? RiskLevel.LOW : score < high ? RiskLevel.MEDIUM : score < severe ? RiskLevel.HIGH : RiskLevel.SEVERE;
+}
