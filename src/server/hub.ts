@@ -19,6 +19,7 @@ import { createHttpServer } from "./http-server";
 export interface RunningHub {
   url: string;
   database: Database;
+  services: Services;
   /** Set when this start loaded the demo data (first start of an empty embedded database). */
   demo: DemoSeedResult | null;
   /** Stops accepting requests, lets running ones finish (up to the grace period), closes the database. */
@@ -99,6 +100,7 @@ export async function startHub(
   return {
     url,
     database,
+    services: services!,
     demo,
     stop: async () => {
       if (state === "stopping") return;

@@ -10,18 +10,21 @@ import { openDatabase } from "../../src/db/database";
 import { runMigrations } from "../../src/db/migrate";
 import { createServices } from "../../src/modules";
 import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
+import { importCsv } from "../../src/modules/import/csv-import";
+import { riskSignalFeed } from "../../src/modules/risk/risk-signal.feed";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
 
 /**
- * `npm run bench`: what the permission shields cost. The same operations run against a hub with
+ * `npm run bench`: what the permission shields cost, riskAlerts at the data set's scale, and the
+ * import rate of a bulk feed. The same operations run against a hub with
  * shields and one built without, alternating, three rounds, median reported, ratios hub/baseline.
  * Uses DATABASE_URL's server (a fresh database) or, unset, an embedded database in a temp folder.
  */
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const root = projectRoot();
 const operation = (name: string) => fs.readFileSync(path.join(root, "tests/bench/operations", `${name}.graphql`), "utf8");
 
@@ -88,6 +91,30 @@ async function load(url: string, token: string, query: string, variables: () => 
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+/** Times `hub import risk-signals` on a generated file (streamed: RSS should not grow with the file). */
+async function benchImport(db: import("typeorm").DataSource, config: ReturnType<typeof loadConfig>, codes: string[]) {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+  const file = path.join(os.tmpdir(), `hub-bench-signals-${process.pid}.csv`);
+  const out = fs.createWriteStream(file);
+  const types = ["LITIGATION", "TAX_ARREARS", "WAGE_ARREARS", "ENVIRONMENTAL_EXCEEDANCE", "REGISTRATION_CHANGE", "RAPID_EXPANSION", "MARKET_VIOLATION"];
+  out.write("credit_code,type,occurred_on,source,detail\n");
+  for (let n = 0; n < rows; n++) {
+    const day = new Date(Date.now() - (n % 700) * 86_400_000).toISOString().slice(0, 10);
+    if (!out.write(`${codes[n % codes.length]},${types[n % types.length]},${day},bench,"case ${n}"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  const services = createServices(db, config);
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = Date.now();
+  const result = await importCsv(db, file, riskSignalFeed(services.standing));
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(timer);
+  fs.rmSync(file, { force: true });
+  return { rows: result.rows, written: result.written, seconds, rowsPerSecond: Math.round(result.rows / seconds), rssGrowthMb: Math.round((peak - rssBefore) / 1e6) };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -100,14 +127,16 @@ async function main() {
     const seeded = await seedDemoData(db.dataSource, createServices(db.dataSource, config), { enterprises: ENTERPRISES, seed: 7 });
     const token = seeded.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!.token;
     const codes: string[] = (await db.dataSource.query(`SELECT credit_code FROM enterprise ORDER BY credit_code`)).map((r: { credit_code: string }) => r.credit_code);
-    await db.close();
     console.log(`seeded ${seeded.enterprises} enterprises, ${seeded.penalties} penalties in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const imported = await benchImport(db.dataSource, config, codes);
+    await db.close();
 
     let i = 0;
     const cities = Object.keys(JIANGSU_CITIES);
     const operations = {
       profile: { query: operation("profile"), variables: () => ({ creditCode: codes[i++ % codes.length] }) },
       "enterprises(first: 100)": { query: operation("enterprises"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
+      "riskAlerts(first: 50)": { query: operation("risk-alerts"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
     };
     const samples: Record<string, Record<"on" | "off", Sample[]>> = {};
     for (const name of Object.keys(operations)) samples[name] = { on: [], off: [] };
@@ -145,7 +174,8 @@ async function main() {
     })));
     const outDir = path.join(root, "bench-results");
     fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, "shields.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows }, null, 2));
+    console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
+    fs.writeFileSync(path.join(outDir, "shields.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows, imported }, null, 2));
     console.log(`written ${path.join(outDir, "shields.json")}`);
   } finally {
     await cleanup();
