@@ -2,6 +2,7 @@ import { InitialSchema1764201600000 } from "./1764201600000-initial-schema";
 import { ExternalAgencies1764288000000 } from "./1764288000000-external-agencies";
 import { CreditLists1764374400000 } from "./1764374400000-credit-lists";
 import { GradesAndRisk1764460800000 } from "./1764460800000-grades-and-risk";
+import { FeedbackAndReview1764547200000 } from "./1764547200000-feedback-and-review";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ExternalAgencies1764288000000,
   CreditLists1764374400000,
   GradesAndRisk1764460800000,
+  FeedbackAndReview1764547200000,
 ];

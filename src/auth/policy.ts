@@ -36,6 +36,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     // Own department's tasks; OVERSIGHT all (row filter in the sanction service).
     sanctionTasks: GOV,
     riskAlerts: RISK,
+    creditReview: GOV,
+    // Own department; OVERSIGHT any (service).
+    feedbackReport: GOV,
   },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
@@ -54,6 +57,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     creditGrade: GOV,
     creditGradeHistory: GOV,
     riskAssessment: RISK,
+    // Own department's rows; OVERSIGHT all (row filter in the feedback loaders).
+    sanctionFeedback: GOV,
   },
   EnterpriseConnection: everyone("edges", "pageInfo", "totalCount"),
   EnterpriseEdge: everyone("cursor", "node"),
@@ -92,11 +97,12 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
       "id", "subjectType", "enterprise", "person", "role", "recognizedBy", "decisionNumber", "ground", "reason", "listedOn",
       "validUntil", "status", "removedOn", "measures",
     ),
-    // Own department's tasks; OVERSIGHT all (row filter in the sanction loaders).
+    // Own department's tasks and feedback; OVERSIGHT all (row filters in the loaders).
     tasks: GOV,
+    feedback: GOV,
   },
   SanctionMeasure: everyone("code", "title", "implementingDepartments", "matters", "appliesToPersons"),
-  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status"),
+  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status", "feedback"),
   SanctionTaskConnection: everyone("edges", "pageInfo", "totalCount"),
   SanctionTaskEdge: everyone("cursor", "node"),
   CreditRepair: everyone(
@@ -111,6 +117,20 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   RiskAlertConnection: everyone("edges", "pageInfo", "totalCount"),
   RiskAlertEdge: everyone("cursor", "node"),
   RiskSignal: everyone("id", "enterprise", "type", "occurredOn", "source", "detail"),
+  SanctionFeedback: everyone(
+    "id", "task", "blacklistEntry", "measure", "department", "agency", "matter", "matterReference", "appliedOn", "outcome",
+    "description", "reportedAt", "reviewId", "clientReference", "state", "supersedes", "supersededBy",
+  ),
+  SanctionFeedbackConnection: everyone("edges", "pageInfo", "totalCount"),
+  SanctionFeedbackEdge: everyone("cursor", "node"),
+  SanctionFeedbackPayload: everyone("feedback", "replayed"),
+  SanctionFeedbackBatchResult: everyone("items", "accepted", "replayed", "rejected"),
+  SanctionFeedbackBatchItem: everyone("index", "payload", "error"),
+  BatchItemError: everyone("code", "message", "field"),
+  FeedbackReport: everyone("from", "to", "rows", "tasksDistributed", "tasksReported", "reportingRate"),
+  FeedbackReportRow: everyone("department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"),
+  CreditReviewResult: everyone("reviewId", "creditCode", "found", "enterpriseName", "verdict", "reasons", "measuresInForce"),
+  ReviewReason: everyone("code", "message", "measure", "blacklistEntry", "watchlistEntry"),
 };
 
 /** Arguments some audiences may not use: using one denies the whole field (POLICY.md, enterprises). */
@@ -138,4 +158,9 @@ export const WRITE_POLICY: Readonly<Record<string, readonly Department[]>> = {
   // The recognizing (or listing) department and CREDIT_OFFICE (service).
   decideCreditRepair: DEPARTMENTS,
   recordRiskSignal: [CREDIT_OFFICE, MARKET_REGULATION],
+  // A department that implements the measure (service, from the catalogue); correct/retract its own.
+  registerSanctionFeedback: DEPARTMENTS,
+  registerSanctionFeedbackBatch: DEPARTMENTS,
+  correctSanctionFeedback: DEPARTMENTS,
+  retractSanctionFeedback: DEPARTMENTS,
 };

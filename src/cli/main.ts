@@ -4,6 +4,7 @@ import { seedDemoData } from "../modules/demo/demo-seed.service";
 import { createServices } from "../modules";
 import { DomainError } from "../shared/errors";
 import { registerAgencyCommands } from "./agency.command";
+import { registerReportCommands } from "./report.command";
 import { registerStandingCommands } from "./standing.command";
 import { withDatabase } from "./with-database";
 
@@ -22,6 +23,7 @@ export async function runCli(argv: string[]): Promise<void> {
 
   registerAgencyCommands(program, getConfig);
   registerStandingCommands(program, getConfig);
+  registerReportCommands(program, getConfig);
 
   program
     .command("demo-seed")

@@ -30,6 +30,12 @@ import { RepairService } from "./repair/repair.service";
 import { createSanctionLoaders } from "./sanction/sanction.loaders";
 import { SanctionResolver } from "./sanction/sanction.resolver";
 import { SanctionService } from "./sanction/sanction.service";
+import { FeedbackReportService } from "./feedback/feedback-report";
+import { createFeedbackLoaders } from "./feedback/feedback.loaders";
+import { EnterpriseFeedbackResolver, EntryFeedbackResolver, FeedbackResolver, TaskFeedbackResolver } from "./feedback/feedback.resolver";
+import { FeedbackService } from "./feedback/feedback.service";
+import { ReviewResolver } from "./review/review.resolver";
+import { ReviewService } from "./review/review.service";
 import { createGradeLoaders } from "./grade/grade.loaders";
 import { EnterpriseGradeResolver } from "./grade/grade.resolver";
 import { GradeService } from "./grade/grade.service";
@@ -51,6 +57,8 @@ export const resolvers: NonEmptyArray<new () => object> = [
   RepairResolver, EnterpriseRepairsResolver,
   EnterpriseGradeResolver,
   RiskAlertResolver, RiskSignalResolver, EnterpriseRiskResolver,
+  FeedbackResolver, EnterpriseFeedbackResolver, EntryFeedbackResolver, TaskFeedbackResolver,
+  ReviewResolver,
 ];
 
 export function createServices(db: DataSource, config: Config) {
@@ -72,6 +80,9 @@ export function createServices(db: DataSource, config: Config) {
     repair: new RepairService(db, blacklist, watchlist),
     risk,
     standing,
+    feedback: new FeedbackService(db),
+    feedbackReport: new FeedbackReportService(db),
+    review: new ReviewService(db),
   };
 }
 
@@ -89,6 +100,7 @@ export function createLoaders(db: DataSource, actor: Actor) {
     ...createRepairLoaders(db),
     ...createGradeLoaders(db),
     ...createRiskLoaders(db),
+    ...createFeedbackLoaders(db, actor),
   };
 }
 

@@ -21,7 +21,18 @@ export class SanctionTask {
   status!: SanctionTaskStatus;
 }
 
-/** A task of an entry that is no longer in force reads CLOSED, whatever was stored. */
+/** SQL: the task `t` has a CURRENT feedback (a correction keeps the link, a retraction ends it). */
+export const taskReported = `EXISTS (SELECT 1 FROM sanction_feedback f WHERE f.task_id = t.id
+  AND NOT EXISTS (SELECT 1 FROM sanction_feedback_retraction r WHERE r.feedback_id = f.id)
+  AND NOT EXISTS (SELECT 1 FROM sanction_feedback s WHERE s.supersedes = f.id))`;
+
+/** SQL: the task `t` of entry `b` is closed: closed on removal or repair, or its entry is no longer in force. */
+export const taskClosed = (today: string) => `(t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= ${today}::date))`;
+
+/**
+ * Status as read: REPORTED while a CURRENT feedback exists, else CLOSED once its entry left
+ * ACTIVE, else OPEN. Derived, so a retraction reopens the task without anyone updating it.
+ */
 export const taskColumns = (today: string) => `t.id, t.blacklist_entry_id AS "blacklistEntryId", t.measure AS "measureCode",
   t.department, t.distributed_at AS "distributedAt",
-  CASE WHEN t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= ${today}::date) THEN 'CLOSED' ELSE t.state END AS status`;
+  CASE WHEN ${taskReported} THEN 'REPORTED' WHEN ${taskClosed(today)} THEN 'CLOSED' ELSE 'OPEN' END AS status`;

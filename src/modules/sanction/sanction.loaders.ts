@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Actor } from "../../auth/actor";
 import { OVERSIGHT } from "../../auth/policy";
-import { groupLoader } from "../../db/loader";
+import { groupLoader, rowLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
 import { SanctionTask, taskColumns } from "./sanction-task.type";
 
@@ -9,6 +9,15 @@ export function createSanctionLoaders(db: DataSource, actor: Actor) {
   // POLICY.md: a department sees its own tasks; OVERSIGHT sees every department's.
   const department = actor.kind === "agency" && !OVERSIGHT.includes(actor.department) ? actor.department : null;
   return {
+    taskById: rowLoader<string, SanctionTask>(
+      (ids) =>
+        db.query(
+          `SELECT ${taskColumns("$2")} FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id
+           WHERE t.id = ANY($1) AND ($3::text IS NULL OR t.department = $3)`,
+          [ids, today(), department],
+        ),
+      (t) => t.id,
+    ),
     tasksByEntry: groupLoader<string, SanctionTask>(
       (ids) =>
         db.query(

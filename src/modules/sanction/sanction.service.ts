@@ -5,7 +5,7 @@ import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/
 import { OVERSIGHT } from "../../auth/policy";
 import { distributionFor } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
-import { SanctionTask, taskColumns } from "./sanction-task.type";
+import { SanctionTask, taskClosed, taskColumns, taskReported } from "./sanction-task.type";
 
 /** Whether the caller sees every department's tasks (OVERSIGHT) or only its own. */
 export const seesAllDepartments = (actor: AgencyActor) => OVERSIGHT.includes(actor.department);
@@ -30,7 +30,7 @@ export class SanctionService {
     return rows.length;
   }
 
-  /** The entries left ACTIVE: their OPEN tasks close. */
+  /** The entries left ACTIVE: their tasks close (a task with a CURRENT feedback still reads REPORTED). */
   async closeTasks(tx: EntityManager, entryIds: string[]): Promise<void> {
     await tx.query(`UPDATE sanction_task SET state = 'CLOSED' WHERE blacklist_entry_id = ANY($1) AND state = 'OPEN'`, [entryIds]);
   }
@@ -44,11 +44,9 @@ export class SanctionService {
       const p = (v: unknown) => `$${params.push(v)}`;
       const where: string[] = [];
       if (!seesAllDepartments(actor)) where.push(`t.department = ${p(actor.department)}`);
-      if (status === SanctionTaskStatus.CLOSED) {
-        where.push(`(t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= ${p(now)}::date))`);
-      } else if (status) {
-        where.push(`t.state = ${p(status)} AND b.state = 'ACTIVE' AND b.valid_until >= ${p(now)}::date`);
-      }
+      if (status === SanctionTaskStatus.REPORTED) where.push(taskReported);
+      else if (status === SanctionTaskStatus.CLOSED) where.push(`NOT ${taskReported} AND ${taskClosed(p(now))}`);
+      else if (status === SanctionTaskStatus.OPEN) where.push(`NOT ${taskReported} AND NOT ${taskClosed(p(now))}`);
       return { where, p };
     };
     const params: unknown[] = [now];

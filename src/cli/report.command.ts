@@ -1,0 +1,40 @@
+import { stringify } from "csv-stringify/sync";
+import type { Command } from "commander";
+import type { Config } from "../config";
+import { createServices } from "../modules";
+import { DEPARTMENTS, Department } from "../modules/agency/department.enum";
+import { isCalendarDate } from "../shared/scalars/date.scalar";
+import { withDatabase } from "./with-database";
+
+const COLUMNS = ["department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"] as const;
+
+export function registerReportCommands(program: Command, config: () => Config): void {
+  program
+    .command("report")
+    .description("reports")
+    .command("feedback")
+    .description("联合惩戒实施情况通报: tasks distributed and feedback per department, region and measure (as feedbackReport, OVERSIGHT view)")
+    .requiredOption("--from <date>", "first day, YYYY-MM-DD")
+    .requiredOption("--to <date>", "last day, YYYY-MM-DD")
+    .option("--department <department>", "only this department")
+    .option("--region <code>", "only this city or county")
+    .option("--format <format>", "table or csv", "table")
+    .action(async (opts: { from: string; to: string; department?: string; region?: string; format: string }) => {
+      for (const key of ["from", "to"] as const) if (!isCalendarDate(opts[key])) throw new Error(`--${key} must be a date YYYY-MM-DD`);
+      if (opts.department && !DEPARTMENTS.includes(opts.department as Department)) throw new Error(`unknown department ${opts.department}`);
+      if (!["table", "csv"].includes(opts.format)) throw new Error("--format is table or csv");
+      await withDatabase(config(), async ({ dataSource }) => {
+        // The operator's view is the credit office's: every department.
+        const operator = { kind: "agency", agencyId: "cli", name: "hub CLI", department: Department.CREDIT_OFFICE, regionCode: "320000", scopes: ["read"] } as const;
+        const report = await createServices(dataSource, config()).feedbackReport.report(
+          operator, opts.from, opts.to, (opts.department as Department) ?? null, opts.region ?? null,
+        );
+        if (opts.format === "csv") {
+          process.stdout.write(stringify(report.rows, { header: true, columns: [...COLUMNS] }));
+          return;
+        }
+        console.table(report.rows);
+        console.log(`${report.from} – ${report.to}: ${report.tasksReported} of ${report.tasksDistributed} tasks reported (${(report.reportingRate * 100).toFixed(1)} %)`);
+      });
+    });
+}

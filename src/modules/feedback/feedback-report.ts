@@ -1,0 +1,109 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import type { DataSource } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { badInput, forbidden } from "../../shared/errors";
+import { DateScalar } from "../../shared/scalars";
+import { PROVINCE_CODE, cityOf, regionCodeProblem } from "../../shared/region";
+import { Department } from "../agency/department.enum";
+import { SanctionMeasureCode } from "../sanction/sanction.enums";
+import { seesAllDepartments } from "../sanction/sanction.service";
+import { isCurrent } from "./feedback.types";
+
+@ObjectType()
+export class FeedbackReportRow {
+  @Field(() => Department)
+  department!: Department;
+
+  @Field()
+  regionCode!: string;
+
+  @Field(() => SanctionMeasureCode)
+  measure!: SanctionMeasureCode;
+
+  @Field(() => Int)
+  tasksDistributed!: number;
+
+  @Field(() => Int)
+  tasksReported!: number;
+
+  @Field(() => Int)
+  applied!: number;
+
+  @Field(() => Int)
+  partiallyApplied!: number;
+
+  @Field(() => Int)
+  notApplied!: number;
+}
+
+@ObjectType({ description: "联合惩戒实施情况通报 for a period." })
+export class FeedbackReport {
+  @Field(() => DateScalar)
+  from!: string;
+
+  @Field(() => DateScalar)
+  to!: string;
+
+  @Field(() => [FeedbackReportRow])
+  rows!: FeedbackReportRow[];
+
+  @Field(() => Int)
+  tasksDistributed!: number;
+
+  @Field(() => Int)
+  tasksReported!: number;
+
+  @Field(() => Float, { description: "tasksReported / tasksDistributed, 0 when nothing was distributed." })
+  reportingRate!: number;
+}
+
+/** Tasks distributed in the period (China Standard Time dates), and CURRENT feedback applied in it. */
+const REPORT = (filters: string) => `
+WITH tasks AS (
+  SELECT t.department, e.region_code, t.measure, count(*)::int AS distributed,
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sanction_feedback f WHERE f.task_id = t.id AND ${isCurrent("f")}))::int AS reported
+  FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id JOIN enterprise e ON e.id = b.enterprise_id
+  WHERE (t.distributed_at AT TIME ZONE 'UTC' + interval '8 hours')::date BETWEEN $1::date AND $2::date ${filters.replaceAll("X.", "t.")}
+  GROUP BY 1, 2, 3
+), outcomes AS (
+  SELECT f.department, e.region_code, f.measure,
+    count(*) FILTER (WHERE f.outcome = 'APPLIED')::int AS applied,
+    count(*) FILTER (WHERE f.outcome = 'PARTIALLY_APPLIED')::int AS partially,
+    count(*) FILTER (WHERE f.outcome = 'NOT_APPLIED')::int AS not_applied
+  FROM sanction_feedback f JOIN blacklist_entry b ON b.id = f.blacklist_entry_id JOIN enterprise e ON e.id = b.enterprise_id
+  WHERE f.applied_on BETWEEN $1::date AND $2::date AND ${isCurrent("f")} ${filters.replaceAll("X.", "f.")}
+  GROUP BY 1, 2, 3
+)
+SELECT department, region_code AS "regionCode", measure,
+  coalesce(t.distributed, 0) AS "tasksDistributed", coalesce(t.reported, 0) AS "tasksReported",
+  coalesce(o.applied, 0) AS applied, coalesce(o.partially, 0) AS "partiallyApplied", coalesce(o.not_applied, 0) AS "notApplied"
+FROM tasks t FULL JOIN outcomes o USING (department, region_code, measure)
+ORDER BY department, region_code, measure`;
+
+export class FeedbackReportService {
+  constructor(private readonly db: DataSource) {}
+
+  /** The caller's own department; OVERSIGHT any department, or all when none is given. */
+  async report(actor: AgencyActor, from: string, to: string, department: Department | null, regionCode: string | null): Promise<FeedbackReport> {
+    if (from > to) throw badInput("from", `from (${from}) is after to (${to}).`);
+    if (department && department !== actor.department && !seesAllDepartments(actor)) throw forbidden();
+    const params: unknown[] = [from, to];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    let filters = "";
+    const only = department ?? (seesAllDepartments(actor) ? null : actor.department);
+    if (only) filters += ` AND X.department = ${p(only)}`;
+    if (regionCode) {
+      const problem = regionCodeProblem(regionCode);
+      if (problem) throw badInput("regionCode", problem);
+      if (regionCode !== PROVINCE_CODE) {
+        filters += regionCode === cityOf(regionCode)
+          ? ` AND e.region_code >= ${p(regionCode)} AND e.region_code < ${p(String(Number(regionCode) + 100))}`
+          : ` AND e.region_code = ${p(regionCode)}`;
+      }
+    }
+    const rows: FeedbackReportRow[] = await this.db.query(REPORT(filters), params);
+    const tasksDistributed = rows.reduce((n, r) => n + r.tasksDistributed, 0);
+    const tasksReported = rows.reduce((n, r) => n + r.tasksReported, 0);
+    return { from, to, rows, tasksDistributed, tasksReported, reportingRate: tasksDistributed ? tasksReported / tasksDistributed : 0 };
+  }
+}

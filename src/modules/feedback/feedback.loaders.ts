@@ -1,0 +1,44 @@
+import type { DataSource } from "typeorm";
+import type { Actor } from "../../auth/actor";
+import { OVERSIGHT } from "../../auth/policy";
+import { groupLoader, perArguments, rowLoader } from "../../db/loader";
+import { decodeCursor } from "../../shared/pagination";
+import { FEEDBACK_COLUMNS, SanctionFeedback } from "./feedback.types";
+
+/** Feedback rows a caller may read: its own department's; OVERSIGHT every department's. */
+export function createFeedbackLoaders(db: DataSource, actor: Actor) {
+  const department = actor.kind === "agency" && !OVERSIGHT.includes(actor.department) ? actor.department : null;
+  const visible = (n: number) => `($${n}::text IS NULL OR f.department = $${n})`;
+  const ORDER = `ORDER BY f.reported_at DESC, f.id DESC`;
+  return {
+    feedbackById: rowLoader<string, SanctionFeedback>(
+      (ids) => db.query(`SELECT ${FEEDBACK_COLUMNS} FROM sanction_feedback f WHERE f.id = ANY($1) AND ${visible(2)}`, [ids, department]),
+      (f) => f.id,
+    ),
+    feedbackByEntry: groupLoader<string, SanctionFeedback>(
+      (ids) => db.query(`SELECT ${FEEDBACK_COLUMNS} FROM sanction_feedback f WHERE f.blacklist_entry_id = ANY($1) AND ${visible(2)} ${ORDER}`, [ids, department]),
+      (f) => f.blacklistEntryId,
+    ),
+    feedbackByTask: groupLoader<string, SanctionFeedback>(
+      (ids) => db.query(`SELECT ${FEEDBACK_COLUMNS} FROM sanction_feedback f WHERE f.task_id = ANY($1) AND ${visible(2)} ${ORDER}`, [ids, department]),
+      (f) => f.taskId!,
+    ),
+    feedbackPages: perArguments((args: { first: number; after: string | null }) => {
+      const [afterAt, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
+      return groupLoader<string, SanctionFeedback & { enterpriseId: string; total: number }>(
+        (enterpriseIds) =>
+          db.query(
+            `SELECT * FROM (
+               SELECT x.*, row_number() OVER (PARTITION BY x."enterpriseId" ORDER BY x."reportedAt" DESC, x.id DESC) AS rn FROM (
+                 SELECT ${FEEDBACK_COLUMNS}, b.enterprise_id AS "enterpriseId", (count(*) OVER (PARTITION BY b.enterprise_id))::int AS total
+                 FROM sanction_feedback f JOIN blacklist_entry b ON b.id = f.blacklist_entry_id
+                 WHERE b.enterprise_id = ANY($1) AND ${visible(2)}
+               ) x WHERE $3::timestamptz IS NULL OR (x."reportedAt", x.id) < ($3::timestamptz, $4::uuid)
+             ) y WHERE y.rn <= $5 ORDER BY y."enterpriseId", y.rn`,
+            [enterpriseIds, department, afterAt, afterId, args.first + 1],
+          ),
+        (f) => f.enterpriseId,
+      );
+    }),
+  };
+}

@@ -1,0 +1,123 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { checkFirst, connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
+import { DateScalar } from "../../shared/scalars";
+import { Agency } from "../agency/agency.entity";
+import { Department } from "../agency/department.enum";
+import { Enterprise } from "../enterprise/enterprise.entity";
+import { BlacklistEntry } from "../list/blacklist-entry.type";
+import { SanctionTask } from "../sanction/sanction-task.type";
+import { FeedbackReport } from "./feedback-report";
+import {
+  SanctionFeedback,
+  SanctionFeedbackBatchResult,
+  SanctionFeedbackInput,
+  SanctionFeedbackPayload,
+} from "./feedback.types";
+
+export const { Edge: SanctionFeedbackEdge, Connection: SanctionFeedbackConnection } = connectionTypes("SanctionFeedback", SanctionFeedback);
+
+@Resolver(() => SanctionFeedback)
+export class FeedbackResolver {
+  @FieldResolver(() => SanctionTask, { nullable: true })
+  task(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<SanctionTask | null> | null {
+    return f.taskId ? ctx.loaders.taskById.load(f.taskId) : null;
+  }
+
+  @FieldResolver(() => BlacklistEntry)
+  async blacklistEntry(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<BlacklistEntry> {
+    return (await ctx.loaders.blacklistById.load(f.blacklistEntryId))!;
+  }
+
+  @FieldResolver(() => Agency)
+  async agency(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<Agency> {
+    return (await ctx.loaders.agencyById.load(f.agencyId))!;
+  }
+
+  @FieldResolver(() => SanctionFeedback, { nullable: true })
+  supersedes(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<SanctionFeedback | null> | null {
+    return f.supersedesId ? ctx.loaders.feedbackById.load(f.supersedesId) : null;
+  }
+
+  @FieldResolver(() => SanctionFeedback, { nullable: true })
+  supersededBy(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<SanctionFeedback | null> | null {
+    return f.supersededById ? ctx.loaders.feedbackById.load(f.supersededById) : null;
+  }
+
+  @Mutation(() => SanctionFeedbackPayload, { description: "Reports how a measure was applied (惩戒实施情况反馈); idempotent by clientReference." })
+  registerSanctionFeedback(@Arg("input") input: SanctionFeedbackInput, @Ctx() ctx: HubContext): Promise<SanctionFeedbackPayload> {
+    return ctx.services.feedback.register(ctx.requireAgency(), input);
+  }
+
+  @Mutation(() => SanctionFeedbackBatchResult, {
+    description: "Up to 500 reports in one call; each is applied or rejected on its own. More than 500: the whole call is BAD_USER_INPUT and nothing is written.",
+  })
+  registerSanctionFeedbackBatch(
+    @Arg("inputs", () => [SanctionFeedbackInput]) inputs: SanctionFeedbackInput[],
+    @Ctx() ctx: HubContext,
+  ): Promise<SanctionFeedbackBatchResult> {
+    return ctx.services.feedback.registerBatch(ctx.requireAgency(), inputs);
+  }
+
+  @Mutation(() => SanctionFeedbackPayload, { description: "Writes a new report that supersedes one of the caller's department's CURRENT reports." })
+  correctSanctionFeedback(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: SanctionFeedbackInput,
+    @Arg("reason") reason: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<SanctionFeedbackPayload> {
+    return ctx.services.feedback.correct(ctx.requireAgency(), id, input, reason);
+  }
+
+  @Mutation(() => SanctionFeedback, { description: "Withdraws one of the caller's department's CURRENT reports; it stays readable as RETRACTED." })
+  retractSanctionFeedback(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<SanctionFeedback> {
+    return ctx.services.feedback.retract(ctx.requireAgency(), id, reason);
+  }
+
+  @Query(() => FeedbackReport, { nullable: true, description: "联合惩戒实施情况通报: the caller's department; OVERSIGHT any." })
+  feedbackReport(
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Arg("department", () => Department, { nullable: true }) department: Department | null,
+    @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,
+    @Ctx() ctx: HubContext,
+  ): Promise<FeedbackReport> {
+    return ctx.services.feedbackReport.report(ctx.requireAgency(), from, to, department, regionCode);
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseFeedbackResolver {
+  @FieldResolver(() => SanctionFeedbackConnection, { nullable: true, description: "Feedback on the enterprise's entries: own department's; OVERSIGHT all." })
+  async sanctionFeedback(
+    @Root() e: Enterprise,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) firstArg: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: HubContext,
+  ) {
+    const first = checkFirst(firstArg ?? 50);
+    const rows = await ctx.loaders.feedbackPages({ first, after }).load(e.id);
+    return toConnection({
+      nodes: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      totalCount: () => rows[0]?.total ?? 0,
+      cursorOf: (f) => encodeCursor([f.reportedAt.toISOString(), f.id]),
+    });
+  }
+}
+
+@Resolver(() => BlacklistEntry)
+export class EntryFeedbackResolver {
+  @FieldResolver(() => [SanctionFeedback], { nullable: true })
+  feedback(@Root() b: BlacklistEntry, @Ctx() ctx: HubContext): Promise<SanctionFeedback[]> {
+    return ctx.loaders.feedbackByEntry.load(b.id);
+  }
+}
+
+@Resolver(() => SanctionTask)
+export class TaskFeedbackResolver {
+  @FieldResolver(() => [SanctionFeedback])
+  feedback(@Root() t: SanctionTask, @Ctx() ctx: HubContext): Promise<SanctionFeedback[]> {
+    return ctx.loaders.feedbackByTask.load(t.id);
+  }
+}

@@ -1,0 +1,29 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { CreditCodeScalar } from "../../shared/scalars";
+import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
+import { BlacklistEntry } from "../list/blacklist-entry.type";
+import { WatchlistEntry } from "../list/watchlist-entry.type";
+import { CreditReviewResult, ReviewReason } from "./review.types";
+
+@Resolver(() => ReviewReason)
+export class ReviewResolver {
+  @Query(() => [CreditReviewResult], { nullable: true, description: "信用审查 of up to 1000 enterprises for one administrative matter, in input order." })
+  creditReview(
+    @Arg("creditCodes", () => [CreditCodeScalar]) creditCodes: string[],
+    @Arg("matter", () => AdministrativeMatter) matter: AdministrativeMatter,
+    @Ctx() ctx: HubContext,
+  ): Promise<CreditReviewResult[]> {
+    return ctx.services.review.review(ctx.requireAgency(), creditCodes, matter);
+  }
+
+  @FieldResolver(() => BlacklistEntry, { nullable: true })
+  blacklistEntry(@Root() r: ReviewReason, @Ctx() ctx: HubContext): Promise<BlacklistEntry | null> | null {
+    return r.blacklistEntryId ? ctx.loaders.blacklistById.load(r.blacklistEntryId) : null;
+  }
+
+  @FieldResolver(() => WatchlistEntry, { nullable: true })
+  watchlistEntry(@Root() r: ReviewReason, @Ctx() ctx: HubContext): Promise<WatchlistEntry | null> | null {
+    return r.watchlistEntryId ? ctx.loaders.watchlistById.load(r.watchlistEntryId) : null;
+  }
+}

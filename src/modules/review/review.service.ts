@@ -1,0 +1,93 @@
+import type { DataSource } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { addDays, today } from "../../shared/clock";
+import { badInput } from "../../shared/errors";
+import type { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
+import { ALL_MEASURES, PERSON_MEASURES, measureOf } from "../sanction/sanction-catalogue";
+import type { SanctionMeasureCode } from "../sanction/sanction.enums";
+import { CreditReviewResult, type ReviewReason, ReviewVerdict } from "./review.types";
+
+export const MAX_REVIEW_CODES = 1000;
+
+interface Facts {
+  ord: number;
+  code: string;
+  id: string | null;
+  name: string | null;
+  enterpriseEntry: string | null;
+  /** PERSON entries in force of the current responsible persons. */
+  personEntries: { entryId: string; role: string; name: string }[] | null;
+  watchEntry: string | null;
+  grade: string | null;
+  recentPenalty: boolean;
+}
+
+/** Everything a review needs, for every code of the call, in one statement. */
+const FACTS = `
+SELECT i.ord::int AS ord, i.code, e.id, e.name,
+  (SELECT b.id FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE' AND b.state = 'ACTIVE'
+     AND b.valid_until >= $2::date ORDER BY b.listed_on DESC, b.id LIMIT 1) AS "enterpriseEntry",
+  (SELECT json_agg(json_build_object('entryId', b.id, 'role', rp.role, 'name', p.name) ORDER BY rp.role, b.id)
+     FROM responsible_person rp JOIN person p ON p.id = rp.person_id
+     JOIN blacklist_entry b ON b.person_id = rp.person_id AND b.state = 'ACTIVE' AND b.valid_until >= $2::date
+     WHERE rp.enterprise_id = e.id AND rp.until IS NULL) AS "personEntries",
+  (SELECT w.id FROM watchlist_entry w WHERE w.enterprise_id = e.id AND w.state = 'ACTIVE' AND w.valid_until >= $2::date
+     ORDER BY w.listed_on DESC, w.id LIMIT 1) AS "watchEntry",
+  (SELECT g.grade FROM credit_grade g WHERE g.enterprise_id = e.id) AS grade,
+  EXISTS (SELECT 1 FROM penalty pe WHERE pe.enterprise_id = e.id AND pe.revoked_at IS NULL AND pe.decided_on >= $3::date) AS "recentPenalty"
+FROM unnest($1::text[]) WITH ORDINALITY AS i(code, ord)
+LEFT JOIN enterprise e ON e.credit_code = i.code
+ORDER BY i.ord`;
+
+const reason = (code: string, message: string, extra: Partial<ReviewReason> = {}): ReviewReason => ({
+  code, message, measure: null, blacklistEntryId: null, watchlistEntryId: null, ...extra,
+});
+
+/** 信用审查: the verdict for each code, for one administrative matter, in input order. */
+export class ReviewService {
+  constructor(private readonly db: DataSource) {}
+
+  async review(actor: AgencyActor, creditCodes: string[], matter: AdministrativeMatter): Promise<CreditReviewResult[]> {
+    if (creditCodes.length > MAX_REVIEW_CODES) {
+      throw badInput("creditCodes", `A review takes at most ${MAX_REVIEW_CODES} credit codes; this one has ${creditCodes.length}.`);
+    }
+    const now = today();
+    const [review] = await this.db.query(
+      `INSERT INTO credit_review (agency_id, matter, codes) VALUES ($1, $2, $3) RETURNING id`,
+      [actor.agencyId, matter, creditCodes.length],
+    );
+    const facts: Facts[] = creditCodes.length ? await this.db.query(FACTS, [creditCodes, now, addDays(now, -365)]) : [];
+    return facts.map((f) => this.judge(review.id, f, matter));
+  }
+
+  private judge(reviewId: string, f: Facts, matter: AdministrativeMatter): CreditReviewResult {
+    const base = { reviewId, creditCode: f.code, found: f.id !== null, enterpriseName: f.name };
+    if (!f.id) return { ...base, verdict: ReviewVerdict.CLEAR, reasons: [], measuresInForce: [] };
+
+    // Measures in force (POLICY.md): all while the enterprise is listed, plus the person measures
+    // of its current legal representative's and principal's entries.
+    const inForce = new Map<SanctionMeasureCode, string>();
+    if (f.enterpriseEntry) for (const m of ALL_MEASURES) inForce.set(m, f.enterpriseEntry);
+    for (const p of f.personEntries ?? []) {
+      if (p.role === "LEGAL_REPRESENTATIVE" || p.role === "PRINCIPAL") {
+        for (const m of PERSON_MEASURES) if (!inForce.has(m)) inForce.set(m, p.entryId);
+      }
+    }
+    const reasons: ReviewReason[] = [];
+    for (const [code, entryId] of inForce) {
+      if (measureOf(code).matters.includes(matter)) {
+        reasons.push(reason("MEASURE_IN_FORCE", `${code} is in force and applies to ${matter}.`, { measure: code, blacklistEntryId: entryId }));
+      }
+    }
+    const restricted = reasons.length > 0;
+    if (f.enterpriseEntry) reasons.push(reason("BLACKLISTED", "The enterprise is on the blacklist.", { blacklistEntryId: f.enterpriseEntry }));
+    for (const p of f.personEntries ?? []) {
+      reasons.push(reason("PERSON_BLACKLISTED", `${p.role} ${p.name} is on the blacklist.`, { blacklistEntryId: p.entryId }));
+    }
+    if (f.watchEntry) reasons.push(reason("WATCHLISTED", "The enterprise is on the watchlist.", { watchlistEntryId: f.watchEntry }));
+    if (f.grade === "C" || f.grade === "D") reasons.push(reason("LOW_GRADE", `The enterprise's credit grade is ${f.grade}.`));
+    if (f.recentPenalty) reasons.push(reason("RECENT_PENALTY", "The enterprise was penalised in the last 365 days."));
+    const verdict = restricted ? ReviewVerdict.RESTRICTED : reasons.length ? ReviewVerdict.CAUTION : ReviewVerdict.CLEAR;
+    return { ...base, verdict, reasons, measuresInForce: [...inForce.keys()] };
+  }
+}
