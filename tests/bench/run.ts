@@ -115,6 +115,71 @@ async function benchImport(db: import("typeorm").DataSource, config: ReturnType<
   return { rows: result.rows, written: result.written, seconds, rowsPerSecond: Math.round(result.rows / seconds), rssGrowthMb: Math.round((peak - rssBefore) / 1e6) };
 }
 
+/** An enterprise on the blacklist, so that feedback can be reported against it. */
+async function listOne(db: import("typeorm").DataSource, config: ReturnType<typeof loadConfig>, agencyId: string, creditCode: string): Promise<string> {
+  const actor = { kind: "agency", agencyId, name: "bench", department: "EMERGENCY_MANAGEMENT", regionCode: "320000", scopes: ["read", "write"] } as const;
+  const entries = await createServices(db, config).blacklist.addToBlacklist(actor as never, {
+    creditCode, decisionNumber: `BENCH-${Date.now()}`, ground: "OTHER" as never, reason: "bench", listedOn: new Date().toISOString().slice(0, 10), includeRoles: [],
+  });
+  return entries[0].id;
+}
+
+async function gql(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+  return body.data!;
+}
+
+/** The daily workflows of issue 6: one review of 1000 codes vs 1000 profile reads; feedback single vs batch. */
+async function benchWorkflows(url: string, token: string, codes: string[], entryId: string) {
+  const review = `query($codes: [CreditCode!]!) { creditReview(creditCodes: $codes, matter: GOVERNMENT_PROCUREMENT) { creditCode verdict reasons { code } measuresInForce } }`;
+  const thousand = Array.from({ length: 1000 }, (_, k) => codes[(k * 7) % codes.length]);
+  await gql(url, token, review, { codes: thousand }); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const started = performance.now();
+    await gql(url, token, review, { codes: thousand });
+    times.push(performance.now() - started);
+  }
+  const reviewEnterprisesPerSecond = Math.round(1000 / (median(times) / 1000));
+
+  let n = 0;
+  const profilesStarted = performance.now();
+  await autocannon({
+    url: `${url}/graphql`, connections: CONNECTIONS, amount: 1000, method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: operation("profile"), variables: { creditCode: thousand[n++ % 1000] } }) }) }],
+  });
+  const profileEnterprisesPerSecond = Math.round(1000 / ((performance.now() - profilesStarted) / 1000));
+
+  const input = (ref: string) => ({ clientReference: ref, blacklistEntryId: entryId, measure: "INCREASED_INSPECTION", matter: "INSPECTION", appliedOn: new Date().toISOString().slice(0, 10), outcome: "APPLIED" });
+  const single = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { replayed } }`;
+  let ref = 0;
+  const singles = await autocannon({
+    url: `${url}/graphql`, connections: CONNECTIONS, duration: SECONDS, method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: single, variables: { input: input(`S-${process.pid}-${ref++}`) } }) }) }],
+  });
+  const batch = `mutation($inputs: [SanctionFeedbackInput!]!) { registerSanctionFeedbackBatch(inputs: $inputs) { accepted rejected } }`;
+  const started = performance.now();
+  for (let k = 0; k < 4; k++) {
+    await gql(url, token, batch, { inputs: Array.from({ length: 500 }, (_, j) => input(`B-${process.pid}-${k}-${j}`)) });
+  }
+  const feedbackBatchPerSecond = Math.round(2000 / ((performance.now() - started) / 1000));
+  return {
+    reviewMsMedian: Math.round(median(times)),
+    reviewEnterprisesPerSecond,
+    profileEnterprisesPerSecond,
+    feedbackSinglePerSecond: Math.round(singles.requests.average),
+    feedbackBatchPerSecond,
+  };
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -129,6 +194,7 @@ async function main() {
     const codes: string[] = (await db.dataSource.query(`SELECT credit_code FROM enterprise ORDER BY credit_code`)).map((r: { credit_code: string }) => r.credit_code);
     console.log(`seeded ${seeded.enterprises} enterprises, ${seeded.penalties} penalties in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const imported = await benchImport(db.dataSource, config, codes);
+    const entryId = await listOne(db.dataSource, config, seeded.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!.id, codes[0]);
     await db.close();
 
     let i = 0;
@@ -158,6 +224,14 @@ async function main() {
       }
     }
 
+    const { child, url } = await startChild(env, "on");
+    let workflows;
+    try {
+      workflows = await benchWorkflows(url, token, codes, entryId);
+    } finally {
+      await stopChild(child);
+    }
+
     const rows = Object.entries(samples).map(([name, s]) => {
       const on = { rps: median(s.on.map((x) => x.rps)), p50: median(s.on.map((x) => x.p50)), p99: median(s.on.map((x) => x.p99)) };
       const off = { rps: median(s.off.map((x) => x.rps)), p50: median(s.off.map((x) => x.p50)), p99: median(s.off.map((x) => x.p99)) };
@@ -174,8 +248,16 @@ async function main() {
     })));
     const outDir = path.join(root, "bench-results");
     fs.mkdirSync(outDir, { recursive: true });
+    console.log(
+      `creditReview(1000 codes): ${workflows.reviewEnterprisesPerSecond} enterprises/s vs 1000 single profile lookups: ` +
+        `${workflows.profileEnterprisesPerSecond} enterprises/s (ratio ${(workflows.reviewEnterprisesPerSecond / workflows.profileEnterprisesPerSecond).toFixed(1)})`,
+    );
+    console.log(
+      `registerSanctionFeedback: single ${workflows.feedbackSinglePerSecond} reports/s, batch-500 ${workflows.feedbackBatchPerSecond} reports/s ` +
+        `(ratio ${(workflows.feedbackBatchPerSecond / workflows.feedbackSinglePerSecond).toFixed(2)})`,
+    );
     console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
-    fs.writeFileSync(path.join(outDir, "shields.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows, imported }, null, 2));
+    fs.writeFileSync(path.join(outDir, "shields.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows, imported, workflows }, null, 2));
     console.log(`written ${path.join(outDir, "shields.json")}`);
   } finally {
     await cleanup();
