@@ -6,12 +6,16 @@ import type { Logger } from "../shared/logger";
 import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
+import { armorProtection, costLimitPlugin } from "./plugins/limits";
 
 /** The Apollo server without any listener: main.ts and the tests share it. */
 export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<HubContext> {
   const development = config.env === "development";
+  const armor = armorProtection(config.env === "production");
   return new ApolloServer<HubContext>({
     schema,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     formatError: createFormatError(logger, development),
     includeStacktraceInErrorResponses: development,
     // A CSRF-safe API for agency systems: JSON POSTs only (Apollo's preflight check stays on).
@@ -20,6 +24,8 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
     stopOnTerminationSignals: false,
     introspection: true,
     plugins: [
+      ...armor.plugins,
+      costLimitPlugin(schema),
       introspectionPlugin(config.env !== "production"),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],

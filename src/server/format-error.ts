@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "../shared/logger";
 import { DomainError, ErrorCode } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
+import { QueryTooComplexError } from "./plugins/limits";
 
 /** Codes of errors raised on purpose (by Apollo's request pipeline or the shields) that may pass as they are. */
 const PASS_THROUGH = new Set([
@@ -20,9 +21,9 @@ const PASS_THROUGH = new Set([
 // node-postgres and PostgreSQL codes that mean "the database cannot be reached right now".
 const UNAVAILABLE = /^(08|57P0)|^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE)$/;
 
-function scalarErrorIn(error: unknown): ScalarInputError | undefined {
+function errorIn<T extends GraphQLError>(error: unknown, type: new (...args: never[]) => T): T | undefined {
   for (let e = error; e instanceof Error; e = (e as GraphQLError).originalError) {
-    if (e instanceof ScalarInputError) return e;
+    if (e instanceof type) return e;
     if (!(e instanceof GraphQLError)) break;
   }
   return undefined;
@@ -52,7 +53,9 @@ export function createFormatError(logger: Logger, development: boolean) {
       const extensions = { code: original.code, ...(original.field ? { field: original.field } : {}) };
       return { message: original.message, locations, path, extensions };
     }
-    const scalarError = scalarErrorIn(error);
+    const tooComplex = errorIn(error, QueryTooComplexError);
+    if (tooComplex) return { message: tooComplex.message, locations, extensions: { code: "QUERY_TOO_COMPLEX" } };
+    const scalarError = errorIn(error, ScalarInputError);
     if (scalarError) {
       const field = fieldFromMessage(formatted.message) ?? scalarError.extensions.field;
       return { message: formatted.message, locations, path, extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
