@@ -3,6 +3,7 @@ import { ExternalAgencies1764288000000 } from "./1764288000000-external-agencies
 import { CreditLists1764374400000 } from "./1764374400000-credit-lists";
 import { GradesAndRisk1764460800000 } from "./1764460800000-grades-and-risk";
 import { FeedbackAndReview1764547200000 } from "./1764547200000-feedback-and-review";
+import { AccessLog1764633600000 } from "./1764633600000-access-log";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreditLists1764374400000,
   GradesAndRisk1764460800000,
   FeedbackAndReview1764547200000,
+  AccessLog1764633600000,
 ];

@@ -32,6 +32,10 @@ const schema = z.object({
   HUB_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   HUB_JWT_JWKS_FILE: z.string().min(1).optional(),
   HUB_JWT_ALGORITHM: z.enum(["RS256", "PS256", "ES256", "EdDSA"]).default("RS256"),
+  RATE_LIMIT_PER_SECOND: intIn(0, 1_000_000).default(200),
+  RATE_LIMIT_BURST: intIn(0, 10_000_000).default(2000),
+  HUB_SAFELIST: onOff.default("off"),
+  HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
   HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   HUB_RISK_WEIGHTS: z
     .string()
@@ -98,6 +102,9 @@ export type Config = Readonly<{
   }>;
   shutdownGraceMs: number;
   maxBodyBytes: number;
+  rateLimit: Readonly<{ perSecond: number; burst: number }>;
+  /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
+  safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
   refreshIntervalHours: number;
   risk: Readonly<{ weights: RiskWeights; thresholds: readonly [number, number, number] }>;
@@ -148,6 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+    rateLimit: Object.freeze({ perSecond: v.RATE_LIMIT_PER_SECOND, burst: v.RATE_LIMIT_BURST }),
+    safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
     risk: Object.freeze({ weights: { ...DEFAULT_RISK_WEIGHTS, ...v.HUB_RISK_WEIGHTS }, thresholds: v.HUB_RISK_THRESHOLDS }),
     jwt: v.HUB_JWT_ISSUER

@@ -39,6 +39,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     creditReview: GOV,
     // Own department; OVERSIGHT any (service).
     feedbackReport: GOV,
+    // Own agency's records; CREDIT_OFFICE all (row filter in the access log service).
+    accessLog: GOV,
+    verifyAccessLog: [CREDIT_OFFICE],
   },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
@@ -131,6 +134,10 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   FeedbackReportRow: everyone("department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"),
   CreditReviewResult: everyone("reviewId", "creditCode", "found", "enterpriseName", "verdict", "reasons", "measuresInForce"),
   ReviewReason: everyone("code", "message", "measure", "blacklistEntry", "watchlistEntry"),
+  AccessRecord: everyone("id", "at", "agency", "operationName", "purpose", "subjects", "sensitiveFields", "deniedFields", "hash", "previousHash"),
+  AccessRecordConnection: everyone("edges", "pageInfo", "totalCount"),
+  AccessRecordEdge: everyone("cursor", "node"),
+  AccessLogVerification: everyone("ok", "checked", "firstBrokenId"),
 };
 
 /** Arguments some audiences may not use: using one denies the whole field (POLICY.md, enterprises). */

@@ -94,7 +94,28 @@ export function applyShield(schema: GraphQLSchema): GraphQLSchema {
       if (isOpenToEveryone(audiences) && !ARGUMENT_POLICY[`${type}.${field}`] && fieldMap[type]) delete fieldMap[type][field];
     }
   }
+  for (const [type, fields] of Object.entries(fieldMap)) {
+    for (const [field, middleware] of Object.entries(fields)) {
+      const name = `${type}.${field}`;
+      // Logic rules (and, or) come as { resolve, fragments }; plain rules as the function itself.
+      fields[field] = typeof middleware === "function"
+        ? recording(name, type === "Mutation", middleware as FieldMiddleware)
+        : { ...(middleware as object), resolve: recording(name, type === "Mutation", (middleware as { resolve: FieldMiddleware }).resolve) };
+    }
+  }
   return applyMiddleware(schema, fieldMap as never);
+}
+
+type FieldMiddleware = (resolve: unknown, parent: unknown, args: unknown, ctx: HubContext, info: unknown) => Promise<unknown>;
+
+/** Notes each shielded field returned, and each denied one, in the request's access record. */
+function recording(name: string, isMutation: boolean, middleware: FieldMiddleware): FieldMiddleware {
+  return async (resolve, parent, args, ctx, info) => {
+    const result = await middleware(resolve, parent, args, ctx, info);
+    if (result instanceof ForbiddenError) ctx.audit?.denied.add(name);
+    else if (!isMutation && result !== null && result !== undefined && !(result instanceof Error)) ctx.audit?.sensitive.add(name);
+    return result;
+  };
 }
 
 function isOpenToEveryone(audiences: readonly Audience[]): boolean {

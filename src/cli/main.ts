@@ -4,6 +4,7 @@ import { seedDemoData } from "../modules/demo/demo-seed.service";
 import { createServices } from "../modules";
 import { DomainError } from "../shared/errors";
 import { registerAgencyCommands } from "./agency.command";
+import { registerAuditCommands } from "./audit.command";
 import { registerReportCommands } from "./report.command";
 import { registerStandingCommands } from "./standing.command";
 import { withDatabase } from "./with-database";
@@ -24,6 +25,7 @@ export async function runCli(argv: string[]): Promise<void> {
   registerAgencyCommands(program, getConfig);
   registerStandingCommands(program, getConfig);
   registerReportCommands(program, getConfig);
+  registerAuditCommands(program, getConfig);
 
   program
     .command("demo-seed")

@@ -2,6 +2,9 @@ import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { Actor } from "../auth/actor";
 import type { Config } from "../config";
+import type { AccessCollector } from "./audit/access-collector";
+import { AccessLogResolver } from "./audit/access-log.resolver";
+import { AccessLogService } from "./audit/access-log.service";
 import { createAccidentLoaders } from "./accident/accident.loaders";
 import { AccidentResolver, EnterpriseAccidentsResolver } from "./accident/accident.resolver";
 import { AccidentService } from "./accident/accident.service";
@@ -59,6 +62,7 @@ export const resolvers: NonEmptyArray<new () => object> = [
   RiskAlertResolver, RiskSignalResolver, EnterpriseRiskResolver,
   FeedbackResolver, EnterpriseFeedbackResolver, EntryFeedbackResolver, TaskFeedbackResolver,
   ReviewResolver,
+  AccessLogResolver,
 ];
 
 export function createServices(db: DataSource, config: Config) {
@@ -83,15 +87,16 @@ export function createServices(db: DataSource, config: Config) {
     feedback: new FeedbackService(db),
     feedbackReport: new FeedbackReportService(db),
     review: new ReviewService(db),
+    accessLog: new AccessLogService(db),
   };
 }
 
 /** Built for each request and never shared between callers; row filters depend on the caller. */
-export function createLoaders(db: DataSource, actor: Actor) {
+export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
   return {
     ...createAgencyLoaders(db),
-    ...createEnterpriseLoaders(db),
-    ...createPersonLoaders(db, actor),
+    ...createEnterpriseLoaders(db, audit),
+    ...createPersonLoaders(db, actor, audit),
     ...createPenaltyLoaders(db, actor),
     ...createCommitmentLoaders(db),
     ...createAccidentLoaders(db),

@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config";
@@ -7,11 +7,19 @@ import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
 import { armorProtection, costLimitPlugin } from "./plugins/limits";
+import { loadSafelist, safelistPlugin } from "./plugins/safelist.plugin";
+import { unavailablePlugin } from "./plugins/unavailable.plugin";
 
 /** The Apollo server without any listener: main.ts and the tests share it. */
-export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger): ApolloServer<HubContext> {
+export function createApollo(
+  schema: GraphQLSchema,
+  config: Config,
+  logger: Logger,
+  extraPlugins: ApolloServerPlugin<HubContext>[] = [],
+): ApolloServer<HubContext> {
   const development = config.env === "development";
   const armor = armorProtection(config.env === "production");
+  const safelist = config.safelistDir ? [safelistPlugin(loadSafelist(config.safelistDir))] : [];
   return new ApolloServer<HubContext>({
     schema,
     validationRules: armor.validationRules,
@@ -23,10 +31,15 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
     // main.ts owns the shutdown order (drain HTTP, stop Apollo, close the database).
     stopOnTerminationSignals: false,
     introspection: true,
+    // Automatic persisted queries would let anyone register an operation: off under a safelist.
+    persistedQueries: config.safelistDir ? false : undefined,
     plugins: [
+      ...safelist,
       ...armor.plugins,
+      unavailablePlugin(),
       costLimitPlugin(schema),
       introspectionPlugin(config.env !== "production"),
+      ...extraPlugins,
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });

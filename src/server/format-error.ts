@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isDatabaseUnavailable } from "../db/faults";
 import type { Logger } from "../shared/logger";
 import { DomainError, ErrorCode } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
@@ -16,10 +17,10 @@ const PASS_THROUGH = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
+  ErrorCode.SERVICE_UNAVAILABLE,
+  "RATE_LIMITED",
+  "OPERATION_NOT_REGISTERED",
 ]);
-
-// node-postgres and PostgreSQL codes that mean "the database cannot be reached right now".
-const UNAVAILABLE = /^(08|57P0)|^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE)$/;
 
 function errorIn<T extends GraphQLError>(error: unknown, type: new (...args: never[]) => T): T | undefined {
   for (let e = error; e instanceof Error; e = (e as GraphQLError).originalError) {
@@ -32,12 +33,6 @@ function errorIn<T extends GraphQLError>(error: unknown, type: new (...args: nev
 /** `Variable "$input" got invalid value … at "input.creditCode"` → input.creditCode */
 function fieldFromMessage(message: string): string | undefined {
   return /at "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
-}
-
-function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
-  const code = String(e.driverError?.code ?? e.code ?? "");
-  return UNAVAILABLE.test(code) || /timeout exceeded when trying to connect|Connection terminated/.test(String(e.message));
 }
 
 /**
@@ -65,7 +60,7 @@ export function createFormatError(logger: Logger, development: boolean) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return development ? formatted : { message: formatted.message, locations, path, extensions };
     }
-    if (isUnavailable(original)) {
+    if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, "database unavailable");
       return {
         message: "The credit database is unavailable; try again shortly.",

@@ -49,51 +49,53 @@ const graphqlError = (message: string, code: string) => ({ errors: [{ message, e
 
 /** /graphql through Apollo, plus the probes /healthz (process up) and /readyz (able to serve). */
 export function createHttpServer(apollo: ApolloServer<HubContext>, options: HttpOptions): http.Server {
-  return http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://hub");
-    try {
-      if (url.pathname === "/healthz" && req.method === "GET") return sendJson(res, 200, { status: "ok" });
-      if (url.pathname === "/readyz" && req.method === "GET") {
-        const ready = await options.readiness.check();
-        return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready" });
-      }
-      if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
-      if (!options.serving()) {
-        return sendJson(res, 503, graphqlError("The hub is starting or stopping; try again shortly.", "SERVICE_UNAVAILABLE"));
-      }
+  return http.createServer((req, res) => void handle(apollo, options, req, res));
+}
 
-      let body: unknown;
-      if (req.method === "POST") {
-        const text = await readBody(req, options.maxBodyBytes);
-        const type = String(req.headers["content-type"] ?? "");
-        try {
-          body = type.includes("json") && text ? JSON.parse(text) : text;
-        } catch {
-          return sendJson(res, 400, graphqlError("The request body is not valid JSON.", "BAD_REQUEST"));
-        }
-      }
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-      }
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-        context: () => options.context(req),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === "complete") {
-        res.end(response.body.string);
-      } else {
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
-    } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        return sendJson(res, 413, graphqlError(`The request body exceeds ${options.maxBodyBytes} bytes.`, "PAYLOAD_TOO_LARGE"));
-      }
-      if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", "INTERNAL_SERVER_ERROR"));
-      else res.destroy();
+async function handle(apollo: ApolloServer<HubContext>, options: HttpOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://hub");
+  try {
+    if (url.pathname === "/healthz" && req.method === "GET") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname === "/readyz" && req.method === "GET") {
+      const ready = await options.readiness.check();
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready" });
     }
-  });
+    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    if (!options.serving()) {
+      return sendJson(res, 503, graphqlError("The hub is starting or stopping; try again shortly.", "SERVICE_UNAVAILABLE"));
+    }
+
+    let body: unknown;
+    if (req.method === "POST") {
+      const text = await readBody(req, options.maxBodyBytes);
+      const type = String(req.headers["content-type"] ?? "");
+      try {
+        body = type.includes("json") && text ? JSON.parse(text) : text;
+      } catch {
+        return sendJson(res, 400, graphqlError("The request body is not valid JSON.", "BAD_REQUEST"));
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context(req),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  } catch (err) {
+    if (err instanceof BodyTooLarge) {
+      return sendJson(res, 413, graphqlError(`The request body exceeds ${options.maxBodyBytes} bytes.`, "PAYLOAD_TOO_LARGE"));
+    }
+    if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", "INTERNAL_SERVER_ERROR"));
+    else res.destroy();
+  }
 }

@@ -11,7 +11,11 @@ import { createServices, type Services } from "../modules";
 import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
 import { DomainError } from "../shared/errors";
 import type { Logger } from "../shared/logger";
+import { accessLogPlugin } from "../modules/audit/access-log.plugin";
+import { AccessLogWriter } from "../modules/audit/access-log.writer";
+import { isDatabaseUnavailable } from "../db/faults";
 import { buildHubSchema } from "./build-schema";
+import { RateLimit } from "./rate-limit";
 import { createContext } from "./context";
 import { createApollo } from "./create-server";
 import { createHttpServer } from "./http-server";
@@ -20,6 +24,8 @@ export interface RunningHub {
   url: string;
   database: Database;
   services: Services;
+  /** Writes the queued access records now (tests read the log right after a request). */
+  flushAccessLog(): Promise<void>;
   /** Set when this start loaded the demo data (first start of an empty embedded database). */
   demo: DemoSeedResult | null;
   /** Stops accepting requests, lets running ones finish (up to the grace period), closes the database. */
@@ -33,15 +39,18 @@ export interface RunningHub {
 export async function startHub(
   config: Config,
   logger: Logger,
-  // Only the benchmark turns shields off, to measure what they cost.
-  options: { shields?: boolean } = {},
+  // Only the benchmark turns shields or the access log off, to measure what they cost.
+  options: { shields?: boolean; accessLog?: boolean } = {},
 ): Promise<RunningHub> {
   const schema = options.shields === false ? await buildHubSchema() : applyShield(await buildHubSchema());
   const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
-  const apollo = createApollo(schema, config, logger);
+  let database: Database | undefined;
+  let accessLog: AccessLogWriter | undefined;
+  const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog?.append(record))];
+  const apollo = createApollo(schema, config, logger, plugins);
+  const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
   await apollo.start();
 
-  let database: Database | undefined;
   let services: Services | undefined;
   let state: "starting" | "ready" | "stopping" = "starting";
 
@@ -60,15 +69,27 @@ export async function startHub(
       },
     },
     context: async (req) => {
+      let actor;
       try {
-        const actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt);
-        return createContext(actor, database!.dataSource, services!);
+        actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt);
       } catch (err) {
         if (err instanceof DomainError) {
           throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
         }
+        if (isDatabaseUnavailable(err)) {
+          throw new GraphQLError("The credit database is unavailable; try again shortly.", {
+            extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
+          });
+        }
         throw err;
       }
+      const wait = await rateLimit.take(actor.kind === "agency" ? actor.agencyId : `public:${req.socket.remoteAddress}`);
+      if (wait !== null) {
+        throw new GraphQLError(`Too many requests; retry in ${wait} s.`, {
+          extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait, http: { status: 429, headers: new Map([["retry-after", String(wait)]]) } },
+        });
+      }
+      return createContext(actor, database!.dataSource, services!);
     },
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,6 +105,7 @@ export async function startHub(
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");
     services = createServices(database.dataSource, config);
+    accessLog = new AccessLogWriter(database.dataSource, logger);
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
       demo = await seedDemoData(database.dataSource, services);
     }
@@ -101,6 +123,7 @@ export async function startHub(
     url,
     database,
     services: services!,
+    flushAccessLog: async () => accessLog?.flush(),
     demo,
     stop: async () => {
       if (state === "stopping") return;
@@ -108,6 +131,8 @@ export async function startHub(
       stopRefresh();
       await closeServer(server, config.shutdownGraceMs);
       await apollo.stop();
+      // Every record of a request that was answered is written before the database closes.
+      await accessLog?.stop();
       await database!.close();
       logger.info("hub stopped");
     },

@@ -56,7 +56,8 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup
 
 function startChild(env: Record<string, string>, shields: "on" | "off"): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(root, "dist/tests/bench/serve-hub.js")], {
-    env: { ...process.env, ...env, BENCH_SHIELDS: shields, NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off" },
+    // One agency sends the whole load: the per-agency rate limit would measure itself.
+    env: { ...process.env, ...env, BENCH_SHIELDS: shields, NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off", RATE_LIMIT_PER_SECOND: "0" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

@@ -1,17 +1,23 @@
 import type { DataSource } from "typeorm";
 import { rowLoader } from "../../db/loader";
+import type { AccessCollector } from "../audit/access-collector";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 
-export function createEnterpriseLoaders(db: DataSource) {
-  const enterpriseById = rowLoader<string, Enterprise>(
-    (ids) => db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1)`, [ids]),
-    (e) => e.id,
-  );
+/** Every enterprise loaded for a request is one of the subjects it read (access log). */
+export function createEnterpriseLoaders(db: DataSource, audit: AccessCollector) {
+  const enterpriseById = rowLoader<string, Enterprise>(async (ids) => {
+    const rows: Enterprise[] = await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.id = ANY($1)`, [ids]);
+    for (const e of rows) audit.enterprise(e.creditCode);
+    return rows;
+  }, (e) => e.id);
   // An enterprise read by code primes the by-id loader before any of its children can ask for it
   // (children resolve only after their parent), so a profile never reads its enterprise twice.
   const enterpriseByCode = rowLoader<string, Enterprise>(async (codes) => {
     const rows: Enterprise[] = await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY($1)`, [codes]);
-    for (const e of rows) enterpriseById.prime(e.id, e);
+    for (const e of rows) {
+      enterpriseById.prime(e.id, e);
+      audit.enterprise(e.creditCode);
+    }
     return rows;
   }, (e) => e.creditCode);
   return { enterpriseById, enterpriseByCode };

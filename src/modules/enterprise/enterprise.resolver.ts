@@ -20,9 +20,10 @@ export class EnterpriseResolver {
       nullable: true,
       description: "The administrative matter the profile is read for; kept in the access log.",
     })
-    _purpose: AdministrativeMatter | null,
+    purpose: AdministrativeMatter | null,
     @Ctx() ctx: HubContext,
   ): Promise<Enterprise | null> {
+    if (purpose) ctx.audit.purpose = purpose;
     return ctx.loaders.enterpriseByCode.load(creditCode);
   }
 
@@ -33,7 +34,9 @@ export class EnterpriseResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: HubContext,
   ) {
-    return toConnection(await ctx.services.enterprise.list(filter ?? undefined, first ?? 20, after));
+    const page = await ctx.services.enterprise.list(filter ?? undefined, first ?? 20, after);
+    for (const e of page.nodes) ctx.audit.enterprise(e.creditCode);
+    return toConnection(page);
   }
 
   @Mutation(() => Enterprise, { description: "Creates or updates the enterprise with the input's credit code." })

@@ -5,6 +5,7 @@ import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
 import type { Actor } from "../../auth/actor";
+import type { AccessCollector } from "../audit/access-collector";
 
 export interface HoldersArgs {
   roles: ResponsibleRole[] | null;
@@ -13,13 +14,17 @@ export interface HoldersArgs {
 
 type HolderRow = ResponsiblePerson & { person: Person };
 
-export function createPersonLoaders(db: DataSource, actor: Actor) {
+export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
   // POLICY.md: the public audience sees only legal representatives among responsible persons.
   const publicRoles = actor.kind === "public" ? [ResponsibleRole.LEGAL_REPRESENTATIVE] : null;
   const visibleRoles = (roles: ResponsibleRole[] | null) =>
     publicRoles ? (roles ?? publicRoles).filter((r) => publicRoles.includes(r)) : roles;
+  const readPersons = (rows: Person[]) => {
+    for (const p of rows) audit.person(p.id);
+    return rows;
+  };
   const personById: DataLoader<string, Person | null> = rowLoader<string, Person>(
-    (ids) => db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids]),
+    async (ids) => readPersons(await db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids])),
     (p) => p.id,
   );
 
@@ -28,6 +33,7 @@ export function createPersonLoaders(db: DataSource, actor: Actor) {
   const withPerson = (rows: (ResponsiblePerson & { personName: string; personIdNumber: string })[]) =>
     rows.map(({ personName, personIdNumber, ...rp }) => {
       const person = { id: rp.personId, name: personName, idNumber: personIdNumber };
+      audit.person(person.id);
       return { ...rp, person } as HolderRow;
     });
   const holderSql = (keyColumn: string) => `
@@ -39,7 +45,7 @@ export function createPersonLoaders(db: DataSource, actor: Actor) {
   return {
     personById,
     personByIdNumber: rowLoader<string, Person>(
-      (numbers) => db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id_number = ANY($1)`, [numbers]),
+      async (numbers) => readPersons(await db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id_number = ANY($1)`, [numbers])),
       (p) => p.idNumber,
     ),
     holdersByEnterprise: perArguments((args: HoldersArgs) =>

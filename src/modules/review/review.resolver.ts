@@ -14,6 +14,9 @@ export class ReviewResolver {
     @Arg("matter", () => AdministrativeMatter) matter: AdministrativeMatter,
     @Ctx() ctx: HubContext,
   ): Promise<CreditReviewResult[]> {
+    ctx.audit.reviewed = true;
+    ctx.audit.purpose = matter;
+    for (const code of creditCodes) ctx.audit.enterprise(code);
     return ctx.services.review.review(ctx.requireAgency(), creditCodes, matter);
   }
 

@@ -62,13 +62,19 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<HubCo
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [listSizeEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [listSizeEstimator],
+            });
+          } catch {
+            // Variables that do not coerce: execution reports them as BAD_USER_INPUT (400), nothing runs.
+            return;
+          }
           if (cost > LIMITS.cost) throw new QueryTooComplexError(`The query costs ${cost}, more than the limit of ${LIMITS.cost}; ask for smaller pages.`);
         },
       };

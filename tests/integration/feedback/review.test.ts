@@ -76,6 +76,7 @@ describe("credit review (信用审查)", () => {
 
   it("runs the same number of SQL statements for 1000 codes as for 1 code with every kind of reason", async () => {
     const count = async (codes: string[]) => {
+      await t.hub.flushAccessLog();
       const before = statementCounter.value;
       const res = await t.gql(REVIEW, { codes, matter: "GOVERNMENT_PROCUREMENT" }, em);
       expect(res.errors).toBeUndefined();

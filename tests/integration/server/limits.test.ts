@@ -20,6 +20,7 @@ describe("query limits", () => {
   afterAll(() => t.stop());
 
   async function expectRejected(query: string, variables: Record<string, unknown> = {}) {
+    await t.hub.flushAccessLog();
     const before = statementCounter.value;
     const res = await post(t, { query, variables });
     expect(res.status).toBe(400);
@@ -110,6 +111,7 @@ describe("query limits", () => {
     );
     await fc.assert(
       fc.asyncProperty(document, async (query) => {
+        await t.hub.flushAccessLog();
         const before = statementCounter.value;
         const res = await post(t, { query });
         if (res.status === 500) throw new Error(`500 for ${query}`);

@@ -23,6 +23,8 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Query.sanctionTasks": G,
   "Query.riskAlerts": ID,
   "Query.creditReview": G,
+  "Query.accessLog": G,
+  "Query.verifyAccessLog": [Department.CREDIT_OFFICE],
   "Query.feedbackReport": G,
   "Enterprise.sanctionFeedback": G,
   "BlacklistEntry.feedback": G,

@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { HubContext } from "../../server/context";
+import { connectionTypes, toConnection } from "../../shared/pagination";
+import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
+import { Agency } from "../agency/agency.entity";
+import { AccessLogVerification, AccessRecord } from "./access-record.type";
+
+export const { Edge: AccessRecordEdge, Connection: AccessRecordConnection } = connectionTypes("AccessRecord", AccessRecord);
+
+@Resolver(() => AccessRecord)
+export class AccessLogResolver {
+  @Query(() => AccessRecordConnection, { nullable: true, description: "Access records, newest first: the caller's own; CREDIT_OFFICE sees all." })
+  async accessLog(
+    @Arg("creditCode", () => CreditCodeScalar, { nullable: true }) creditCode: string | null,
+    @Arg("agencyId", () => ID, { nullable: true }) agencyId: string | null,
+    @Arg("from", () => DateTimeScalar, { nullable: true }) from: Date | null,
+    @Arg("to", () => DateTimeScalar, { nullable: true }) to: Date | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: HubContext,
+  ) {
+    return toConnection(await ctx.services.accessLog.list(ctx.requireAgency(), { creditCode, agencyId, from, to }, first ?? 50, after));
+  }
+
+  @Query(() => AccessLogVerification, { nullable: true, description: "Recomputes the hash chain; names the first broken record." })
+  verifyAccessLog(@Ctx() ctx: HubContext): Promise<AccessLogVerification> {
+    return ctx.services.accessLog.verify();
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() r: AccessRecord, @Ctx() ctx: HubContext): Promise<Agency | null> | null {
+    return r.agencyId ? ctx.loaders.agencyById.load(r.agencyId) : null;
+  }
+}

@@ -1,0 +1,90 @@
+import { createEnterprise, setPerson } from "../../helpers/factories";
+import { startTestHub, type TestHub } from "../../helpers/test-hub";
+
+const LOG = `query($c: CreditCode) { accessLog(creditCode: $c, first: 20) { totalCount edges { node {
+  id operationName purpose subjects sensitiveFields deniedFields hash previousHash agency { department } } } } }`;
+const VERIFY = `{ verifyAccessLog { ok checked firstBrokenId } }`;
+
+describe("access log (信用信息查询记录)", () => {
+  let t: TestHub;
+  let em: string;
+  let credit: string;
+  let code: string;
+  let idNumber: string;
+  beforeAll(async () => {
+    t = await startTestHub();
+    em = await t.agency("EMERGENCY_MANAGEMENT");
+    credit = await t.agency("CREDIT_OFFICE");
+    code = await createEnterprise(t);
+    idNumber = (await setPerson(t, em, code, "LEGAL_REPRESENTATIVE")).input.idNumber;
+  });
+  afterAll(() => t.stop());
+
+  const records = async (token: string, c: string | null = code) => {
+    await t.hub.flushAccessLog();
+    return (await t.gql(LOG, { c }, token)).data?.accessLog;
+  };
+
+  it("records a read with its purpose and the shielded fields returned to an ID department", async () => {
+    await t.gql(`query Profile($c: CreditCode!) { enterprise(creditCode: $c, purpose: BIDDING) { name responsiblePersons { person { idNumber } } } }`, { c: code }, em);
+    const [latest] = (await records(em)).edges.map((e: any) => e.node);
+    expect(latest).toMatchObject({ operationName: "Profile", purpose: "BIDDING", subjects: [code], agency: { department: "EMERGENCY_MANAGEMENT" } });
+    expect(latest.sensitiveFields).toContain("Person.idNumber");
+    expect(latest.deniedFields).toEqual([]);
+    const [row] = await t.sql(`SELECT * FROM access_record WHERE id = $1`, [latest.id]);
+    expect(JSON.stringify(row)).not.toContain(idNumber);
+  });
+
+  it("records a denied read with the fields denied, and a credit review", async () => {
+    const finance = await t.agency("FINANCE");
+    await t.gql(`query Denied($c: CreditCode!) { enterprise(creditCode: $c) { name responsiblePersons { person { idNumber } } } }`, { c: code }, finance);
+    await t.gql(`query Review($c: [CreditCode!]!) { creditReview(creditCodes: $c, matter: GOVERNMENT_PROCUREMENT) { verdict } }`, { c: [code] }, finance);
+    const mine = (await records(finance)).edges.map((e: any) => e.node);
+    expect(mine.map((r: any) => r.operationName)).toEqual(["Review", "Denied"]);
+    expect(mine[1].deniedFields).toEqual(["Person.idNumber"]);
+    expect(mine[0]).toMatchObject({ purpose: "GOVERNMENT_PROCUREMENT", subjects: [code] });
+  });
+
+  it("shows an agency only its own records; CREDIT_OFFICE sees all", async () => {
+    const own = (await records(em)).edges.map((e: any) => e.node.agency.department);
+    expect(new Set(own)).toEqual(new Set(["EMERGENCY_MANAGEMENT"]));
+    const all = (await records(credit)).edges.map((e: any) => e.node.agency.department);
+    expect(new Set(all)).toEqual(new Set(["EMERGENCY_MANAGEMENT", "FINANCE"]));
+    expect((await t.gql(VERIFY, {}, em)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("chains every record to the previous one, and verifies intact", async () => {
+    for (let i = 0; i < 5; i++) await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, em);
+    await t.hub.flushAccessLog();
+    const rows = await t.sql(`SELECT id, previous_hash, hash FROM access_record ORDER BY id`);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].previous_hash).toBe(rows[i - 1].hash);
+    expect((await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog).toEqual({ ok: true, checked: rows.length, firstBrokenId: null });
+  });
+
+  it("names the first broken record when any record is changed or deleted", async () => {
+    for (let i = 0; i < 4; i++) await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, em);
+    await t.hub.flushAccessLog();
+    const ids = (await t.sql(`SELECT id::text AS id FROM access_record ORDER BY access_record.id`)).map((r: any) => r.id);
+    const verify = async () => (await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog;
+
+    const target = ids[2];
+    const [original] = await t.sql(`SELECT operation_name FROM access_record WHERE id = $1`, [target]);
+    await t.sql(`UPDATE access_record SET operation_name = 'Innocent' WHERE id = $1`, [target]);
+    expect(await verify()).toMatchObject({ ok: false, firstBrokenId: target, checked: 2 });
+    await t.sql(`UPDATE access_record SET operation_name = $2 WHERE id = $1`, [target, original.operation_name]);
+    expect((await verify()).ok).toBe(true);
+
+    const [saved] = await t.sql(`SELECT * FROM access_record WHERE id = $1`, [ids[3]]);
+    await t.sql(`DELETE FROM access_record WHERE id = $1`, [ids[3]]);
+    expect(await verify()).toMatchObject({ ok: false, firstBrokenId: ids[4] });
+    await t.sql(
+      `INSERT INTO access_record SELECT * FROM json_populate_record(NULL::access_record, $1::json)`,
+      [JSON.stringify(saved)],
+    );
+    expect((await verify()).ok).toBe(true);
+
+    const last = ids[ids.length - 1];
+    await t.sql(`DELETE FROM access_record WHERE id = $1`, [last]);
+    expect(await verify()).toMatchObject({ ok: false, firstBrokenId: last });
+  });
+});
