@@ -26,6 +26,7 @@ const schema = z.object({
   DB_STATEMENT_TIMEOUT_MS: intIn(100, 3_600_000).default(15_000),
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: intIn(100, 3_600_000).default(30_000),
   SHUTDOWN_GRACE_MS: intIn(0, 120_000).default(10_000),
+  SHUTDOWN_DRAIN_MS: intIn(0, 60_000).default(1_000),
   HUB_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024).default(1024 * 1024),
   HUB_JWT_ISSUER: z.string().min(1).optional(),
   HUB_JWT_AUDIENCE: z.string().min(1).default("credit-hub"),
@@ -101,6 +102,8 @@ export type Config = Readonly<{
     idleInTransactionTimeoutMs: number;
   }>;
   shutdownGraceMs: number;
+  /** After SIGTERM, how long the listener stays open (readyz 503) before it closes. */
+  shutdownDrainMs: number;
   maxBodyBytes: number;
   rateLimit: Readonly<{ perSecond: number; burst: number }>;
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionTimeoutMs: v.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     }),
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: v.SHUTDOWN_DRAIN_MS,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
     rateLimit: Object.freeze({ perSecond: v.RATE_LIMIT_PER_SECOND, burst: v.RATE_LIMIT_BURST }),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,

@@ -7,7 +7,7 @@ import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
 import { armorProtection, costLimitPlugin } from "./plugins/limits";
-import { loadSafelist, safelistPlugin } from "./plugins/safelist.plugin";
+import { loadSafelist, safelistRule } from "./plugins/safelist.rule";
 import { unavailablePlugin } from "./plugins/unavailable.plugin";
 
 /** The Apollo server without any listener: main.ts and the tests share it. */
@@ -19,10 +19,10 @@ export function createApollo(
 ): ApolloServer<HubContext> {
   const development = config.env === "development";
   const armor = armorProtection(config.env === "production");
-  const safelist = config.safelistDir ? [safelistPlugin(loadSafelist(config.safelistDir))] : [];
+  const safelist = config.safelistDir ? [safelistRule(loadSafelist(config.safelistDir))] : [];
   return new ApolloServer<HubContext>({
     schema,
-    validationRules: armor.validationRules,
+    validationRules: [...safelist, ...armor.validationRules],
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger, development),
     includeStacktraceInErrorResponses: development,
@@ -34,7 +34,6 @@ export function createApollo(
     // Automatic persisted queries would let anyone register an operation: off under a safelist.
     persistedQueries: config.safelistDir ? false : undefined,
     plugins: [
-      ...safelist,
       ...armor.plugins,
       unavailablePlugin(),
       costLimitPlugin(schema),

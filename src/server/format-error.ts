@@ -5,6 +5,7 @@ import type { Logger } from "../shared/logger";
 import { DomainError, ErrorCode } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
 import { QueryTooComplexError } from "./plugins/limits";
+import { OperationNotRegisteredError } from "./plugins/safelist.rule";
 
 /** Codes of errors raised on purpose (by Apollo's request pipeline or the shields) that may pass as they are. */
 const PASS_THROUGH = new Set([
@@ -48,8 +49,9 @@ export function createFormatError(logger: Logger, development: boolean) {
       const extensions = { code: original.code, ...(original.field ? { field: original.field } : {}) };
       return { message: original.message, locations, path, extensions };
     }
-    const tooComplex = errorIn(error, QueryTooComplexError);
-    if (tooComplex) return { message: tooComplex.message, locations, extensions: { code: "QUERY_TOO_COMPLEX" } };
+    for (const refused of [errorIn(error, QueryTooComplexError), errorIn(error, OperationNotRegisteredError)]) {
+      if (refused) return { message: refused.message, locations, extensions: { code: String(refused.extensions.code) } };
+    }
     const scalarError = errorIn(error, ScalarInputError);
     if (scalarError) {
       const field = fieldFromMessage(formatted.message) ?? scalarError.extensions.field;

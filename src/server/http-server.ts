@@ -14,6 +14,8 @@ export interface HttpOptions {
   readiness: Readiness;
   /** False until the database is open: /graphql answers 503 meanwhile. */
   serving: () => boolean;
+  /** True once shutdown began: answers carry Connection: close. */
+  stopping: () => boolean;
 }
 
 class BodyTooLarge extends Error {}
@@ -84,6 +86,7 @@ async function handle(apollo: ApolloServer<HubContext>, options: HttpOptions, re
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (options.stopping()) res.setHeader("connection", "close");
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);

@@ -56,7 +56,9 @@ export async function startHub(
 
   const server: http.Server = createHttpServer(apollo, {
     maxBodyBytes: config.maxBodyBytes,
-    serving: () => state === "ready",
+    // While stopping, requests that still reach the listener are served (and told to close).
+    serving: () => state !== "starting",
+    stopping: () => state === "stopping",
     readiness: {
       check: async () => {
         if (state !== "ready" || !database) return false;
@@ -129,6 +131,8 @@ export async function startHub(
       if (state === "stopping") return;
       state = "stopping";
       stopRefresh();
+      // /readyz now says 503, so balancers stop sending; requests already on their way still land.
+      await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
       await closeServer(server, config.shutdownGraceMs);
       await apollo.stop();
       // Every record of a request that was answered is written before the database closes.

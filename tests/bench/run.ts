@@ -54,10 +54,17 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup
   return { env: { HUB_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-function startChild(env: Record<string, string>, shields: "on" | "off"): Promise<{ child: ChildProcess; url: string }> {
+type Variant = "full" | "shieldsOff" | "logOff";
+const VARIANT_ENV: Record<Variant, Record<string, string>> = {
+  full: {},
+  shieldsOff: { BENCH_SHIELDS: "off" },
+  logOff: { BENCH_ACCESS_LOG: "off" },
+};
+
+function startChild(env: Record<string, string>, variant: Variant): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(root, "dist/tests/bench/serve-hub.js")], {
     // One agency sends the whole load: the per-agency rate limit would measure itself.
-    env: { ...process.env, ...env, BENCH_SHIELDS: shields, NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off", RATE_LIMIT_PER_SECOND: "0" },
+    env: { ...process.env, ...env, ...VARIANT_ENV[variant], NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off", RATE_LIMIT_PER_SECOND: "0" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -205,19 +212,21 @@ async function main() {
       "enterprises(first: 100)": { query: operation("enterprises"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
       "riskAlerts(first: 50)": { query: operation("risk-alerts"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
     };
-    const samples: Record<string, Record<"on" | "off", Sample[]>> = {};
-    for (const name of Object.keys(operations)) samples[name] = { on: [], off: [] };
+    const variants: Variant[] = ["full", "shieldsOff", "logOff"];
+    const samples: Record<string, Record<Variant, Sample[]>> = {};
+    for (const name of Object.keys(operations)) samples[name] = { full: [], shieldsOff: [], logOff: [] };
 
     for (let round = 1; round <= ROUNDS; round++) {
-      const order: ("on" | "off")[] = round % 2 ? ["on", "off"] : ["off", "on"];
-      for (const shields of order) {
-        const { child, url } = await startChild(env, shields);
+      // Rotate the order so that no variant always runs first (warm caches) or last.
+      const order = variants.map((_, k) => variants[(k + round) % variants.length]);
+      for (const variant of order) {
+        const { child, url } = await startChild(env, variant);
         try {
           for (const [name, op] of Object.entries(operations)) {
             await load(url, token, op.query, op.variables, 2); // warm-up
             const sample = await load(url, token, op.query, op.variables, SECONDS);
-            samples[name][shields].push(sample);
-            console.log(`round ${round} shields ${shields} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
+            samples[name][variant].push(sample);
+            console.log(`round ${round} ${variant} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
           }
         } finally {
           await stopChild(child);
@@ -225,7 +234,7 @@ async function main() {
       }
     }
 
-    const { child, url } = await startChild(env, "on");
+    const { child, url } = await startChild(env, "full");
     let workflows;
     try {
       workflows = await benchWorkflows(url, token, codes, entryId);
@@ -233,22 +242,22 @@ async function main() {
       await stopChild(child);
     }
 
+    const med = (xs: Sample[]) => ({ rps: median(xs.map((x) => x.rps)), p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)) });
     const rows = Object.entries(samples).map(([name, s]) => {
-      const on = { rps: median(s.on.map((x) => x.rps)), p50: median(s.on.map((x) => x.p50)), p99: median(s.on.map((x) => x.p99)) };
-      const off = { rps: median(s.off.map((x) => x.rps)), p50: median(s.off.map((x) => x.p50)), p99: median(s.off.map((x) => x.p99)) };
-      return { operation: name, shieldsOn: on, shieldsOff: off, rpsRatio: on.rps / off.rps, p50Ratio: on.p50 / Math.max(off.p50, 0.001) };
+      const [full, shieldsOff, logOff] = [med(s.full), med(s.shieldsOff), med(s.logOff)];
+      return { operation: name, full, shieldsOff, logOff, shieldsRatio: full.rps / shieldsOff.rps, accessLogRatio: full.rps / logOff.rps };
     });
-    console.log(`\nshields on vs off: ${ENTERPRISES} enterprises, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds (median), ${env.DATABASE_URL ? "PostgreSQL" : "embedded"}, Node ${process.version}`);
+    console.log(`\nhub vs the same hub without shields / without the access log: ${ENTERPRISES} enterprises, ${CONNECTIONS} connections, ` +
+      `${SECONDS} s x ${ROUNDS} rounds (median), ${env.DATABASE_URL ? "PostgreSQL" : "embedded"}, Node ${process.version}`);
     console.table(rows.map((r) => ({
       operation: r.operation,
-      "on req/s": r.shieldsOn.rps.toFixed(0),
-      "off req/s": r.shieldsOff.rps.toFixed(0),
-      "req/s on/off": r.rpsRatio.toFixed(3),
-      "p50 on/off (ms)": `${r.shieldsOn.p50}/${r.shieldsOff.p50}`,
-      "p99 on/off (ms)": `${r.shieldsOn.p99}/${r.shieldsOff.p99}`,
+      "req/s": r.full.rps.toFixed(0),
+      "p50/p99 ms": `${r.full.p50}/${r.full.p99}`,
+      "no shields req/s": r.shieldsOff.rps.toFixed(0),
+      "shields ratio": r.shieldsRatio.toFixed(3),
+      "no log req/s": r.logOff.rps.toFixed(0),
+      "access log ratio": r.accessLogRatio.toFixed(3),
     })));
-    const outDir = path.join(root, "bench-results");
-    fs.mkdirSync(outDir, { recursive: true });
     console.log(
       `creditReview(1000 codes): ${workflows.reviewEnterprisesPerSecond} enterprises/s vs 1000 single profile lookups: ` +
         `${workflows.profileEnterprisesPerSecond} enterprises/s (ratio ${(workflows.reviewEnterprisesPerSecond / workflows.profileEnterprisesPerSecond).toFixed(1)})`,
@@ -258,8 +267,10 @@ async function main() {
         `(ratio ${(workflows.feedbackBatchPerSecond / workflows.feedbackSinglePerSecond).toFixed(2)})`,
     );
     console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
-    fs.writeFileSync(path.join(outDir, "shields.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows, imported, workflows }, null, 2));
-    console.log(`written ${path.join(outDir, "shields.json")}`);
+    const outDir = path.join(root, "bench-results");
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, "bench.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows, imported, workflows }, null, 2));
+    console.log(`written ${path.join(outDir, "bench.json")}`);
   } finally {
     await cleanup();
   }

@@ -21,14 +21,20 @@ export interface TestHub {
   /** Registers an agency and returns its API key. */
   agency(department: `${Department}`, options?: { region?: string; scopes?: ("read" | "write")[] }): Promise<string>;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The environment that points another hub process at this hub's database. */
+  databaseEnv: Record<string, string>;
   stop(): Promise<void>;
+  /** Drops the test database (stop() does it too, unless started with keepDatabase). */
+  dropDatabase(): Promise<void>;
 }
 
 /**
  * A hub on its own fresh database: a new database on the PostgreSQL server of DATABASE_URL,
  * or a new embedded database in a temporary folder when DATABASE_URL is unset.
  */
-export async function startTestHub(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { dataDir?: string; env?: Record<string, string>; rewriteDatabaseUrl?: (url: URL) => URL; keepDatabase?: boolean } = {},
+): Promise<TestHub> {
   const adminUrl = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -41,7 +47,7 @@ export async function startTestHub(options: { dataDir?: string; env?: Record<str
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = (options.rewriteDatabaseUrl ? options.rewriteDatabaseUrl(url) : url).toString();
     dropDatabase = async () => {
       const client = new Client({ connectionString: adminUrl });
       await client.connect();
@@ -58,6 +64,7 @@ export async function startTestHub(options: { dataDir?: string; env?: Record<str
     LOG_LEVEL: "silent",
     HUB_DEMO_SEED: "off",
     HUB_REFRESH_INTERVAL_HOURS: "0",
+    SHUTDOWN_DRAIN_MS: "0",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),
     ...options.env,
   });
@@ -84,9 +91,11 @@ export async function startTestHub(options: { dataDir?: string; env?: Record<str
       return token;
     },
     sql: (text, params) => db.query(text, params),
+    databaseEnv: databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir! },
     async stop() {
       await hub.stop();
-      await dropDatabase();
+      if (!options.keepDatabase) await dropDatabase();
     },
+    dropDatabase,
   };
 }
