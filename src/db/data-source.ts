@@ -1,4 +1,4 @@
-import { types } from "pg";
+import { type Client, types } from "pg";
 import { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { migrations } from "../../migrations";
@@ -10,7 +10,13 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export type ConnectionTarget = { url: string } | { host: string; port: number; username: string; database: string };
 
-export function createDataSource(config: Config, target: ConnectionTarget, poolMax = config.db.poolMax): DataSource {
+export function createDataSource(
+  config: Config,
+  target: ConnectionTarget,
+  poolMax = config.db.poolMax,
+  // The embedded database needs its connections to take turns (see embedded-client.ts).
+  clientClass?: typeof Client,
+): DataSource {
   return new DataSource({
     type: "postgres",
     ...target,
@@ -29,6 +35,7 @@ export function createDataSource(config: Config, target: ConnectionTarget, poolM
       statement_timeout: config.db.statementTimeoutMs,
       idle_in_transaction_session_timeout: config.db.idleInTransactionTimeoutMs,
       application_name: "credit-hub",
+      ...(clientClass ? { Client: clientClass } : {}),
     },
   });
 }

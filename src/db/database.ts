@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { createDataSource } from "./data-source";
 import { openEmbedded } from "./embedded";
+import { serializedClientClass } from "./embedded-client";
 
 export interface Database {
   dataSource: DataSource;
@@ -28,7 +29,7 @@ export async function openDatabase(config: Config, role: "server" | "cli"): Prom
   });
   // The CLI needs few connections; the server keeps the rest.
   const poolMax = role === "cli" ? 2 : Math.min(config.db.poolMax, EMBEDDED_SOCKET_CONNECTIONS - 4);
-  const dataSource = createDataSource(config, embedded.connection, poolMax);
+  const dataSource = createDataSource(config, embedded.connection, poolMax, serializedClientClass());
   try {
     await dataSource.initialize();
   } catch (err) {
