@@ -21,10 +21,14 @@ import { JIANGSU_CITIES } from "../../src/shared/region";
  * shields and one built without, alternating, three rounds, median reported, ratios hub/baseline.
  * Uses DATABASE_URL's server (a fresh database) or, unset, an embedded database in a temp folder.
  */
+// --smoke: a small, quick run (CI-sized) of the same table.
+const SMOKE = process.argv.includes("--smoke");
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
+const WARMUP_SECONDS = SMOKE ? 1 : 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (SMOKE ? 5_000 : 100_000));
 const root = projectRoot();
 const operation = (name: string) => fs.readFileSync(path.join(root, "tests/bench/operations", `${name}.graphql`), "utf8");
 
@@ -54,15 +58,17 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup
   return { env: { HUB_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-type Variant = "full" | "shieldsOff" | "logOff";
+type Variant = "full" | "shieldsOff" | "logOff" | "rawPg";
 const VARIANT_ENV: Record<Variant, Record<string, string>> = {
   full: {},
   shieldsOff: { BENCH_SHIELDS: "off" },
   logOff: { BENCH_ACCESS_LOG: "off" },
+  rawPg: {},
 };
 
 function startChild(env: Record<string, string>, variant: Variant): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, "dist/tests/bench/serve-hub.js")], {
+  const script = variant === "rawPg" ? "raw-pg-server.js" : "serve-hub.js";
+  const child = spawn(process.execPath, [path.join(root, "dist/tests/bench", script)], {
     // One agency sends the whole load: the per-agency rate limit would measure itself.
     env: { ...process.env, ...env, ...VARIANT_ENV[variant], NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off", RATE_LIMIT_PER_SECOND: "0" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -101,7 +107,7 @@ async function load(url: string, token: string, query: string, variables: () => 
 
 /** Times `hub import risk-signals` on a generated file (streamed: RSS should not grow with the file). */
 async function benchImport(db: import("typeorm").DataSource, config: ReturnType<typeof loadConfig>, codes: string[]) {
-  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+  const rows = IMPORT_ROWS;
   const file = path.join(os.tmpdir(), `hub-bench-signals-${process.pid}.csv`);
   const out = fs.createWriteStream(file);
   const types = ["LITIGATION", "TAX_ARREARS", "WAGE_ARREARS", "ENVIRONMENTAL_EXCEEDANCE", "REGISTRATION_CHANGE", "RAPID_EXPANSION", "MARKET_VIOLATION"];
@@ -211,9 +217,10 @@ async function main() {
       "enterprises(first: 100)": { query: operation("enterprises"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
       "riskAlerts(first: 50)": { query: operation("risk-alerts"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
     };
-    const variants: Variant[] = ["full", "shieldsOff", "logOff"];
+    // The raw pg handler needs a server it can reach directly; the embedded database has none.
+    const variants: Variant[] = env.DATABASE_URL ? ["full", "shieldsOff", "logOff", "rawPg"] : ["full", "shieldsOff", "logOff"];
     const samples: Record<string, Record<Variant, Sample[]>> = {};
-    for (const name of Object.keys(operations)) samples[name] = { full: [], shieldsOff: [], logOff: [] };
+    for (const name of Object.keys(operations)) samples[name] = { full: [], shieldsOff: [], logOff: [], rawPg: [] };
 
     for (let round = 1; round <= ROUNDS; round++) {
       // Rotate the order so that no variant always runs first (warm caches) or last.
@@ -222,7 +229,8 @@ async function main() {
         const { child, url } = await startChild(env, variant);
         try {
           for (const [name, op] of Object.entries(operations)) {
-            await load(url, token, op.query, op.variables, 2); // warm-up
+            if (variant === "rawPg" && name !== "profile") continue;
+            await load(url, token, op.query, op.variables, WARMUP_SECONDS);
             const sample = await load(url, token, op.query, op.variables, SECONDS);
             samples[name][variant].push(sample);
             console.log(`round ${round} ${variant} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
@@ -246,6 +254,7 @@ async function main() {
       const [full, shieldsOff, logOff] = [med(s.full), med(s.shieldsOff), med(s.logOff)];
       return { operation: name, full, shieldsOff, logOff, shieldsRatio: full.rps / shieldsOff.rps, accessLogRatio: full.rps / logOff.rps };
     });
+    const raw = samples.profile.rawPg.length ? med(samples.profile.rawPg) : null;
     console.log(`\nhub vs the same hub without shields / without the access log: ${ENTERPRISES} enterprises, ${CONNECTIONS} connections, ` +
       `${SECONDS} s x ${ROUNDS} rounds (median), ${env.DATABASE_URL ? "PostgreSQL" : "embedded"}, Node ${process.version}`);
     console.table(rows.map((r) => ({
@@ -266,10 +275,25 @@ async function main() {
         `(ratio ${(workflows.feedbackBatchPerSecond / workflows.feedbackSinglePerSecond).toFixed(2)})`,
     );
     console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
-    const outDir = path.join(root, "bench-results");
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, "bench.json"), JSON.stringify({ at: new Date().toISOString(), node: process.version, enterprises: ENTERPRISES, rows, imported, workflows }, null, 2));
-    console.log(`written ${path.join(outDir, "bench.json")}`);
+    if (raw) {
+      console.log(`profile vs raw node:http + pg (one statement): ${rows[0].full.rps.toFixed(0)} vs ${raw.rps.toFixed(0)} req/s (ratio ${(rows[0].full.rps / raw.rps).toFixed(3)}); raw p50/p99 ${raw.p50}/${raw.p99} ms`);
+    }
+    // One object per comparison; ratio = hub ÷ baseline for throughputs (higher is better for the hub).
+    const comparisons = [
+      ...(raw ? [{ name: "profile-vs-raw-pg", hub: rows[0].full.rps, baseline: raw.rps, ratio: rows[0].full.rps / raw.rps, unit: "req/s" }] : []),
+      ...rows.flatMap((r) => [
+        { name: `${r.operation}-shields-on-vs-off`, hub: r.full.rps, baseline: r.shieldsOff.rps, ratio: r.shieldsRatio, unit: "req/s" },
+        { name: `${r.operation}-access-log-on-vs-off`, hub: r.full.rps, baseline: r.logOff.rps, ratio: r.accessLogRatio, unit: "req/s" },
+      ]),
+      { name: "review-1000-vs-single-lookups", hub: workflows.reviewEnterprisesPerSecond, baseline: workflows.profileEnterprisesPerSecond,
+        ratio: workflows.reviewEnterprisesPerSecond / workflows.profileEnterprisesPerSecond, unit: "enterprises/s" },
+      { name: "feedback-batch-500-vs-single", hub: workflows.feedbackBatchPerSecond, baseline: workflows.feedbackSinglePerSecond,
+        ratio: workflows.feedbackBatchPerSecond / workflows.feedbackSinglePerSecond, unit: "reports/s" },
+    ];
+    const jsonPath = process.env.BENCH_JSON ?? path.join(root, "bench-results", "bench.json");
+    fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
+    fs.writeFileSync(jsonPath, JSON.stringify(comparisons.map((c) => ({ ...c, ratio: Number(c.ratio.toFixed(3)) })), null, 2));
+    console.log(`written ${jsonPath}`);
   } finally {
     await cleanup();
   }
