@@ -5,6 +5,7 @@ import { createServices } from "../modules";
 import { DomainError } from "../shared/errors";
 import { registerAgencyCommands } from "./agency.command";
 import { registerAuditCommands } from "./audit.command";
+import { registerGenerateCommand } from "./generate.command";
 import { registerReportCommands } from "./report.command";
 import { registerStandingCommands } from "./standing.command";
 import { withDatabase } from "./with-database";
@@ -26,6 +27,7 @@ export async function runCli(argv: string[]): Promise<void> {
   registerStandingCommands(program, getConfig);
   registerReportCommands(program, getConfig);
   registerAuditCommands(program, getConfig);
+  registerGenerateCommand(program, getConfig);
 
   program
     .command("demo-seed")
