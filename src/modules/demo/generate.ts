@@ -37,10 +37,12 @@ const line = (...values: unknown[]) => `${values.map(field).join("\t")}\n`;
 
 type Tables = Record<string, string[]>;
 
-function uuid(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** Unique by construction (kind, enterprise index, running number), so a million rows never collide. */
+function idOf(kind: number, i: number, k: number): string {
+  const hex = `${kind.toString(16).padStart(4, "0")}${i.toString(16).padStart(12, "0")}${k.toString(16).padStart(16, "0")}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+const KIND = { enterprise: 1, person: 2, role: 3, penalty: 4, signal: 5, watch: 6, blacklist: 7, task: 8, feedback: 9 };
 
 /** Rows of one chunk of enterprises, per table, as COPY lines. */
 function chunkRows(start: number, count: number, seed: number, agencyId: string, now: string): Tables {
@@ -49,7 +51,9 @@ function chunkRows(start: number, count: number, seed: number, agencyId: string,
   const t: Tables = { enterprise: [], person: [], responsible_person: [], penalty: [], risk_signal: [], watchlist_entry: [],
     blacklist_entry: [], sanction_task: [], sanction_feedback: [] };
   for (let i = start; i < start + count; i++) {
-    const id = uuid(rand);
+    let k = 0;
+    const next = (kind: number) => idOf(kind, i, k++);
+    const id = next(KIND.enterprise);
     const city = CITIES[i % CITIES.length];
     const region = `${city.slice(0, 4)}${String(int(2, 12)).padStart(2, "0")}`;
     const first17 = `91${region}${String(i).padStart(9, "0")}`;
@@ -60,50 +64,50 @@ function chunkRows(start: number, count: number, seed: number, agencyId: string,
     const persons: { id: string; role: string }[] = [];
     const holders = [0, rand() < 0.5 ? 0 : 1, 2, ...(rand() < 0.5 ? [3] : []), ...(rand() < 0.25 ? [4] : [])];
     const made = new Map<number, string>();
-    for (const [k, who] of holders.entries()) {
+    for (const [h, who] of holders.entries()) {
       let personId = made.get(who);
       if (!personId) {
-        personId = uuid(rand);
+        personId = next(KIND.person);
         made.set(who, personId);
         // Birth date from i, sequence from i's block and the holder: unique up to 2.9 million enterprises.
         const birth = addDays("1960-01-01", i % 14_600).replaceAll("-", "");
         const first17 = `${region}${birth}${String((Math.floor(i / 14_600) * 5 + who) % 1000).padStart(3, "0")}`;
         t.person.push(line(personId, first17 + idNumberCheckChar(first17), `员工${i}-${who}`));
       }
-      const role = ROLES[Math.min(k, 3)];
+      const role = ROLES[Math.min(h, 3)];
       persons.push({ id: personId, role });
-      t.responsible_person.push(line(uuid(rand), id, personId, role, addDays(now, -int(400, 4000)), null));
+      t.responsible_person.push(line(next(KIND.role), id, personId, role, addDays(now, -int(400, 4000)), null));
     }
 
     const penaltyIds: string[] = [];
-    for (let k = int(0, 6); k > 0; k--) {
+    for (let n = int(0, 6); n > 0; n--) {
       const decided = addDays(now, -int(1, 1500));
-      const pid = uuid(rand);
+      const pid = next(KIND.penalty);
       penaltyIds.push(pid);
       const type = PENALTY_TYPES[int(0, PENALTY_TYPES.length - 1)];
-      t.penalty.push(line(pid, id, `苏罚〔${decided.slice(0, 4)}〕${i}-${k}号`, DEPARTMENTS[int(1, 7)], agencyId, decided, "未按规定开展安全生产教育和培训",
+      t.penalty.push(line(pid, id, `苏罚〔${decided.slice(0, 4)}〕${i}-${n}号`, DEPARTMENTS[int(1, 7)], agencyId, decided, "未按规定开展安全生产教育和培训",
         [type], type === "FINE" ? `${int(1, 50) * 1000}.00` : null, addYears(decided, 3)));
     }
-    t.risk_signal.push(line(uuid(rand), id, SIGNALS[i % SIGNALS.length], addDays(now, -int(1, 700)), "feed", `case ${i}`));
+    t.risk_signal.push(line(next(KIND.signal), id, SIGNALS[i % SIGNALS.length], addDays(now, -int(1, 700)), "feed", `case ${i}`));
 
-    if (i % 50 === 7) t.watchlist_entry.push(line(uuid(rand), id, "AUTOMATIC_RULE", "generated", addDays(now, -int(1, 300)), addDays(now, int(1, 300)), now));
+    if (i % 50 === 7) t.watchlist_entry.push(line(next(KIND.watch), id, "AUTOMATIC_RULE", "generated", addDays(now, -int(1, 300)), addDays(now, int(1, 300)), now));
     if (i % 200 === 11) {
-      const entry = uuid(rand);
+      const entry = next(KIND.blacklist);
       const listed = addDays(now, -int(1, 700));
       const until = addYears(listed, 3);
       t.blacklist_entry.push(line(entry, "ENTERPRISE", id, null, null, null, "EMERGENCY_MANAGEMENT", agencyId, `苏应急黑〔2026〕${i}号`, "MAJOR_ACCIDENT", "generated", listed, until));
       const entries: { id: string; type: "ENTERPRISE" | "PERSON" }[] = [{ id: entry, type: "ENTERPRISE" }];
       for (const p of persons.filter((x, k) => persons.findIndex((y) => y.id === x.id) === k)) {
-        const pe = uuid(rand);
+        const pe = next(KIND.blacklist);
         entries.push({ id: pe, type: "PERSON" });
         t.blacklist_entry.push(line(pe, "PERSON", id, p.id, p.role, entry, "EMERGENCY_MANAGEMENT", agencyId, `苏应急黑〔2026〕${i}号`, "MAJOR_ACCIDENT", "generated", listed, until));
       }
       for (const e of entries) {
         for (const d of distributionFor(e.type)) {
-          const task = uuid(rand);
+          const task = next(KIND.task);
           t.sanction_task.push(line(task, e.id, d.measure, d.department));
           if (rand() < 0.05) {
-            t.sanction_feedback.push(line(uuid(rand), agencyId, d.department, `GEN-${task}`, "0".repeat(64), e.id, task, d.measure, "OTHER", listed, "APPLIED"));
+            t.sanction_feedback.push(line(next(KIND.feedback), agencyId, d.department, `GEN-${task}`, "0".repeat(64), e.id, task, d.measure, "OTHER", listed, "APPLIED"));
           }
         }
       }
