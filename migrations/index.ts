@@ -4,6 +4,7 @@ import { CreditLists1764374400000 } from "./1764374400000-credit-lists";
 import { GradesAndRisk1764460800000 } from "./1764460800000-grades-and-risk";
 import { FeedbackAndReview1764547200000 } from "./1764547200000-feedback-and-review";
 import { AccessLog1764633600000 } from "./1764633600000-access-log";
+import { EnterpriseCity1764720000000 } from "./1764720000000-enterprise-city";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   GradesAndRisk1764460800000,
   FeedbackAndReview1764547200000,
   AccessLog1764633600000,
+  EnterpriseCity1764720000000,
 ];

@@ -80,12 +80,12 @@ export class EnterpriseService {
       const problem = regionCodeProblem(filter.regionCode);
       if (problem) throw badInput("filter.regionCode", problem);
       if (filter.regionCode !== PROVINCE_CODE) {
-        if (filter.regionCode === cityOf(filter.regionCode)) {
-          const next = String(Number(filter.regionCode) + 100);
-          where.push(`e.region_code >= ${param(filter.regionCode)} AND e.region_code < ${param(next)}`);
-        } else {
-          where.push(`e.region_code = ${param(filter.regionCode)}`);
-        }
+        // Equalities on char(6) columns, typed as such, so that the indexes also give the order.
+        where.push(
+          filter.regionCode === cityOf(filter.regionCode)
+            ? `e.city_code = ${param(filter.regionCode)}::char(6)`
+            : `e.region_code = ${param(filter.regionCode)}::char(6)`,
+        );
       }
     }
     if (filter?.sector) where.push(`e.sector = ${param(filter.sector)}`);

@@ -97,8 +97,8 @@ export class FeedbackReportService {
       if (problem) throw badInput("regionCode", problem);
       if (regionCode !== PROVINCE_CODE) {
         filters += regionCode === cityOf(regionCode)
-          ? ` AND e.region_code >= ${p(regionCode)} AND e.region_code < ${p(String(Number(regionCode) + 100))}`
-          : ` AND e.region_code = ${p(regionCode)}`;
+          ? ` AND e.city_code = ${p(regionCode)}::char(6)`
+          : ` AND e.region_code = ${p(regionCode)}::char(6)`;
       }
     }
     const rows: FeedbackReportRow[] = await this.db.query(REPORT(filters), params);

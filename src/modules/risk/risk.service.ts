@@ -65,7 +65,7 @@ export class RiskService {
     if (regionCode) {
       const problem = regionCodeProblem(regionCode);
       if (problem) throw badInput("regionCode", problem);
-      if (regionCode !== PROVINCE_CODE) where.push(`ra.city_code = ${p(cityOf(regionCode))}`);
+      if (regionCode !== PROVINCE_CODE) where.push(`ra.city_code = ${p(cityOf(regionCode))}::char(6)`);
     }
     if (sector) where.push(`ra.sector = ${p(sector)}`);
     const countWhere = [...where];
