@@ -22,7 +22,11 @@ interface Facts {
   recentPenalty: boolean;
 }
 
-/** Everything a review needs, for every code of the call, in one statement. */
+/**
+ * Everything a review needs, for every code of the call, in one statement. The codes are char(18)
+ * like the column: as text[] the join could not use the credit code index (a scan of every
+ * enterprise: 1.5 s per review at a million enterprises).
+ */
 const FACTS = `
 SELECT i.ord::int AS ord, i.code, e.id, e.name,
   (SELECT b.id FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE' AND b.state = 'ACTIVE'
@@ -35,7 +39,7 @@ SELECT i.ord::int AS ord, i.code, e.id, e.name,
      ORDER BY w.listed_on DESC, w.id LIMIT 1) AS "watchEntry",
   (SELECT g.grade FROM credit_grade g WHERE g.enterprise_id = e.id) AS grade,
   EXISTS (SELECT 1 FROM penalty pe WHERE pe.enterprise_id = e.id AND pe.revoked_at IS NULL AND pe.decided_on >= $3::date) AS "recentPenalty"
-FROM unnest($1::text[]) WITH ORDINALITY AS i(code, ord)
+FROM unnest($1::char(18)[]) WITH ORDINALITY AS i(code, ord)
 LEFT JOIN enterprise e ON e.credit_code = i.code
 ORDER BY i.ord`;
 
