@@ -1,3 +1,5 @@
+import { badInput } from "./errors";
+
 /** GB/T 2260 codes of Jiangsu: the province and its 13 prefecture-level cities. */
 export const PROVINCE_CODE = "320000";
 export const JIANGSU_CITIES: Readonly<Record<string, string>> = {
@@ -34,4 +36,23 @@ export function cityOf(code: string): string {
 /** Whether an agency of `agencyRegion` covers a subject registered in `subjectRegion`. */
 export function regionCovers(agencyRegion: string, subjectRegion: string): boolean {
   return agencyRegion === PROVINCE_CODE || cityOf(agencyRegion) === cityOf(subjectRegion);
+}
+
+/**
+ * The SQL condition of a region filter: none for the province, the city for a city code, the
+ * county for a county code (or its city where the table keeps only cities). Parameters are typed
+ * char(6) like the columns, so that the (city_code, …) and (region_code, …) indexes apply.
+ */
+export function regionCondition(
+  code: string,
+  field: string,
+  alias: string,
+  param: (value: unknown) => string,
+  options: { counties: boolean } = { counties: true },
+): string | null {
+  const problem = regionCodeProblem(code);
+  if (problem) throw badInput(field, problem);
+  if (code === PROVINCE_CODE) return null;
+  if (code === cityOf(code) || !options.counties) return `${alias}.city_code = ${param(cityOf(code))}::char(6)`;
+  return `${alias}.region_code = ${param(code)}::char(6)`;
 }

@@ -4,7 +4,7 @@ import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput, forbidden } from "../../shared/errors";
 import { Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
-import { PROVINCE_CODE, cityOf, regionCodeProblem, regionCovers } from "../../shared/region";
+import { PROVINCE_CODE, regionCodeProblem, regionCondition, regionCovers } from "../../shared/region";
 import type { StandingService } from "../standing/standing.service";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 import { EnterpriseStatus } from "./enterprise.enums";
@@ -76,18 +76,8 @@ export class EnterpriseService {
       where.push(`name_bigrams(e.name) @> name_bigrams(${param(name)})`);
       where.push(`e.name ILIKE ${param(`%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     }
-    if (filter?.regionCode) {
-      const problem = regionCodeProblem(filter.regionCode);
-      if (problem) throw badInput("filter.regionCode", problem);
-      if (filter.regionCode !== PROVINCE_CODE) {
-        // Equalities on char(6) columns, typed as such, so that the indexes also give the order.
-        where.push(
-          filter.regionCode === cityOf(filter.regionCode)
-            ? `e.city_code = ${param(filter.regionCode)}::char(6)`
-            : `e.region_code = ${param(filter.regionCode)}::char(6)`,
-        );
-      }
-    }
+    const region = filter?.regionCode ? regionCondition(filter.regionCode, "filter.regionCode", "e", param) : null;
+    if (region) where.push(region);
     if (filter?.sector) where.push(`e.sector = ${param(filter.sector)}`);
     // Status is derived from today's date, so these filters compare validity with today.
     if (filter?.onBlacklist != null) {

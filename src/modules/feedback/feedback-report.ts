@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { badInput, forbidden } from "../../shared/errors";
 import { DateScalar } from "../../shared/scalars";
-import { PROVINCE_CODE, cityOf, regionCodeProblem } from "../../shared/region";
+import { regionCondition } from "../../shared/region";
 import { Department } from "../agency/department.enum";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { seesAllDepartments } from "../sanction/sanction.service";
@@ -92,15 +92,8 @@ export class FeedbackReportService {
     let filters = "";
     const only = department ?? (seesAllDepartments(actor) ? null : actor.department);
     if (only) filters += ` AND X.department = ${p(only)}`;
-    if (regionCode) {
-      const problem = regionCodeProblem(regionCode);
-      if (problem) throw badInput("regionCode", problem);
-      if (regionCode !== PROVINCE_CODE) {
-        filters += regionCode === cityOf(regionCode)
-          ? ` AND e.city_code = ${p(regionCode)}::char(6)`
-          : ` AND e.region_code = ${p(regionCode)}::char(6)`;
-      }
-    }
+    const region = regionCode ? regionCondition(regionCode, "regionCode", "e", p) : null;
+    if (region) filters += ` AND ${region}`;
     const rows: FeedbackReportRow[] = await this.db.query(REPORT(filters), params);
     const tasksDistributed = rows.reduce((n, r) => n + r.tasksDistributed, 0);
     const tasksReported = rows.reduce((n, r) => n + r.tasksReported, 0);

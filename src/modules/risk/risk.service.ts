@@ -5,7 +5,7 @@ import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput, conflict } from "../../shared/errors";
 import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
-import { PROVINCE_CODE, cityOf, regionCodeProblem } from "../../shared/region";
+import { regionCondition } from "../../shared/region";
 import type { IndustrySector } from "../enterprise/enterprise.enums";
 import { lockEnterpriseForWrite } from "../person/person.service";
 import { requiredText } from "../list/blacklist.service";
@@ -62,11 +62,9 @@ export class RiskService {
     const params: unknown[] = [this.minScore(minLevel)];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = ["ra.score >= $1"];
-    if (regionCode) {
-      const problem = regionCodeProblem(regionCode);
-      if (problem) throw badInput("regionCode", problem);
-      if (regionCode !== PROVINCE_CODE) where.push(`ra.city_code = ${p(cityOf(regionCode))}::char(6)`);
-    }
+    // Assessments keep the city only: a county code selects its city.
+    const region = regionCode ? regionCondition(regionCode, "regionCode", "ra", p, { counties: false }) : null;
+    if (region) where.push(region);
     if (sector) where.push(`ra.sector = ${p(sector)}`);
     const countWhere = [...where];
     const countParams = [...params];
