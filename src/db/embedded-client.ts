@@ -34,6 +34,12 @@ export function serializedClientClass(): typeof Client {
       const first = args[0] as string | { text?: string; submit?: unknown } | undefined;
       const callback = typeof args[args.length - 1] === "function" ? (args.pop() as (err: unknown, res?: unknown) => void) : null;
       const text = typeof first === "string" ? first : (first?.text ?? "");
+      // Named statements live in the one backend that every connection shares, while each pg
+      // client remembers only its own: a second client would prepare the same name again and fail.
+      if (first && typeof first === "object" && "name" in first && !("submit" in first)) {
+        const { name: _shared, ...unnamed } = first as { name?: string };
+        args[0] = unnamed;
+      }
       const run = async () => {
         const ownTurn = this.transactionTurn === null;
         const release = ownTurn ? await turns.take() : null;

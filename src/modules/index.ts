@@ -17,6 +17,7 @@ import { CommitmentService } from "./commitment/commitment.service";
 import { createEnterpriseLoaders } from "./enterprise/enterprise.loaders";
 import { EnterpriseResolver } from "./enterprise/enterprise.resolver";
 import { EnterpriseService } from "./enterprise/enterprise.service";
+import { createProfileLoader } from "./enterprise/enterprise.profile";
 import { BlacklistService } from "./list/blacklist.service";
 import { createListLoaders } from "./list/list.loaders";
 import { BlacklistEntryResolver, EnterpriseListsResolver, PersonListsResolver, WatchlistEntryResolver } from "./list/list.resolver";
@@ -93,6 +94,11 @@ export function createServices(db: DataSource, config: Config) {
 
 /** Built for each request and never shared between callers; row filters depend on the caller. */
 export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
+  const loaders = createRowLoaders(db, actor, audit);
+  return { ...loaders, enterpriseProfile: createProfileLoader(db, actor, loaders) };
+}
+
+function createRowLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
   return {
     ...createAgencyLoaders(db),
     ...createEnterpriseLoaders(db, audit),
@@ -111,3 +117,4 @@ export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollect
 
 export type Services = ReturnType<typeof createServices>;
 export type Loaders = ReturnType<typeof createLoaders>;
+export type RowLoaders = ReturnType<typeof createRowLoaders>;

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config";
 import type { Logger } from "../shared/logger";
@@ -39,6 +39,8 @@ export function createApollo(
       costLimitPlugin(schema),
       introspectionPlugin(config.env !== "production"),
       ...extraPlugins,
+      // The hub sets no cache hints; the default cache-control plugin wrapped every field to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });

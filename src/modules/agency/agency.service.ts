@@ -1,3 +1,4 @@
+import { preparedQuery } from "../../db/prepared";
 import type { DataSource } from "typeorm";
 import { generateApiKey, hashApiKey } from "../../auth/api-key";
 import { badInput, notFound } from "../../shared/errors";
@@ -99,11 +100,14 @@ export class AgencyService {
 
   /** The live agency holding this key, or null for an unknown or revoked key. */
   async findByKey(token: string): Promise<Agency | null> {
-    const agency = await this.dataSource
-      .getRepository(Agency)
-      .createQueryBuilder("a")
-      .where("a.key_hash = :hash", { hash: hashApiKey(token) })
-      .getOne();
-    return agency && !agency.revokedAt ? agency : null;
+    // Every request with a key runs this: a prepared statement, not the query builder.
+    const [agency] = await preparedQuery<Agency>(
+      this.dataSource,
+      `SELECT id, name, department, region_code AS "regionCode", scopes, external_id AS "externalId",
+         created_at AS "createdAt", revoked_at AS "revokedAt"
+       FROM agency WHERE key_hash = $1 AND revoked_at IS NULL`,
+      [hashApiKey(token)],
+    );
+    return agency ?? null;
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { rowLoader } from "../../db/loader";
+import { rowLoader, rowQueryLoader } from "../../db/loader";
 import type { AccessCollector } from "../audit/access-collector";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 
@@ -12,14 +12,17 @@ export function createEnterpriseLoaders(db: DataSource, audit: AccessCollector) 
   }, (e) => e.id);
   // An enterprise read by code primes the by-id loader before any of its children can ask for it
   // (children resolve only after their parent), so a profile never reads its enterprise twice.
-  const enterpriseByCode = rowLoader<string, Enterprise>(async (codes) => {
-    const rows: Enterprise[] = await db.query(`SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY($1)`, [codes]);
-    for (const e of rows) {
-      enterpriseById.prime(e.id, e);
-      audit.enterprise(e.creditCode);
-    }
-    return rows;
-  }, (e) => e.creditCode);
+  const enterpriseByCode = rowQueryLoader<string, Enterprise>(db, {
+    sql: (codes) => `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e WHERE e.credit_code = ANY(${codes})`,
+    fromRows: (rows) => {
+      for (const e of rows as unknown as Enterprise[]) {
+        enterpriseById.prime(e.id, e);
+        audit.enterprise(e.creditCode);
+      }
+      return rows as unknown as Enterprise[];
+    },
+    keyOf: (e) => e.creditCode,
+  });
   return { enterpriseById, enterpriseByCode };
 }
 

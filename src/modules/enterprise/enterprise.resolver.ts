@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { HubContext } from "../../server/context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { CreditCodeScalar } from "../../shared/scalars";
@@ -22,9 +23,10 @@ export class EnterpriseResolver {
     })
     purpose: AdministrativeMatter | null,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Enterprise | null> {
     if (purpose) ctx.audit.purpose = purpose;
-    return ctx.loaders.enterpriseByCode.load(creditCode);
+    return ctx.loaders.enterpriseProfile(creditCode, info);
   }
 
   @Query(() => EnterpriseConnection)

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupLoader, rowLoader } from "../../db/loader";
+import { groupLoader, groupQueryLoader, rowLoader, rowQueryLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
@@ -26,21 +26,21 @@ export function createListLoaders(db: DataSource) {
   const now = today();
   const ORDER = `ORDER BY b.listed_on DESC, b.subject_type, b.id`;
   return {
-    listState: rowLoader<string, EnterpriseListState>(
-      (ids) =>
-        db.query(
-          `SELECT e.id AS "enterpriseId",
+    listState: rowQueryLoader<string, EnterpriseListState>(db, {
+      sql: (ids, params) => {
+        const today = params.add(now);
+        return `SELECT e.id AS "enterpriseId",
              EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE'
-                     AND ${inForce("b", "$2")}) AS blacklisted,
+                     AND ${inForce("b", today)}) AS blacklisted,
              EXISTS (SELECT 1 FROM responsible_person rp JOIN blacklist_entry b ON b.person_id = rp.person_id
                      WHERE rp.enterprise_id = e.id AND rp.until IS NULL AND rp.role IN ('LEGAL_REPRESENTATIVE', 'PRINCIPAL')
-                     AND ${inForce("b", "$2")}) AS "holderBlacklisted",
-             EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id AND ${inForce("w", "$2")}) AS watched
-           FROM unnest($1::uuid[]) AS e(id)`,
-          [ids, now],
-        ),
-      (s) => s.enterpriseId,
-    ),
+                     AND ${inForce("b", today)}) AS "holderBlacklisted",
+             EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id AND ${inForce("w", today)}) AS watched
+           FROM unnest(${ids}::uuid[]) AS e(id)`;
+      },
+      fromRows: (rows) => rows as unknown as EnterpriseListState[],
+      keyOf: (s) => s.enterpriseId,
+    }),
     personListState: rowLoader<string, PersonListState>(
       (ids) =>
         db.query(
@@ -52,10 +52,11 @@ export function createListLoaders(db: DataSource) {
         ),
       (s) => s.personId,
     ),
-    blacklistByEnterprise: groupLoader<string, BlacklistEntry>(
-      (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.enterprise_id = ANY($1) ${ORDER}`, [ids, now]),
-      (b) => b.enterpriseId,
-    ),
+    blacklistByEnterprise: groupQueryLoader<string, BlacklistEntry>(db, {
+      sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.enterprise_id = ANY(${ids}) ${ORDER}`,
+      fromRows: (rows) => rows as unknown as BlacklistEntry[],
+      keyOf: (b) => b.enterpriseId,
+    }),
     blacklistByPerson: groupLoader<string, BlacklistEntry>(
       (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.person_id = ANY($1) ${ORDER}`, [ids, now]),
       (b) => b.personId!,
@@ -64,14 +65,12 @@ export function createListLoaders(db: DataSource) {
       (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = ANY($1)`, [ids, now]),
       (b) => b.id,
     ),
-    watchlistByEnterprise: groupLoader<string, WatchlistEntry>(
-      (ids) =>
-        db.query(
-          `SELECT ${watchlistColumns("$2")} FROM watchlist_entry w WHERE w.enterprise_id = ANY($1) ORDER BY w.listed_on DESC, w.id`,
-          [ids, now],
-        ),
-      (w) => w.enterpriseId,
-    ),
+    watchlistByEnterprise: groupQueryLoader<string, WatchlistEntry>(db, {
+      sql: (ids, params) =>
+        `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.enterprise_id = ANY(${ids}) ORDER BY w.listed_on DESC, w.id`,
+      fromRows: (rows) => rows as unknown as WatchlistEntry[],
+      keyOf: (w) => w.enterpriseId,
+    }),
     watchlistById: rowLoader<string, WatchlistEntry>(
       (ids) => db.query(`SELECT ${watchlistColumns("$2")} FROM watchlist_entry w WHERE w.id = ANY($1)`, [ids, now]),
       (w) => w.id,

@@ -61,6 +61,12 @@ export class Penalty {
 
 export const PENALTY_COLUMNS = `pe.id, pe.enterprise_id AS "enterpriseId", pe.decision_number AS "decisionNumber",
   pe.department, pe.agency_id AS "agencyId", pe.decided_on AS "decidedOn", pe.violation,
-  pe.legal_basis AS "legalBasis", pe.penalty_types AS "penaltyTypes", pe.fine_amount AS "fineAmount",
+  pe.legal_basis AS "legalBasis", pe.penalty_types AS "penaltyTypes", pe.fine_amount::text AS "fineAmount",
   pe.public_until AS "publicUntil", pe.person_id AS "personId", pe.revoked_at AS "revokedAt",
   pe.revoked_reason AS "revokedReason"`;
+
+/** A penalty read as JSON (one part of a larger statement) carries its timestamp as text. */
+export function revivePenalty<P extends Penalty>(row: P): P {
+  if (typeof row.revokedAt === "string") row.revokedAt = new Date(row.revokedAt);
+  return row;
+}

@@ -1,13 +1,18 @@
 import type { DataSource } from "typeorm";
-import { groupLoader, perArguments, rowLoader } from "../../db/loader";
-import { decodeCursor } from "../../shared/pagination";
+import { groupQueryLoader, perArguments, rowLoader } from "../../db/loader";
+import { checkFirst, decodeCursor } from "../../shared/pagination";
 import { today } from "../../shared/clock";
 import type { Actor } from "../../auth/actor";
-import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
+import { PENALTY_COLUMNS, Penalty, revivePenalty } from "./penalty.entity";
 
 export interface PenaltyPageArgs {
   first: number;
   after: string | null;
+}
+
+/** The loader arguments of `Enterprise.penalties(first, after)`; a bad page size is refused here. */
+export function penaltyPageArgs(first: number | null | undefined, after: string | null | undefined): PenaltyPageArgs {
+  return { first: checkFirst(first ?? 50), after: after ?? null };
 }
 
 export type PenaltyRow = Penalty & { total: number };
@@ -26,23 +31,23 @@ export function createPenaltyLoaders(db: DataSource, actor: Actor) {
     ),
     penaltyPages: perArguments((args: PenaltyPageArgs) => {
       const [afterDate, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
-      return groupLoader<string, PenaltyRow>(
-        (enterpriseIds) =>
-          db.query(
-            `SELECT * FROM (
+      return groupQueryLoader<string, PenaltyRow>(db, {
+        sql: (enterpriseIds, params) => {
+          const [date, id, limit, publicOn] = [params.add(afterDate), params.add(afterId), params.add(args.first + 1), params.add(publicOnly ? today() : null)];
+          return `SELECT * FROM (
                SELECT x.*, row_number() OVER (PARTITION BY x."enterpriseId" ORDER BY x."decidedOn" DESC, x.id DESC) AS rn
                FROM (
                  SELECT ${PENALTY_COLUMNS}, (count(*) OVER (PARTITION BY pe.enterprise_id))::int AS total
-                 FROM penalty pe WHERE pe.enterprise_id = ANY($1)
-                   AND ($5::date IS NULL OR (pe.revoked_at IS NULL AND pe.public_until >= $5::date))
+                 FROM penalty pe WHERE pe.enterprise_id = ANY(${enterpriseIds})
+                   AND (${publicOn}::date IS NULL OR (pe.revoked_at IS NULL AND pe.public_until >= ${publicOn}::date))
                ) x
-               WHERE $2::date IS NULL OR (x."decidedOn", x.id) < ($2::date, $3::uuid)
-             ) y WHERE y.rn <= $4
-             ORDER BY y."enterpriseId", y.rn`,
-            [enterpriseIds, afterDate, afterId, args.first + 1, publicOnly ? today() : null],
-          ),
-        (row) => row.enterpriseId,
-      );
+               WHERE ${date}::date IS NULL OR (x."decidedOn", x.id) < (${date}::date, ${id}::uuid)
+             ) y WHERE y.rn <= ${limit}
+             ORDER BY y."enterpriseId", y.rn`;
+        },
+        fromRows: (rows) => (rows as unknown as PenaltyRow[]).map(revivePenalty),
+        keyOf: (row) => row.enterpriseId,
+      });
     }),
   };
 }

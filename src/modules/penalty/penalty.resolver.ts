@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../../server/context";
 import { today } from "../../shared/clock";
-import { checkFirst, connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
+import { connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
 import { Agency } from "../agency/agency.entity";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Person } from "../person/person.entity";
 import { Penalty } from "./penalty.entity";
+import { penaltyPageArgs } from "./penalty.loaders";
 import { PenaltyInput } from "./penalty.inputs";
 
 export const { Edge: PenaltyEdge, Connection: PenaltyConnection } = connectionTypes("Penalty", Penalty);
@@ -61,8 +62,9 @@ export class EnterprisePenaltiesResolver {
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: HubContext,
   ) {
-    const first = checkFirst(firstArg ?? 50);
-    const rows = await ctx.loaders.penaltyPages({ first, after: after ?? null }).load(enterprise.id);
+    const args = penaltyPageArgs(firstArg, after);
+    const first = args.first;
+    const rows = await ctx.loaders.penaltyPages(args).load(enterprise.id);
     return toConnection({
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { groupLoader, perArguments, rowLoader } from "../../db/loader";
+import { groupQueryLoader, perArguments, rowLoader } from "../../db/loader";
 import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
@@ -12,7 +12,13 @@ export interface HoldersArgs {
   current: boolean;
 }
 
+/** The loader arguments of `Enterprise.responsiblePersons(roles, current)`: one loader per distinct set. */
+export function holdersArgs(roles: readonly ResponsibleRole[] | null | undefined, current: boolean | null | undefined): HoldersArgs {
+  return { roles: roles ? [...new Set(roles)].sort() : null, current: current ?? true };
+}
+
 type HolderRow = ResponsiblePerson & { person: Person };
+type RawHolder = ResponsiblePerson & { personName: string; personIdNumber: string };
 
 export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
   // POLICY.md: the public audience sees only legal representatives among responsible persons.
@@ -30,16 +36,16 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
 
   // The holder's person comes in the same statement. It does not prime personById: whether the
   // priming lands before another branch's load depends on timing, and statement counts must not.
-  const withPerson = (rows: (ResponsiblePerson & { personName: string; personIdNumber: string })[]) =>
+  const withPerson = (rows: RawHolder[]) =>
     rows.map(({ personName, personIdNumber, ...rp }) => {
       const person = { id: rp.personId, name: personName, idNumber: personIdNumber };
       audit.person(person.id);
       return { ...rp, person } as HolderRow;
     });
-  const holderSql = (keyColumn: string) => `
+  const holderSql = (keyColumn: string, keys: string, roles: string, current: string) => `
     SELECT ${RESPONSIBLE_PERSON_COLUMNS}, p.name AS "personName", p.id_number AS "personIdNumber"
     FROM responsible_person rp JOIN person p ON p.id = rp.person_id
-    WHERE rp.${keyColumn} = ANY($1) AND ($2::text[] IS NULL OR rp.role = ANY($2)) AND (NOT $3 OR rp.until IS NULL)
+    WHERE rp.${keyColumn} = ANY(${keys}) AND (${roles}::text[] IS NULL OR rp.role = ANY(${roles})) AND (NOT ${current} OR rp.until IS NULL)
     ORDER BY ${RESPONSIBLE_PERSON_ORDER}`;
 
   return {
@@ -49,16 +55,18 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
       (p) => p.idNumber,
     ),
     holdersByEnterprise: perArguments((args: HoldersArgs) =>
-      groupLoader<string, HolderRow>(
-        async (ids) => withPerson(await db.query(holderSql("enterprise_id"), [ids, visibleRoles(args.roles), args.current])),
-        (rp) => rp.enterpriseId,
-      ),
+      groupQueryLoader<string, HolderRow>(db, {
+        sql: (ids, params) => holderSql("enterprise_id", ids, params.add(visibleRoles(args.roles)), params.add(args.current)),
+        fromRows: (rows) => withPerson(rows as unknown as RawHolder[]),
+        keyOf: (rp) => rp.enterpriseId,
+      }),
     ),
     rolesByPerson: perArguments((args: { current: boolean }) =>
-      groupLoader<string, HolderRow>(
-        async (ids) => withPerson(await db.query(holderSql("person_id"), [ids, visibleRoles(null), args.current])),
-        (rp) => rp.personId,
-      ),
+      groupQueryLoader<string, HolderRow>(db, {
+        sql: (ids, params) => holderSql("person_id", ids, params.add(visibleRoles(null)), params.add(args.current)),
+        fromRows: (rows) => withPerson(rows as unknown as RawHolder[]),
+        keyOf: (rp) => rp.personId,
+      }),
     ),
   };
 }

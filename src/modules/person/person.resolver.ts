@@ -7,6 +7,7 @@ import { checkIdNumber } from "./person.service";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
+import { holdersArgs } from "./person.loaders";
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -71,7 +72,6 @@ export class EnterpriseHoldersResolver {
     @Arg("current", () => Boolean, { nullable: true, defaultValue: true }) current: boolean | null,
     @Ctx() ctx: HubContext,
   ): Promise<ResponsiblePerson[]> {
-    const sortedRoles = roles ? [...new Set(roles)].sort() : null;
-    return ctx.loaders.holdersByEnterprise({ roles: sortedRoles, current: current ?? true }).load(enterprise.id);
+    return ctx.loaders.holdersByEnterprise(holdersArgs(roles, current)).load(enterprise.id);
   }
 }

@@ -1,12 +1,15 @@
 import type { DataSource } from "typeorm";
-import { rowLoader } from "../../db/loader";
+import { rowQueryLoader } from "../../db/loader";
 import { ASSESSMENT_COLUMNS, RiskAssessment } from "./risk.types";
 
 export function createRiskLoaders(db: DataSource) {
   return {
-    riskByEnterprise: rowLoader<string, RiskAssessment>(
-      (ids) => db.query(`SELECT ${ASSESSMENT_COLUMNS} FROM risk_assessment ra WHERE ra.enterprise_id = ANY($1)`, [ids]),
-      (r) => r.enterpriseId,
-    ),
+    riskByEnterprise: rowQueryLoader<string, RiskAssessment>(db, {
+      sql: (ids) => `SELECT ${ASSESSMENT_COLUMNS} FROM risk_assessment ra WHERE ra.enterprise_id = ANY(${ids})`,
+      // Read as JSON (one part of a profile statement) the timestamps come as text.
+      fromRows: (rows) =>
+        (rows as unknown as RiskAssessment[]).map((r) => ({ ...r, assessedAt: new Date(r.assessedAt), levelSince: new Date(r.levelSince) })),
+      keyOf: (r) => r.enterpriseId,
+    }),
   };
 }
