@@ -1,316 +1,244 @@
 import "reflect-metadata";
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
-import { Client } from "pg";
 import { loadConfig } from "../../src/config";
 import { openDatabase } from "../../src/db/database";
 import { runMigrations } from "../../src/db/migrate";
 import { createServices } from "../../src/modules";
 import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
-import { importCsv } from "../../src/modules/import/csv-import";
-import { riskSignalFeed } from "../../src/modules/risk/risk-signal.feed";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
+import { generatedDatabase, mainDatabase, roundTripsPerRequest } from "./data-sets";
+import { type Operation, type Sample, gql, load, median, sequentialP50 } from "./load";
+import { type ServerKind, preparePostGraphile, startServer } from "./servers";
+import { benchImport, benchWorkflows, listOne } from "./workflows";
 
 /**
- * `npm run bench`: what the permission shields cost, riskAlerts at the data set's scale, and the
- * import rate of a bulk feed. The same operations run against a hub with
- * shields and one built without, alternating, three rounds, median reported, ratios hub/baseline.
- * Uses DATABASE_URL's server (a fresh database) or, unset, an embedded database in a temp folder.
+ * `npm run bench`: the hub's profile against PostGraphile v5 and a raw node:http + pg handler on
+ * the same data, what shields and the access log cost, riskAlerts and enterprises at the data
+ * set's scale, review vs single lookups, feedback single vs batch, the profile's cost growth with
+ * the data set, peak RSS and SQL round trips per request. Servers alternate in rotated order,
+ * three rounds, median. `--smoke` is the CI-sized run of the same table.
  */
-// --smoke: a small, quick run (CI-sized) of the same table.
 const SMOKE = process.argv.includes("--smoke");
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000);
+const SMALL_ENTERPRISES = Number(process.env.BENCH_SMALL_ENTERPRISES ?? (SMOKE ? 1000 : 10_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
 const WARMUP_SECONDS = SMOKE ? 1 : 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (SMOKE ? 5_000 : 100_000));
+const SEQUENTIAL = SMOKE ? 100 : 500;
+const RSS_TARGET_MB = 300;
+const P99_TARGET_MS = 50;
 const root = projectRoot();
-const operation = (name: string) => fs.readFileSync(path.join(root, "tests/bench/operations", `${name}.graphql`), "utf8");
+const operationText = (name: string) => fs.readFileSync(path.join(root, "tests/bench/operations", `${name}.graphql`), "utf8");
 
-interface Sample { rps: number; p50: number; p99: number }
-
-async function prepareDatabase(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void>; existing: boolean }> {
-  // BENCH_DATABASE_URL: measure on a data set made by `hub generate` (kept as it is, not seeded).
-  if (process.env.BENCH_DATABASE_URL) return { env: { DATABASE_URL: process.env.BENCH_DATABASE_URL }, cleanup: async () => undefined, existing: true };
-  const adminUrl = process.env.DATABASE_URL;
-  if (adminUrl) {
-    const name = `hub_bench_${Date.now()}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return {
-      existing: false,
-      env: { DATABASE_URL: url.toString() },
-      cleanup: async () => {
-        const c = new Client({ connectionString: adminUrl });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
-  return { env: { HUB_DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }), existing: false };
+interface Comparison {
+  name: string;
+  hub: number;
+  baseline: number;
+  /** hub ÷ baseline for throughputs, baseline ÷ hub for latencies, sizes and counts: higher is better for the hub. */
+  ratio: number;
+  unit: string;
 }
-
-type Variant = "full" | "shieldsOff" | "logOff" | "rawPg";
-const VARIANT_ENV: Record<Variant, Record<string, string>> = {
-  full: {},
-  shieldsOff: { BENCH_SHIELDS: "off" },
-  logOff: { BENCH_ACCESS_LOG: "off" },
-  rawPg: {},
-};
-
-function startChild(env: Record<string, string>, variant: Variant): Promise<{ child: ChildProcess; url: string }> {
-  const script = variant === "rawPg" ? "raw-pg-server.js" : "serve-hub.js";
-  const child = spawn(process.execPath, [path.join(root, "dist/tests/bench", script)], {
-    // One agency sends the whole load: the per-agency rate limit would measure itself.
-    env: { ...process.env, ...env, ...VARIANT_ENV[variant], NODE_ENV: "production", PORT: "0", HUB_DEMO_SEED: "off", RATE_LIMIT_PER_SECOND: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk) => {
-      out += chunk;
-      const match = /READY (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.once("exit", (code) => reject(new Error(`bench hub exited with ${code}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
-async function load(url: string, token: string, query: string, variables: () => Record<string, unknown>, seconds: number): Promise<Sample> {
-  const result = await autocannon({
-    url: `${url}/graphql`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query, variables: variables() }) }) }],
-  });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-/** Times `hub import risk-signals` on a generated file (streamed: RSS should not grow with the file). */
-async function benchImport(db: import("typeorm").DataSource, config: ReturnType<typeof loadConfig>, codes: string[]) {
-  const rows = IMPORT_ROWS;
-  const file = path.join(os.tmpdir(), `hub-bench-signals-${process.pid}.csv`);
-  const out = fs.createWriteStream(file);
-  const types = ["LITIGATION", "TAX_ARREARS", "WAGE_ARREARS", "ENVIRONMENTAL_EXCEEDANCE", "REGISTRATION_CHANGE", "RAPID_EXPANSION", "MARKET_VIOLATION"];
-  out.write("credit_code,type,occurred_on,source,detail\n");
-  for (let n = 0; n < rows; n++) {
-    const day = new Date(Date.now() - (n % 700) * 86_400_000).toISOString().slice(0, 10);
-    if (!out.write(`${codes[n % codes.length]},${types[n % types.length]},${day},bench,"case ${n}"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
-  }
-  await new Promise<void>((r) => out.end(() => r()));
-  const services = createServices(db, config);
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  const started = Date.now();
-  const result = await importCsv(db, file, riskSignalFeed(services.standing));
-  const seconds = (Date.now() - started) / 1000;
-  clearInterval(timer);
-  fs.rmSync(file, { force: true });
-  return { rows: result.rows, written: result.written, seconds, rowsPerSecond: Math.round(result.rows / seconds), rssGrowthMb: Math.round((peak - rssBefore) / 1e6) };
-}
-
-/** An enterprise on the blacklist, so that feedback can be reported against it. */
-async function listOne(db: import("typeorm").DataSource, config: ReturnType<typeof loadConfig>, agencyId: string, creditCode: string): Promise<string> {
-  const actor = { kind: "agency", agencyId, name: "bench", department: "EMERGENCY_MANAGEMENT", regionCode: "320000", scopes: ["read", "write"] } as const;
-  const entries = await createServices(db, config).blacklist.addToBlacklist(actor as never, {
-    creditCode, decisionNumber: `BENCH-${Date.now()}`, ground: "OTHER" as never, reason: "bench", listedOn: new Date().toISOString().slice(0, 10), includeRoles: [],
-  });
-  return entries[0].id;
-}
-
-async function gql(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> };
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-  return body.data!;
-}
-
-/** The daily workflows of issue 6: one review of 1000 codes vs 1000 profile reads; feedback single vs batch. */
-async function benchWorkflows(url: string, token: string, codes: string[], entryId: string) {
-  const review = `query($codes: [CreditCode!]!) { creditReview(creditCodes: $codes, matter: GOVERNMENT_PROCUREMENT) { creditCode verdict reasons { code } measuresInForce } }`;
-  const thousand = Array.from({ length: 1000 }, (_, k) => codes[(k * 7) % codes.length]);
-  await gql(url, token, review, { codes: thousand }); // warm-up
-  const times: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const started = performance.now();
-    await gql(url, token, review, { codes: thousand });
-    times.push(performance.now() - started);
-  }
-  const reviewEnterprisesPerSecond = Math.round(1000 / (median(times) / 1000));
-
-  // The same 1000 enterprises read one profile request each, CONNECTIONS at a time.
-  let next = 0;
-  const profilesStarted = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-    while (next < thousand.length) await gql(url, token, operation("profile"), { creditCode: thousand[next++] });
-  }));
-  const profileEnterprisesPerSecond = Math.round(1000 / ((performance.now() - profilesStarted) / 1000));
-
-  const input = (ref: string) => ({ clientReference: ref, blacklistEntryId: entryId, measure: "INCREASED_INSPECTION", matter: "INSPECTION", appliedOn: new Date().toISOString().slice(0, 10), outcome: "APPLIED" });
-  const single = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { replayed } }`;
-  let ref = 0;
-  const singles = await autocannon({
-    url: `${url}/graphql`, connections: CONNECTIONS, duration: SECONDS, method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: single, variables: { input: input(`S-${process.pid}-${ref++}`) } }) }) }],
-  });
-  const batch = `mutation($inputs: [SanctionFeedbackInput!]!) { registerSanctionFeedbackBatch(inputs: $inputs) { accepted rejected } }`;
-  const started = performance.now();
-  for (let k = 0; k < 4; k++) {
-    await gql(url, token, batch, { inputs: Array.from({ length: 500 }, (_, j) => input(`B-${process.pid}-${k}-${j}`)) });
-  }
-  const feedbackBatchPerSecond = Math.round(2000 / ((performance.now() - started) / 1000));
-  return {
-    reviewMsMedian: Math.round(median(times)),
-    reviewEnterprisesPerSecond,
-    profileEnterprisesPerSecond,
-    feedbackSinglePerSecond: Math.round(singles.requests.average),
-    feedbackBatchPerSecond,
-  };
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  const { env, cleanup, existing } = await prepareDatabase();
+  const data = await mainDatabase();
+  const cleanups: (() => Promise<void>)[] = [() => data.drop()];
   try {
-    const config = loadConfig({ ...process.env, ...env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
+    const config = loadConfig({ ...process.env, ...data.env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
     const db = await openDatabase(config, "server");
     await runMigrations(db.dataSource);
     const started = Date.now();
     const services = createServices(db.dataSource, config);
     let agencyId: string;
     let token: string;
-    if (existing) {
+    if (data.existing) {
       ({ agency: { id: agencyId }, token } = await services.agency.create({ name: "bench", department: "EMERGENCY_MANAGEMENT", regionCode: "320000", scopes: ["read", "write"] }));
     } else {
       const seeded = await seedDemoData(db.dataSource, services, { enterprises: ENTERPRISES, seed: 7 });
       ({ id: agencyId, token } = seeded.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!);
     }
     // A spread sample of at most 5000 codes: varied enterprises, without reading a million rows.
-    const codes: string[] = (await db.dataSource.query(`SELECT credit_code FROM enterprise ORDER BY random() LIMIT 5000`)).map(
-      (r: { credit_code: string }) => r.credit_code,
-    );
+    const sampleCodes = async (dataSource: typeof db.dataSource): Promise<string[]> =>
+      (await dataSource.query(`SELECT credit_code FROM enterprise ORDER BY random() LIMIT 5000`)).map((r: { credit_code: string }) => r.credit_code);
+    const codes = await sampleCodes(db.dataSource);
     const [{ total }] = await db.dataSource.query(`SELECT count(*)::int AS total FROM enterprise`);
-    console.log(`${existing ? "using" : "seeded"} ${total} enterprises (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    const imported = await benchImport(db.dataSource, config, codes);
+    console.log(`${data.existing ? "using" : "seeded"} ${total} enterprises (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const imported = await benchImport(db.dataSource, config, codes, { importRows: IMPORT_ROWS });
     const entryId = await listOne(db.dataSource, config, agencyId, codes[0]);
     await db.close();
 
+    // PostGraphile and the raw handler need a server they can reach directly; the embedded database has none.
+    const databaseUrl = data.env.DATABASE_URL as string | undefined;
+    if (databaseUrl) await preparePostGraphile(databaseUrl);
+
     let i = 0;
     const cities = Object.keys(JIANGSU_CITIES);
-    const operations = {
-      profile: { query: operation("profile"), variables: () => ({ creditCode: codes[i++ % codes.length] }) },
-      "enterprises(first: 100)": { query: operation("enterprises"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
-      "riskAlerts(first: 50)": { query: operation("risk-alerts"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
+    const profile: Operation = { query: operationText("profile"), variables: () => ({ creditCode: codes[i++ % codes.length] }) };
+    const hubOperations: Record<string, Operation> = {
+      profile,
+      "enterprises(first: 100)": { query: operationText("enterprises"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
+      "riskAlerts(first: 50)": { query: operationText("risk-alerts"), variables: () => ({ regionCode: cities[i++ % cities.length] }) },
     };
-    // The raw pg handler needs a server it can reach directly; the embedded database has none.
-    const variants: Variant[] = env.DATABASE_URL ? ["full", "shieldsOff", "logOff", "rawPg"] : ["full", "shieldsOff", "logOff"];
-    const samples: Record<string, Record<Variant, Sample[]>> = {};
-    for (const name of Object.keys(operations)) samples[name] = { full: [], shieldsOff: [], logOff: [], rawPg: [] };
+    const profileOf: Record<ServerKind, Operation> = {
+      hub: profile, hubNoShields: profile, hubNoLog: profile, rawPg: profile,
+      postgraphile: { query: operationText("profile.postgraphile"), variables: profile.variables },
+    };
+    const kinds: ServerKind[] = databaseUrl ? ["hub", "hubNoShields", "hubNoLog", "rawPg", "postgraphile"] : ["hub", "hubNoShields", "hubNoLog"];
+    const isHub = (kind: ServerKind) => kind.startsWith("hub");
+    const samples = new Map<string, Sample[]>();
+    const record = (key: string, sample: Sample) => samples.set(key, [...(samples.get(key) ?? []), sample]);
+    let peakRssMb = 0;
 
     for (let round = 1; round <= ROUNDS; round++) {
-      // Rotate the order so that no variant always runs first (warm caches) or last.
-      const order = variants.map((_, k) => variants[(k + round) % variants.length]);
-      for (const variant of order) {
-        const { child, url } = await startChild(env, variant);
+      // Rotate the order so that no server always runs first (warm caches) or last.
+      const order = kinds.map((_, k) => kinds[(k + round) % kinds.length]);
+      for (const kind of order) {
+        const server = await startServer(kind, data.env);
         try {
+          const operations = isHub(kind) ? hubOperations : { profile: profileOf[kind] };
           for (const [name, op] of Object.entries(operations)) {
-            if (variant === "rawPg" && name !== "profile") continue;
-            await load(url, token, op.query, op.variables, WARMUP_SECONDS);
-            const sample = await load(url, token, op.query, op.variables, SECONDS);
-            samples[name][variant].push(sample);
-            console.log(`round ${round} ${variant} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
+            const auth = isHub(kind) ? token : null;
+            const operation = name === "profile" ? profileOf[kind] : op;
+            await load(server.url, auth, operation, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+            const sample = await load(server.url, auth, operation, { connections: CONNECTIONS, seconds: SECONDS });
+            record(`${kind} ${name}`, sample);
+            console.log(`round ${round} ${kind} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
           }
+          if (kind === "hub") peakRssMb = Math.max(peakRssMb, server.peakRssMb());
         } finally {
-          await stopChild(child);
+          await server.stop();
         }
       }
     }
+    const med = (key: string) => {
+      const xs = samples.get(key) ?? [];
+      return xs.length ? { rps: median(xs.map((x) => x.rps)), p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)) } : null;
+    };
+    const hubProfile = med("hub profile")!;
 
-    const { child, url } = await startChild(env, "full");
-    let workflows;
+    // Latency with headroom: the profile at half the hub's maximum throughput.
+    const hub = await startServer("hub", data.env);
+    let halfLoad: Sample;
+    let workflows: Awaited<ReturnType<typeof benchWorkflows>>;
     try {
-      workflows = await benchWorkflows(url, token, codes, entryId);
+      halfLoad = await load(hub.url, token, profile, { connections: CONNECTIONS, seconds: SECONDS * 2, rate: Math.max(1, Math.round(hubProfile.rps / 2)) });
+      workflows = await benchWorkflows(hub.url, token, codes, entryId, profile.query, { connections: CONNECTIONS, seconds: SECONDS, importRows: IMPORT_ROWS });
+      peakRssMb = Math.max(peakRssMb, hub.peakRssMb());
     } finally {
-      await stopChild(child);
+      await hub.stop();
     }
 
-    const med = (xs: Sample[]) => ({ rps: median(xs.map((x) => x.rps)), p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)) });
-    const rows = Object.entries(samples).map(([name, s]) => {
-      const [full, shieldsOff, logOff] = [med(s.full), med(s.shieldsOff), med(s.logOff)];
-      return { operation: name, full, shieldsOff, logOff, shieldsRatio: full.rps / shieldsOff.rps, accessLogRatio: full.rps / logOff.rps };
-    });
-    const raw = samples.profile.rawPg.length ? med(samples.profile.rawPg) : null;
-    console.log(`\nhub vs the same hub without shields / without the access log: ${total} enterprises, ${CONNECTIONS} connections, ` +
-      `${SECONDS} s x ${ROUNDS} rounds (median), ${env.DATABASE_URL ? "PostgreSQL" : "embedded"}, Node ${process.version}`);
-    console.table(rows.map((r) => ({
-      operation: r.operation,
-      "req/s": r.full.rps.toFixed(0),
-      "p50/p99 ms": `${r.full.p50}/${r.full.p99}`,
-      "no shields req/s": r.shieldsOff.rps.toFixed(0),
-      "shields ratio": r.shieldsRatio.toFixed(3),
-      "no log req/s": r.logOff.rps.toFixed(0),
-      "access log ratio": r.accessLogRatio.toFixed(3),
-    })));
-    console.log(
-      `creditReview(1000 codes): ${workflows.reviewEnterprisesPerSecond} enterprises/s vs 1000 single profile lookups: ` +
-        `${workflows.profileEnterprisesPerSecond} enterprises/s (ratio ${(workflows.reviewEnterprisesPerSecond / workflows.profileEnterprisesPerSecond).toFixed(1)})`,
-    );
-    console.log(
-      `registerSanctionFeedback: single ${workflows.feedbackSinglePerSecond} reports/s, batch-500 ${workflows.feedbackBatchPerSecond} reports/s ` +
-        `(ratio ${(workflows.feedbackBatchPerSecond / workflows.feedbackSinglePerSecond).toFixed(2)})`,
-    );
-    console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
-    if (raw) {
-      console.log(`profile vs raw node:http + pg (one statement): ${rows[0].full.rps.toFixed(0)} vs ${raw.rps.toFixed(0)} req/s (ratio ${(rows[0].full.rps / raw.rps).toFixed(3)}); raw p50/p99 ${raw.p50}/${raw.p99} ms`);
+    // SQL round trips per profile request, counted by the database for each server alike.
+    const roundTrips: Partial<Record<ServerKind, number>> = {};
+    if (databaseUrl) {
+      for (const kind of ["hub", "rawPg", "postgraphile"] as ServerKind[]) {
+        roundTrips[kind] = await roundTripsPerRequest(
+          databaseUrl,
+          () => startServer(kind, data.env),
+          (server) => gql(server.url, isHub(kind) ? token : null, profileOf[kind].query, profileOf[kind].variables()).then(() => undefined),
+          SMOKE ? 50 : 300,
+        );
+      }
     }
-    // One object per comparison; ratio = hub ÷ baseline for throughputs (higher is better for the hub).
-    const comparisons = [
-      ...(raw ? [{ name: "profile-vs-raw-pg", hub: rows[0].full.rps, baseline: raw.rps, ratio: rows[0].full.rps / raw.rps, unit: "req/s" }] : []),
-      ...rows.flatMap((r) => [
-        { name: `${r.operation}-shields-on-vs-off`, hub: r.full.rps, baseline: r.shieldsOff.rps, ratio: r.shieldsRatio, unit: "req/s" },
-        { name: `${r.operation}-access-log-on-vs-off`, hub: r.full.rps, baseline: r.logOff.rps, ratio: r.accessLogRatio, unit: "req/s" },
-      ]),
-      { name: "review-1000-vs-single-lookups", hub: workflows.reviewEnterprisesPerSecond, baseline: workflows.profileEnterprisesPerSecond,
-        ratio: workflows.reviewEnterprisesPerSecond / workflows.profileEnterprisesPerSecond, unit: "enterprises/s" },
-      { name: "feedback-batch-500-vs-single", hub: workflows.feedbackBatchPerSecond, baseline: workflows.feedbackSinglePerSecond,
-        ratio: workflows.feedbackBatchPerSecond / workflows.feedbackSinglePerSecond, unit: "reports/s" },
-    ];
+
+    // Cost growth: one request at a time on this data set and on a small generated one.
+    let growth: { small: number; large: number; smallN: number } | null = null;
+    if (databaseUrl && process.env.DATABASE_URL) {
+      const smallDb = await generatedDatabase(process.env.DATABASE_URL, SMALL_ENTERPRISES);
+      cleanups.push(() => smallDb.drop());
+      const smallToken = await agencyToken(smallDb.env);
+      const smallCodes: string[] = await withDataSource(smallDb.env, (ds) => sampleCodes(ds));
+      let j = 0;
+      const smallProfile: Operation = { query: profile.query, variables: () => ({ creditCode: smallCodes[j++ % smallCodes.length] }) };
+      const measure = async (env: Record<string, string>, auth: string, op: Operation) => {
+        const server = await startServer("hub", env);
+        try {
+          return await sequentialP50(server.url, auth, op, SEQUENTIAL);
+        } finally {
+          await server.stop();
+        }
+      };
+      // Alternating small and large, median of the rounds.
+      const small: number[] = [];
+      const large: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        small.push(await measure(smallDb.env, smallToken, smallProfile));
+        large.push(await measure(data.env, token, profile));
+      }
+      growth = { small: median(small), large: median(large), smallN: SMALL_ENTERPRISES };
+    }
+
+    const comparisons: Comparison[] = [];
+    const throughput = (name: string, hubValue: number, baseline: number, unit = "req/s") =>
+      comparisons.push({ name, hub: hubValue, baseline, ratio: hubValue / baseline, unit });
+    const lowerIsBetter = (name: string, hubValue: number, baseline: number, unit: string) =>
+      comparisons.push({ name, hub: hubValue, baseline, ratio: baseline / hubValue, unit });
+
+    const postgraphile = med("postgraphile profile");
+    const raw = med("rawPg profile");
+    if (postgraphile) {
+      throughput("profile-vs-postgraphile", hubProfile.rps, postgraphile.rps);
+      lowerIsBetter("profile-p50-vs-postgraphile", hubProfile.p50, postgraphile.p50, "ms");
+      lowerIsBetter("profile-p99-vs-postgraphile", hubProfile.p99, postgraphile.p99, "ms");
+    }
+    if (raw) throughput("profile-vs-raw-pg", hubProfile.rps, raw.rps);
+    lowerIsBetter("profile-p99-at-half-max-vs-target", halfLoad.p99, P99_TARGET_MS, "ms (baseline: target)");
+    for (const name of Object.keys(hubOperations)) {
+      const [on, noShields, noLog] = [med(`hub ${name}`)!, med(`hubNoShields ${name}`)!, med(`hubNoLog ${name}`)!];
+      throughput(`${name}-shields-on-vs-off`, on.rps, noShields.rps);
+      throughput(`${name}-access-log-on-vs-off`, on.rps, noLog.rps);
+    }
+    throughput("review-1000-vs-single-lookups", workflows.reviewEnterprisesPerSecond, workflows.profileEnterprisesPerSecond, "enterprises/s");
+    throughput("feedback-batch-500-vs-single", workflows.feedbackBatchPerSecond, workflows.feedbackSinglePerSecond, "reports/s");
+    if (growth) lowerIsBetter(`profile-p50-at-${total}-vs-${growth.smallN}`, growth.large, growth.small, "ms (one request at a time)");
+    lowerIsBetter("hub-peak-rss-vs-target", peakRssMb, RSS_TARGET_MB, "MB (baseline: target)");
+    if (roundTrips.hub !== undefined && roundTrips.postgraphile !== undefined) {
+      lowerIsBetter("profile-sql-round-trips-vs-postgraphile", roundTrips.hub, roundTrips.postgraphile, "statements/request");
+      lowerIsBetter("profile-sql-round-trips-vs-raw-pg", roundTrips.hub, roundTrips.rawPg!, "statements/request");
+    }
+
+    console.log(
+      `\n${total} enterprises, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds (median), ` +
+        `${databaseUrl ? "PostgreSQL" : "embedded database (no PostGraphile or raw pg baseline)"}, Node ${process.version}, ${SMOKE ? "smoke" : "full"} run`,
+    );
+    console.table(comparisons.map((c) => ({ comparison: c.name, hub: round2(c.hub), baseline: round2(c.baseline), ratio: c.ratio.toFixed(3), unit: c.unit })));
+    console.log(`profile p50/p99: hub ${hubProfile.p50}/${hubProfile.p99} ms` +
+      (postgraphile ? `, PostGraphile ${postgraphile.p50}/${postgraphile.p99} ms` : "") + (raw ? `, raw pg ${raw.p50}/${raw.p99} ms` : ""));
+    console.log(`profile at half the hub's maximum (${Math.round(hubProfile.rps / 2)} req/s): p50 ${halfLoad.p50} ms, p99 ${halfLoad.p99} ms`);
+    console.log(`creditReview(1000 codes) median ${workflows.reviewMsMedian} ms`);
+    console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
+    if (roundTrips.hub !== undefined) console.log(`SQL round trips per profile request: hub ${roundTrips.hub.toFixed(2)}, PostGraphile ${roundTrips.postgraphile?.toFixed(2)}, raw pg ${roundTrips.rawPg?.toFixed(2)} (the hub's include the API key lookup and its share of access-log batches)`);
+
     const jsonPath = process.env.BENCH_JSON ?? path.join(root, "bench-results", "bench.json");
     fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
-    fs.writeFileSync(jsonPath, JSON.stringify(comparisons.map((c) => ({ ...c, ratio: Number(c.ratio.toFixed(3)) })), null, 2));
+    fs.writeFileSync(jsonPath, `${JSON.stringify(comparisons.map((c) => ({ ...c, hub: round2(c.hub), baseline: round2(c.baseline), ratio: Number(c.ratio.toFixed(3)) })), null, 2)}\n`);
     console.log(`written ${jsonPath}`);
   } finally {
-    await cleanup();
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => console.error(err));
   }
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+async function withDataSource<T>(env: Record<string, string>, run: (ds: import("typeorm").DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig({ ...process.env, ...env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
+  const db = await openDatabase(config, "cli");
+  try {
+    return await run(db.dataSource);
+  } finally {
+    await db.close();
+  }
+}
+
+async function agencyToken(env: Record<string, string>): Promise<string> {
+  return withDataSource(env, async (ds) => {
+    const config = loadConfig({ ...process.env, ...env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
+    const created = await createServices(ds, config).agency.create({ name: "bench", department: "EMERGENCY_MANAGEMENT", regionCode: "320000", scopes: ["read"] });
+    return created.token;
+  });
 }
 
 main().catch((err) => {

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import { projectRoot } from "../../src/shared/project-root";
+
+/**
+ * The servers the benchmark compares, each in its own process on loopback: the hub as shipped,
+ * the hub built without shields or without the access log, the raw node:http + pg handler (the
+ * practical limit) and PostGraphile v5 (what a user could pick instead).
+ */
+export type ServerKind = "hub" | "hubNoShields" | "hubNoLog" | "rawPg" | "postgraphile";
+
+export interface RunningServer {
+  kind: ServerKind;
+  url: string;
+  /** The process's peak resident set so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+const root = projectRoot();
+
+const SCRIPTS: Record<ServerKind, { file: string; env: Record<string, string> }> = {
+  hub: { file: "dist/tests/bench/serve-hub.js", env: {} },
+  hubNoShields: { file: "dist/tests/bench/serve-hub.js", env: { BENCH_SHIELDS: "off" } },
+  hubNoLog: { file: "dist/tests/bench/serve-hub.js", env: { BENCH_ACCESS_LOG: "off" } },
+  rawPg: { file: "dist/tests/bench/raw-pg-server.js", env: {} },
+  postgraphile: { file: "tests/bench/postgraphile-server.mjs", env: {} },
+};
+
+/** PostGraphile's computed columns for the hub's derived fields (schema postgraphile_bench; idempotent). */
+export async function preparePostGraphile(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(fs.readFileSync(path.join(root, "tests/bench/postgraphile-setup.sql"), "utf8"));
+  } finally {
+    await client.end();
+  }
+}
+
+export function startServer(kind: ServerKind, env: Record<string, string>): Promise<RunningServer> {
+  const script = SCRIPTS[kind];
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, script.file)], {
+    env: {
+      ...process.env,
+      ...env,
+      ...script.env,
+      NODE_ENV: "production",
+      PORT: "0",
+      HUB_DEMO_SEED: "off",
+      // One agency sends the whole load: the per-agency rate limit would measure itself.
+      RATE_LIMIT_PER_SECOND: "0",
+      // The daily grade refresh is background work of its own; it must not run inside a measurement.
+      HUB_REFRESH_INTERVAL_HOURS: "0",
+    },
+    // PostGraphile prints a recoverable naming warning about sanction_feedback at start-up.
+    stdio: ["ignore", "pipe", kind === "postgraphile" ? "ignore" : "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk) => {
+      out += chunk;
+      const match = /READY (\S+)/.exec(out);
+      if (match) {
+        resolve({
+          kind,
+          url: match[1],
+          peakRssMb: () => {
+            const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+            return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
+          },
+          stop: () =>
+            new Promise<void>((done) => {
+              child.removeAllListeners("exit");
+              child.once("exit", () => done());
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
+  });
+}

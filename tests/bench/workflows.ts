@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import type { DataSource } from "typeorm";
+import type { Config } from "../../src/config";
+import { createServices } from "../../src/modules";
+import { importCsv } from "../../src/modules/import/csv-import";
+import { riskSignalFeed } from "../../src/modules/risk/risk-signal.feed";
+import { gql, median } from "./load";
+
+/** The daily work of agencies (issue 6) and the bulk feeds (issue 5), measured on the bench data set. */
+/** Times `hub import risk-signals` on a generated file (streamed: RSS should not grow with the file). */
+export async function benchImport(db: DataSource, config: Config, codes: string[], options: { importRows: number }) {
+  const rows = options.importRows;
+  const file = path.join(os.tmpdir(), `hub-bench-signals-${process.pid}.csv`);
+  const out = fs.createWriteStream(file);
+  const types = ["LITIGATION", "TAX_ARREARS", "WAGE_ARREARS", "ENVIRONMENTAL_EXCEEDANCE", "REGISTRATION_CHANGE", "RAPID_EXPANSION", "MARKET_VIOLATION"];
+  out.write("credit_code,type,occurred_on,source,detail\n");
+  for (let n = 0; n < rows; n++) {
+    const day = new Date(Date.now() - (n % 700) * 86_400_000).toISOString().slice(0, 10);
+    if (!out.write(`${codes[n % codes.length]},${types[n % types.length]},${day},bench,"case ${n}"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+  const services = createServices(db, config);
+  const rssBefore = process.memoryUsage().rss;
+  let peak = rssBefore;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = Date.now();
+  const result = await importCsv(db, file, riskSignalFeed(services.standing));
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(timer);
+  fs.rmSync(file, { force: true });
+  return { rows: result.rows, written: result.written, seconds, rowsPerSecond: Math.round(result.rows / seconds), rssGrowthMb: Math.round((peak - rssBefore) / 1e6) };
+}
+
+/** An enterprise on the blacklist, so that feedback can be reported against it. */
+export async function listOne(db: DataSource, config: Config, agencyId: string, creditCode: string): Promise<string> {
+  const actor = { kind: "agency", agencyId, name: "bench", department: "EMERGENCY_MANAGEMENT", regionCode: "320000", scopes: ["read", "write"] } as const;
+  const entries = await createServices(db, config).blacklist.addToBlacklist(actor as never, {
+    creditCode, decisionNumber: `BENCH-${Date.now()}`, ground: "OTHER" as never, reason: "bench", listedOn: new Date().toISOString().slice(0, 10), includeRoles: [],
+  });
+  return entries[0].id;
+}
+
+/** The daily workflows of issue 6: one review of 1000 codes vs 1000 profile reads; feedback single vs batch. */
+export async function benchWorkflows(url: string, token: string, codes: string[], entryId: string, profile: string, options: { connections: number; seconds: number; importRows: number }) {
+  const review = `query($codes: [CreditCode!]!) { creditReview(creditCodes: $codes, matter: GOVERNMENT_PROCUREMENT) { creditCode verdict reasons { code } measuresInForce } }`;
+  const thousand = Array.from({ length: 1000 }, (_, k) => codes[(k * 7) % codes.length]);
+  await gql(url, token, review, { codes: thousand }); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const started = performance.now();
+    await gql(url, token, review, { codes: thousand });
+    times.push(performance.now() - started);
+  }
+  const reviewEnterprisesPerSecond = Math.round(1000 / (median(times) / 1000));
+
+  // The same 1000 enterprises read one profile request each, options.connections at a time.
+  let next = 0;
+  const profilesStarted = performance.now();
+  await Promise.all(Array.from({ length: options.connections }, async () => {
+    while (next < thousand.length) await gql(url, token, profile, { creditCode: thousand[next++] });
+  }));
+  const profileEnterprisesPerSecond = Math.round(1000 / ((performance.now() - profilesStarted) / 1000));
+
+  const input = (ref: string) => ({ clientReference: ref, blacklistEntryId: entryId, measure: "INCREASED_INSPECTION", matter: "INSPECTION", appliedOn: new Date().toISOString().slice(0, 10), outcome: "APPLIED" });
+  const single = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { replayed } }`;
+  let ref = 0;
+  const singles = await autocannon({
+    url: `${url}/graphql`, connections: options.connections, duration: options.seconds, method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: single, variables: { input: input(`S-${process.pid}-${ref++}`) } }) }) }],
+  });
+  const batch = `mutation($inputs: [SanctionFeedbackInput!]!) { registerSanctionFeedbackBatch(inputs: $inputs) { accepted rejected } }`;
+  const started = performance.now();
+  for (let k = 0; k < 4; k++) {
+    await gql(url, token, batch, { inputs: Array.from({ length: 500 }, (_, j) => input(`B-${process.pid}-${k}-${j}`)) });
+  }
+  const feedbackBatchPerSecond = Math.round(2000 / ((performance.now() - started) / 1000));
+  return {
+    reviewMsMedian: Math.round(median(times)),
+    reviewEnterprisesPerSecond,
+    profileEnterprisesPerSecond,
+    feedbackSinglePerSecond: Math.round(singles.requests.average),
+    feedbackBatchPerSecond,
+  };
+}
+
