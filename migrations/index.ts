@@ -5,6 +5,7 @@ import { GradesAndRisk1764460800000 } from "./1764460800000-grades-and-risk";
 import { FeedbackAndReview1764547200000 } from "./1764547200000-feedback-and-review";
 import { AccessLog1764633600000 } from "./1764633600000-access-log";
 import { EnterpriseCity1764720000000 } from "./1764720000000-enterprise-city";
+import { StandingRefresh1764806400000 } from "./1764806400000-standing-refresh";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   FeedbackAndReview1764547200000,
   AccessLog1764633600000,
   EnterpriseCity1764720000000,
+  StandingRefresh1764806400000,
 ];

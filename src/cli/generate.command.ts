@@ -32,7 +32,7 @@ export function registerGenerateCommand(program: Command, config: () => Config):
         console.log(`copied in ${copied.toFixed(1)} s: ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ")}`);
         await dataSource.query("ANALYZE");
         if (tty) bar.start(enterprises, 0, { task: "graded" });
-        await services.standing.refreshAll((d) => tty && bar.update(d));
+        await services.standing.refreshAll({ onProgress: (d) => tty && bar.update(d) });
         if (tty) bar.stop();
         const [{ size }] = await dataSource.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
         console.log(`generated ${enterprises} enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s (grades and risk included); database size ${size}`);

@@ -31,7 +31,7 @@ export function registerStandingCommands(program: Command, config: () => Config)
       await withDatabase(config(), async ({ dataSource }) => {
         const bar = progressBar("enterprises");
         const started = Date.now();
-        const result = await createServices(dataSource, config()).standing.refreshAll((d, t) => bar.update(d, t));
+        const result = await createServices(dataSource, config()).standing.refreshAll({ onProgress: (d, t) => bar.update(d, t) });
         bar.stop();
         console.log(result ? `refreshed ${result.enterprises} enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s` : "another refresh is running; nothing done");
       });

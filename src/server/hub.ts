@@ -145,14 +145,19 @@ export async function startHub(
 
 /**
  * Grades and risk that change only because time passed are brought up to date shortly after
- * start and then every interval; several instances may run it (an advisory lock lets one work).
+ * start and then every interval, unless a refresh already completed today; several instances may
+ * run it (an advisory lock lets one work).
  */
 function scheduleRefresh(services: Services, intervalHours: number, logger: Logger): () => void {
   if (intervalHours <= 0) return () => undefined;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = services.standing.refreshAll().then(
-      (result) => logger.info({ refreshed: result?.enterprises ?? "skipped: another instance is refreshing" }, "credit standing refresh"),
+    running = services.standing.refreshAll({ onlyIfDue: true }).then(
+      (result) =>
+        logger.info(
+          { refreshed: result === null ? "skipped: another instance is refreshing" : result.upToDate ? "skipped: done today" : result.enterprises },
+          "credit standing refresh",
+        ),
       (err) => logger.error({ err }, "credit standing refresh failed"),
     );
   };

@@ -1,3 +1,4 @@
+import { today } from "../../shared/clock";
 import type { DataSource, EntityManager } from "typeorm";
 import type { GradeService } from "../grade/grade.service";
 import type { RiskService } from "../risk/risk.service";
@@ -27,13 +28,21 @@ export class StandingService {
    * Recomputes every enterprise in batches, each batch its own transaction. Only one instance
    * runs at a time (advisory lock); another that finds it taken returns null and does nothing.
    */
-  async refreshAll(onProgress?: (done: number, total: number) => void): Promise<{ enterprises: number } | null> {
+  async refreshAll(
+    options: { onlyIfDue?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<{ enterprises: number; upToDate?: true } | null> {
+    const { onlyIfDue = false, onProgress } = options;
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REFRESH_LOCK]);
       if (!locked) return null;
       try {
+        // Grades change only when the date does: a refresh completed today has nothing left to do.
+        if (onlyIfDue) {
+          const [last] = await runner.query(`SELECT completed_on AS "completedOn" FROM standing_refresh WHERE completed_on >= $1::date`, [today()]);
+          if (last) return { enterprises: 0, upToDate: true };
+        }
         const [{ total }] = await runner.query(`SELECT count(*)::int AS total FROM enterprise`);
         let done = 0;
         let last = "00000000-0000-0000-0000-000000000000";
@@ -47,6 +56,7 @@ export class StandingService {
           last = ids[ids.length - 1];
           onProgress?.(done, total);
         }
+        await markRefreshed(runner, done);
         return { enterprises: done };
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [REFRESH_LOCK]);
@@ -55,4 +65,13 @@ export class StandingService {
       await runner.release();
     }
   }
+}
+
+/** Records that every enterprise's standing is up to date as of today (also after `hub generate`). */
+export async function markRefreshed(db: { query(sql: string, values: unknown[]): Promise<unknown> }, enterprises: number): Promise<void> {
+  await db.query(
+    `INSERT INTO standing_refresh (id, completed_on, enterprises) VALUES (1, $1, $2)
+     ON CONFLICT (id) DO UPDATE SET completed_on = excluded.completed_on, enterprises = excluded.enterprises, finished_at = now()`,
+    [today(), enterprises],
+  );
 }

@@ -91,6 +91,11 @@ describe("credit grade (分类分级)", () => {
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM credit_grade_history`);
     await t.hub.services.standing.refreshAll();
     expect((await t.sql(`SELECT count(*)::int AS n FROM credit_grade_history`))[0].n).toBe(n);
+
+    // The scheduler's run: nothing to do once today's refresh completed, due again tomorrow.
+    expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
+    setClockOffsetDays(71);
+    expect((await t.hub.services.standing.refreshAll({ onlyIfDue: true }))?.enterprises).toBeGreaterThan(0);
   });
 
   it("is closed to the public", async () => {
