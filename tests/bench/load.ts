@@ -14,8 +14,6 @@ export interface Operation {
 export interface LoadOptions {
   connections: number;
   seconds: number;
-  /** Requests per second for all connections together; unset = as fast as the server answers. */
-  rate?: number;
 }
 
 /** Autocannon on loopback: every request a fresh body (varied credit codes), any non-2xx fails the run. */
@@ -24,7 +22,6 @@ export async function load(url: string, token: string | null, op: Operation, opt
     url: `${url}/graphql`,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: op.query, variables: op.variables() }) }) }],
@@ -57,3 +54,33 @@ export async function sequentialP50(url: string, token: string | null, op: Opera
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * An open-loop load at a steady rate: requests leave evenly spaced (autocannon's rate limit sends
+ * each second's requests in a burst, which measures the burst's queue, not the server). Latency
+ * is counted from the moment a request was due, so a stalled server cannot hide its backlog.
+ */
+export async function pacedLoad(url: string, token: string | null, op: Operation, rate: number, seconds: number): Promise<Sample> {
+  const latencies: number[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  let sent = 0;
+  let failed = 0;
+  while (performance.now() - started < seconds * 1000) {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    for (; sent < due; sent++) {
+      const dueAt = started + (sent / rate) * 1000;
+      const request: Promise<void> = gql(url, token, op.query, op.variables()).then(
+        () => void latencies.push(performance.now() - dueAt),
+        () => void failed++,
+      ).finally(() => inFlight.delete(request));
+      inFlight.add(request);
+    }
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  await Promise.all(inFlight);
+  if (failed > 0) throw new Error(`${url}: ${failed} failed requests at ${rate} req/s`);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}

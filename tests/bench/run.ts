@@ -9,7 +9,7 @@ import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
 import { generatedDatabase, mainDatabase, roundTripsPerRequest } from "./data-sets";
-import { type Operation, type Sample, gql, load, median, sequentialP50 } from "./load";
+import { type Operation, type Sample, gql, load, median, pacedLoad, sequentialP50 } from "./load";
 import { type ServerKind, preparePostGraphile, startServer } from "./servers";
 import { benchImport, benchWorkflows, listOne } from "./workflows";
 
@@ -24,7 +24,8 @@ const SMOKE = process.argv.includes("--smoke");
 const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000);
 const SMALL_ENTERPRISES = Number(process.env.BENCH_SMALL_ENTERPRISES ?? (SMOKE ? 1000 : 10_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
-const WARMUP_SECONDS = SMOKE ? 1 : 2;
+// Long enough for V8 to optimise and for each connection to settle on its prepared statements' plans.
+const WARMUP_SECONDS = SMOKE ? 1 : 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (SMOKE ? 5_000 : 100_000));
@@ -124,7 +125,7 @@ async function main() {
     let halfLoad: Sample;
     let workflows: Awaited<ReturnType<typeof benchWorkflows>>;
     try {
-      halfLoad = await load(hub.url, token, profile, { connections: CONNECTIONS, seconds: SECONDS * 2, rate: Math.max(1, Math.round(hubProfile.rps / 2)) });
+      halfLoad = await pacedLoad(hub.url, token, profile, Math.max(1, Math.round(hubProfile.rps / 2)), SECONDS * 2);
       workflows = await benchWorkflows(hub.url, token, codes, entryId, profile.query, { connections: CONNECTIONS, seconds: SECONDS, importRows: IMPORT_ROWS });
       peakRssMb = Math.max(peakRssMb, hub.peakRssMb());
     } finally {
