@@ -25,7 +25,7 @@ const ENTERPRISES = Number(process.env.BENCH_ENTERPRISES ?? 2000);
 const SMALL_ENTERPRISES = Number(process.env.BENCH_SMALL_ENTERPRISES ?? (SMOKE ? 1000 : 10_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (SMOKE ? 1 : 5));
 // Long enough for V8 to optimise and for each connection to settle on its prepared statements' plans.
-const WARMUP_SECONDS = SMOKE ? 1 : 5;
+const WARMUP_SECONDS = SMOKE ? 0 : 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMOKE ? 1 : 3));
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (SMOKE ? 5_000 : 100_000));
@@ -103,12 +103,15 @@ async function main() {
           for (const [name, op] of Object.entries(operations)) {
             const auth = isHub(kind) ? token : null;
             const operation = name === "profile" ? profileOf[kind] : op;
-            await load(server.url, auth, operation, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+            if (WARMUP_SECONDS > 0) await load(server.url, auth, operation, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
             const sample = await load(server.url, auth, operation, { connections: CONNECTIONS, seconds: SECONDS });
             record(`${kind} ${name}`, sample);
             console.log(`round ${round} ${kind} ${name}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms`);
           }
-          if (kind === "hub") peakRssMb = Math.max(peakRssMb, server.peakRssMb());
+          if (kind === "hub") {
+            peakRssMb = Math.max(peakRssMb, server.peakRssMb());
+            console.log(`round ${round} hub peak RSS ${server.peakRssMb()} MB`);
+          }
         } finally {
           await server.stop();
         }
@@ -125,9 +128,12 @@ async function main() {
     let halfLoad: Sample;
     let workflows: Awaited<ReturnType<typeof benchWorkflows>>;
     try {
+      // A fresh process: warm it as the rounds did before measuring its latency.
+      if (WARMUP_SECONDS > 0) await load(hub.url, token, profile, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
       halfLoad = await pacedLoad(hub.url, token, profile, Math.max(1, Math.round(hubProfile.rps / 2)), SECONDS * 2);
-      workflows = await benchWorkflows(hub.url, token, codes, entryId, profile.query, { connections: CONNECTIONS, seconds: SECONDS, importRows: IMPORT_ROWS });
+      workflows = await benchWorkflows(hub.url, token, codes, entryId, profile.query, { connections: CONNECTIONS, seconds: SECONDS, batches: SMOKE ? 1 : 4 });
       peakRssMb = Math.max(peakRssMb, hub.peakRssMb());
+      console.log(`workflows hub peak RSS ${hub.peakRssMb()} MB`);
     } finally {
       await hub.stop();
     }
@@ -140,7 +146,7 @@ async function main() {
           databaseUrl,
           () => startServer(kind, data.env),
           (server) => gql(server.url, isHub(kind) ? token : null, profileOf[kind].query, profileOf[kind].variables()).then(() => undefined),
-          SMOKE ? 50 : 300,
+          SMOKE ? 30 : 300,
         );
       }
     }
