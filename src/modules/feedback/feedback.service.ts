@@ -21,6 +21,7 @@ export const MAX_FEEDBACK_BATCH = 500;
 const UNIQUE_VIOLATION = "23505";
 
 interface Checked {
+  input: SanctionFeedbackInput;
   clientReference: string;
   entryId: string;
   taskId: string | null;
@@ -29,33 +30,114 @@ interface Checked {
   matterReference: string | null;
 }
 
+/** What the checks of a report need from the database, read for a whole batch in one statement. */
+interface Facts {
+  entries: Map<string, { subjectType: string; listedOn: string }>;
+  reviewAgencies: Map<string, string>;
+  /** Task id by `${entryId}|${measure}`, for the caller's department. */
+  tasks: Map<string, string>;
+}
+
+type Outcome = { payload: SanctionFeedbackPayload; error?: never } | { payload?: never; error: DomainError };
+
 /** 惩戒实施情况反馈: an append-only ledger, idempotent by (agency, clientReference). */
 export class FeedbackService {
   constructor(private readonly db: DataSource) {}
 
-  register(actor: AgencyActor, input: SanctionFeedbackInput): Promise<SanctionFeedbackPayload> {
-    return inTransaction(this.db, (tx) => this.insert(tx, actor, input, null));
+  async register(actor: AgencyActor, input: SanctionFeedbackInput): Promise<SanctionFeedbackPayload> {
+    const [outcome] = await this.apply(actor, [input]);
+    if (outcome.error) throw outcome.error;
+    return outcome.payload;
   }
 
-  /** Each item in its own transaction: one bad item never undoes the good ones. */
+  /**
+   * Each item is applied or rejected on its own, with the checks of a single report, but the batch
+   * costs a handful of statements, not a transaction per item: the facts are read together and the
+   * good items inserted together (one INSERT … ON CONFLICT DO NOTHING, so the unique key still
+   * decides every replay and conflict).
+   */
   async registerBatch(actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<SanctionFeedbackBatchResult> {
     if (inputs.length > MAX_FEEDBACK_BATCH) {
       throw badInput("inputs", `A batch holds at most ${MAX_FEEDBACK_BATCH} reports; this one has ${inputs.length}. Nothing was written.`);
     }
     const result: SanctionFeedbackBatchResult = { items: [], accepted: 0, replayed: 0, rejected: 0 };
-    for (const [index, input] of inputs.entries()) {
-      try {
-        const payload = await this.register(actor, input);
-        result.items.push({ index, payload, error: null });
-        if (payload.replayed) result.replayed++;
-        else result.accepted++;
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        result.items.push({ index, payload: null, error: { code: err.code, message: err.message, field: err.field ?? null } });
+    for (const [index, outcome] of (await this.apply(actor, inputs)).entries()) {
+      if (outcome.error) {
+        result.items.push({ index, payload: null, error: { code: outcome.error.code, message: outcome.error.message, field: outcome.error.field ?? null } });
         result.rejected++;
+      } else {
+        result.items.push({ index, payload: outcome.payload, error: null });
+        if (outcome.payload.replayed) result.replayed++;
+        else result.accepted++;
       }
     }
     return result;
+  }
+
+  private async apply(actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Outcome[]> {
+    return inTransaction(this.db, async (tx) => {
+      const facts = await this.facts(tx, actor, inputs);
+      const outcomes: (Outcome | Checked)[] = inputs.map((input) => {
+        try {
+          return this.checked(actor, input, facts, null);
+        } catch (err) {
+          if (err instanceof DomainError) return { error: err };
+          throw err;
+        }
+      });
+      const good = outcomes.filter((o): o is Checked => "hash" in o);
+      // The first item with a reference is inserted; a later one with the same reference is its replay or conflict.
+      const firsts: Checked[] = [];
+      const seen = new Set<string>();
+      for (const c of good) {
+        if (seen.has(c.clientReference)) continue;
+        seen.add(c.clientReference);
+        firsts.push(c);
+      }
+      const inserted = new Map<string, string>();
+      if (firsts.length) {
+        const rows: { id: string; ref: string }[] = await tx.query(
+          `INSERT INTO sanction_feedback (agency_id, department, client_reference, content_hash, blacklist_entry_id, task_id, measure,
+             matter, matter_reference, applied_on, outcome, description, review_id)
+           SELECT $1, $2, x.ref, x.hash, x.entry, x.task, x.measure, x.matter, x.matter_ref, x.applied_on, x.outcome, x.description, x.review
+           FROM unnest($3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::date[], $11::text[], $12::text[], $13::uuid[])
+             WITH ORDINALITY AS x(ref, hash, entry, task, measure, matter, matter_ref, applied_on, outcome, description, review, n)
+           ORDER BY x.n
+           ON CONFLICT (agency_id, client_reference) DO NOTHING
+           RETURNING id, client_reference AS ref`,
+          [actor.agencyId, actor.department, ...columns(firsts)],
+        );
+        for (const row of rows) inserted.set(row.ref, row.id);
+      }
+      // References that were already taken: the first record decides replay (same content) or conflict.
+      const taken = firsts.filter((c) => !inserted.has(c.clientReference)).map((c) => c.clientReference);
+      const existing = new Map<string, { id: string; hash: string }>();
+      if (taken.length) {
+        const rows: { id: string; ref: string; hash: string }[] = await tx.query(
+          `SELECT id, client_reference AS ref, content_hash AS hash FROM sanction_feedback WHERE agency_id = $1 AND client_reference = ANY($2)`,
+          [actor.agencyId, taken],
+        );
+        for (const row of rows) existing.set(row.ref, row);
+      }
+      const claimed = new Set<string>();
+      const ids = [...inserted.values(), ...[...existing.values()].map((e) => e.id)];
+      const records = new Map<string, SanctionFeedback>(
+        ids.length ? (await tx.query(`SELECT ${FEEDBACK_COLUMNS} FROM sanction_feedback f WHERE f.id = ANY($1)`, [ids])).map((f: SanctionFeedback) => [f.id, f]) : [],
+      );
+      return outcomes.map((o): Outcome => {
+        if (!("hash" in o)) return o;
+        const newId = inserted.get(o.clientReference);
+        if (newId && !claimed.has(o.clientReference)) {
+          claimed.add(o.clientReference);
+          return { payload: { feedback: records.get(newId)!, replayed: false } };
+        }
+        const first = existing.get(o.clientReference) ?? (newId ? { id: newId, hash: firsts.find((f) => f.clientReference === o.clientReference)!.hash } : null);
+        if (!first || first.hash !== o.hash) {
+          return { error: conflict(`clientReference "${o.clientReference}" was already used for a different report; nothing was written.`, "clientReference") };
+        }
+        return { payload: { feedback: records.get(first.id)!, replayed: true } };
+      });
+    });
   }
 
   /** A correction is a new record that supersedes the old one; the old one reads CORRECTED. */
@@ -91,7 +173,7 @@ export class FeedbackService {
     input: SanctionFeedbackInput,
     predecessor: { id: string; taskId: string | null; reason: string } | null,
   ): Promise<SanctionFeedbackPayload> {
-    const c = await this.check(tx, actor, input, predecessor?.id ?? null);
+    const c = this.checked(actor, input, await this.facts(tx, actor, [input]), predecessor?.id ?? null);
     let inserted: { id: string }[];
     try {
       inserted = await tx.query(
@@ -122,15 +204,33 @@ export class FeedbackService {
     return { feedback: await this.read(tx, first.id), replayed: true };
   }
 
-  private async check(tx: EntityManager, actor: AgencyActor, input: SanctionFeedbackInput, supersedes: string | null): Promise<Checked> {
+  private async facts(tx: EntityManager, actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Facts> {
+    const entryIds = [...new Set(inputs.map((i) => i.blacklistEntryId).filter(isUuid))];
+    const reviewIds = [...new Set(inputs.map((i) => i.reviewId).filter((id): id is string => !!id && isUuid(id)))];
+    const [row] = await tx.query(
+      `SELECT
+         (SELECT json_agg(json_build_object('id', b.id, 'subjectType', b.subject_type, 'listedOn', b.listed_on))
+            FROM blacklist_entry b WHERE b.id = ANY($1::uuid[])) AS entries,
+         (SELECT json_agg(json_build_object('id', r.id, 'agencyId', r.agency_id)) FROM credit_review r WHERE r.id = ANY($2::uuid[])) AS reviews,
+         (SELECT json_agg(json_build_object('entryId', t.blacklist_entry_id, 'measure', t.measure, 'id', t.id))
+            FROM sanction_task t WHERE t.blacklist_entry_id = ANY($1::uuid[]) AND t.department = $3) AS tasks`,
+      [entryIds, reviewIds, actor.department],
+    );
+    return {
+      entries: new Map((row.entries ?? []).map((e: { id: string; subjectType: string; listedOn: string }) => [e.id, e])),
+      reviewAgencies: new Map((row.reviews ?? []).map((r: { id: string; agencyId: string }) => [r.id, r.agencyId])),
+      tasks: new Map((row.tasks ?? []).map((t: { entryId: string; measure: string; id: string }) => [`${t.entryId}|${t.measure}`, t.id])),
+    };
+  }
+
+  /** The rules of one report (POLICY.md, feedback), against facts read beforehand; throws the first broken one. */
+  private checked(actor: AgencyActor, input: SanctionFeedbackInput, facts: Facts, supersedes: string | null): Checked {
     const clientReference = requiredText(input.clientReference, "clientReference", 100);
     const measure = measureOf(input.measure);
     if (!measure.implementingDepartments.includes(actor.department)) {
       throw forbidden(`Your department does not implement ${input.measure}.`);
     }
-    const [entry] = isUuid(input.blacklistEntryId)
-      ? await tx.query(`SELECT subject_type AS "subjectType", listed_on AS "listedOn" FROM blacklist_entry WHERE id = $1`, [input.blacklistEntryId])
-      : [];
+    const entry = facts.entries.get(input.blacklistEntryId);
     if (!entry) throw notFound(`No blacklist entry with id ${input.blacklistEntryId}.`, "blacklistEntryId");
     if (entry.subjectType === "PERSON" && !measure.appliesToPersons) {
       throw badInput("measure", `${input.measure} does not apply to persons.`);
@@ -141,23 +241,19 @@ export class FeedbackService {
     if (input.outcome !== SanctionOutcome.APPLIED && !description) {
       throw badInput("description", "Say why the measure was not (fully) applied: description is required unless the outcome is APPLIED.");
     }
-    if (input.reviewId) {
-      const [review] = isUuid(input.reviewId) ? await tx.query(`SELECT agency_id AS "agencyId" FROM credit_review WHERE id = $1`, [input.reviewId]) : [];
-      if (!review || review.agencyId !== actor.agencyId) throw badInput("reviewId", "reviewId must be a credit review made by your agency.");
+    if (input.reviewId && facts.reviewAgencies.get(input.reviewId) !== actor.agencyId) {
+      throw badInput("reviewId", "reviewId must be a credit review made by your agency.");
     }
-    const [task] = await tx.query(
-      `SELECT id FROM sanction_task WHERE blacklist_entry_id = $1 AND measure = $2 AND department = $3`,
-      [input.blacklistEntryId, input.measure, actor.department],
-    );
     const matterReference = input.matterReference?.trim() || null;
     const content = [input.blacklistEntryId, input.measure, input.matter, matterReference, input.appliedOn, input.outcome, description, input.reviewId ?? null, supersedes];
     return {
       clientReference,
       entryId: input.blacklistEntryId,
-      taskId: task?.id ?? null,
+      taskId: facts.tasks.get(`${input.blacklistEntryId}|${input.measure}`) ?? null,
       hash: createHash("sha256").update(JSON.stringify(content)).digest("hex"),
       description,
       matterReference,
+      input,
     };
   }
 
@@ -173,4 +269,21 @@ export class FeedbackService {
     const [row] = await tx.query(`SELECT ${FEEDBACK_COLUMNS} FROM sanction_feedback f WHERE f.id = $1`, [id]);
     return row;
   }
+}
+
+/** The checked reports as one array per column, for INSERT … SELECT FROM unnest(…). */
+function columns(items: Checked[]): unknown[][] {
+  return [
+    items.map((c) => c.clientReference),
+    items.map((c) => c.hash),
+    items.map((c) => c.entryId),
+    items.map((c) => c.taskId),
+    items.map((c) => c.input.measure),
+    items.map((c) => c.input.matter),
+    items.map((c) => c.matterReference),
+    items.map((c) => c.input.appliedOn),
+    items.map((c) => c.input.outcome),
+    items.map((c) => c.description),
+    items.map((c) => c.input.reviewId ?? null),
+  ];
 }

@@ -1,3 +1,4 @@
+import { statementCounter } from "../../../src/db/statement-counter";
 import { addDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, setPerson } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
@@ -92,6 +93,28 @@ describe("sanction feedback (惩戒实施情况反馈)", () => {
     expect((await t.sql(`SELECT count(*)::int AS n FROM sanction_feedback`))[0].n).toBe(before + 7);
     const again = (await t.gql(BATCH, { inputs }, finance)).data?.registerSanctionFeedbackBatch;
     expect({ accepted: again.accepted, replayed: again.replayed, rejected: again.rejected }).toEqual({ accepted: 0, replayed: 7, rejected: 3 });
+  });
+
+  it("treats a reference repeated inside one batch like a resend: same content replays, other content conflicts", async () => {
+    const first = input();
+    const inputs = [first, { ...first }, { ...first, matterReference: "JSZC-2026-999" }, input()];
+    const res = (await t.gql(BATCH, { inputs }, finance)).data?.registerSanctionFeedbackBatch;
+    expect({ accepted: res.accepted, replayed: res.replayed, rejected: res.rejected }).toEqual({ accepted: 2, replayed: 1, rejected: 1 });
+    expect(res.items[1].payload).toEqual({ replayed: true, feedback: { id: res.items[0].payload.feedback.id } });
+    expect(res.items[2].error).toMatchObject({ code: "CONFLICT", field: "clientReference" });
+    const rows = await t.sql(`SELECT count(*)::int AS n FROM sanction_feedback WHERE client_reference = $1`, [first.clientReference]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("sends the same number of statements for a batch of 5 as for a batch of 200", async () => {
+    const statements = async (n: number) => {
+      await t.hub.flushAccessLog();
+      const before = statementCounter.value;
+      const res = await t.gql(BATCH, { inputs: Array.from({ length: n }, () => input()) }, finance);
+      expect(res.data?.registerSanctionFeedbackBatch.accepted).toBe(n);
+      return statementCounter.value - before;
+    };
+    expect(await statements(200)).toBe(await statements(5));
   });
 
   it("rejects a batch of more than 500 as a whole and writes nothing", async () => {
