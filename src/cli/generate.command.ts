@@ -34,6 +34,9 @@ export function registerGenerateCommand(program: Command, config: () => Config):
         if (tty) bar.start(enterprises, 0, { task: "graded" });
         await services.standing.refreshAll({ onProgress: (d) => tty && bar.update(d) });
         if (tty) bar.stop();
+        // Freshly written pages have no visibility map: until autovacuum gets there, every count
+        // visits the heap (riskAlerts' totalCount took 28 ms instead of 0.6 ms at a million).
+        await dataSource.query("VACUUM ANALYZE");
         const [{ size }] = await dataSource.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
         console.log(`generated ${enterprises} enterprises in ${((Date.now() - started) / 1000).toFixed(1)} s (grades and risk included); database size ${size}`);
       });
