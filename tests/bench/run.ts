@@ -9,7 +9,7 @@ import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
 import { generatedDatabase, mainDatabase, roundTripsPerRequest } from "./data-sets";
-import { type Operation, type Sample, gql, load, median, pacedLoad, sequentialP50 } from "./load";
+import { type Operation, type Sample, atHalfLoad, gql, load, median, sequentialP50 } from "./load";
 import { type ServerKind, preparePostGraphile, startServer } from "./servers";
 import { benchImport, benchWorkflows, listOne } from "./workflows";
 
@@ -125,12 +125,12 @@ async function main() {
 
     // Latency with headroom: the profile at half the hub's maximum throughput.
     const hub = await startServer("hub", data.env);
-    let halfLoad: Sample;
+    let halfLoad: Sample & { connections: number };
     let workflows: Awaited<ReturnType<typeof benchWorkflows>>;
     try {
       // A fresh process: warm it as the rounds did before measuring its latency.
       if (WARMUP_SECONDS > 0) await load(hub.url, token, profile, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
-      halfLoad = await pacedLoad(hub.url, token, profile, Math.max(1, Math.round(hubProfile.rps / 2)), SECONDS * 2);
+      halfLoad = await atHalfLoad(hub.url, token, profile, hubProfile.rps, SECONDS * 2);
       workflows = await benchWorkflows(hub.url, token, codes, entryId, profile.query, { connections: CONNECTIONS, seconds: SECONDS, batches: SMOKE ? 1 : 4 });
       peakRssMb = Math.max(peakRssMb, hub.peakRssMb());
       console.log(`workflows hub peak RSS ${hub.peakRssMb()} MB`);
@@ -214,7 +214,7 @@ async function main() {
     console.table(comparisons.map((c) => ({ comparison: c.name, hub: round2(c.hub), baseline: round2(c.baseline), ratio: c.ratio.toFixed(3), unit: c.unit })));
     console.log(`profile p50/p99: hub ${hubProfile.p50}/${hubProfile.p99} ms` +
       (postgraphile ? `, PostGraphile ${postgraphile.p50}/${postgraphile.p99} ms` : "") + (raw ? `, raw pg ${raw.p50}/${raw.p99} ms` : ""));
-    console.log(`profile at half the hub's maximum (${Math.round(hubProfile.rps / 2)} req/s): p50 ${halfLoad.p50} ms, p99 ${halfLoad.p99} ms`);
+    console.log(`profile near half the hub's maximum: ${Math.round(halfLoad.rps)} req/s (${halfLoad.connections} connections, ${Math.round((halfLoad.rps / hubProfile.rps) * 100)} % of ${Math.round(hubProfile.rps)}), p50 ${halfLoad.p50} ms, p99 ${halfLoad.p99} ms`);
     console.log(`creditReview(1000 codes) median ${workflows.reviewMsMedian} ms`);
     console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s, RSS growth ${imported.rssGrowthMb} MB`);
     if (roundTrips.hub !== undefined) console.log(`SQL round trips per profile request: hub ${roundTrips.hub.toFixed(2)}, PostGraphile ${roundTrips.postgraphile?.toFixed(2)}, raw pg ${roundTrips.rawPg?.toFixed(2)} (the hub's include the API key lookup and its share of access-log batches)`);
