@@ -6,6 +6,7 @@ import { FeedbackAndReview1764547200000 } from "./1764547200000-feedback-and-rev
 import { AccessLog1764633600000 } from "./1764633600000-access-log";
 import { EnterpriseCity1764720000000 } from "./1764720000000-enterprise-city";
 import { StandingRefresh1764806400000 } from "./1764806400000-standing-refresh";
+import { RiskAlertOrder1764892800000 } from "./1764892800000-risk-alert-order";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AccessLog1764633600000,
   EnterpriseCity1764720000000,
   StandingRefresh1764806400000,
+  RiskAlertOrder1764892800000,
 ];
