@@ -76,8 +76,8 @@ describe("risk early warning (风险预警)", () => {
   it("has the score indexes riskAlerts is ordered by (overall, per city, per sector)", async () => {
     const indexes = await t.sql(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'risk_assessment'`);
     const defs = Object.fromEntries(indexes.map((i: any) => [i.indexname, i.indexdef]));
-    expect(defs.risk_assessment_score).toMatch(/\(score DESC, enterprise_id\)/);
-    expect(defs.risk_assessment_city).toMatch(/\(city_code, score DESC, enterprise_id\)/);
-    expect(defs.risk_assessment_sector).toMatch(/\(sector, score DESC, enterprise_id\)/);
+    expect(defs.risk_assessment_score).toMatch(/\(score DESC, enterprise_id DESC\)/);
+    expect(defs.risk_assessment_city).toMatch(/\(city_code, score DESC, enterprise_id DESC\)/);
+    expect(defs.risk_assessment_sector).toMatch(/\(sector, score DESC, enterprise_id DESC\)/);
   });
 });
