@@ -1,4 +1,4 @@
-import type { GraphQLObjectType, GraphQLResolveInfo } from "graphql";
+import { type GraphQLObjectType, type GraphQLResolveInfo, getNamedType } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Actor } from "../../auth/actor";
 import { READ_POLICY } from "../../auth/policy";
@@ -64,7 +64,7 @@ export function createProfileLoader(db: DataSource, actor: Actor, loaders: RowLo
     let profile = fetched.get(creditCode);
     if (!profile) {
       const parts = new Set<AnyQueryLoader>();
-      for (const field of selectedFields(info, info.returnType as GraphQLObjectType)) {
+      for (const field of selectedFields(info, getNamedType(info.returnType) as GraphQLObjectType)) {
         const part = PARTS[field.name];
         if (!part || !readable[field.name]?.includes(audience)) continue;
         try {
