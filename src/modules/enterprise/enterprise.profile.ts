@@ -63,14 +63,19 @@ export function createProfileLoader(db: DataSource, actor: Actor, loaders: RowLo
   return (creditCode: string, info: GraphQLResolveInfo): Promise<Enterprise | null> => {
     let profile = fetched.get(creditCode);
     if (!profile) {
+      const selected = selectedFields(info, getNamedType(info.returnType) as GraphQLObjectType);
       const parts = new Set<AnyQueryLoader>();
-      for (const field of selectedFields(info, getNamedType(info.returnType) as GraphQLObjectType)) {
-        const part = PARTS[field.name];
-        if (!part || !readable[field.name]?.includes(audience)) continue;
-        try {
-          parts.add(part(field.args, loaders));
-        } catch {
-          // Arguments its resolver will refuse with a clear error: nothing to fetch ahead.
+      // In PARTS' order, not the query's: the statement's text (one prepared statement per text
+      // and connection) then depends on which parts are asked for, not on how a client orders them.
+      for (const [name, part] of Object.entries(PARTS)) {
+        if (!readable[name]?.includes(audience)) continue;
+        for (const field of selected) {
+          if (field.name !== name) continue;
+          try {
+            parts.add(part(field.args, loaders));
+          } catch {
+            // Arguments its resolver will refuse with a clear error: nothing to fetch ahead.
+          }
         }
       }
       fetched.set(creditCode, (profile = fetchProfile(creditCode, [...parts])));
