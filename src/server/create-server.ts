@@ -6,7 +6,7 @@ import type { Logger } from "../shared/logger";
 import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
-import { armorProtection, costLimitPlugin } from "./plugins/limits";
+import { armorProtection, costLimitPlugin, tokenLimitParseOptions } from "./plugins/limits";
 import { loadSafelist, safelistRule } from "./plugins/safelist.rule";
 import { unavailablePlugin } from "./plugins/unavailable.plugin";
 
@@ -23,6 +23,7 @@ export function createApollo(
   return new ApolloServer<HubContext>({
     schema,
     validationRules: [...safelist, ...armor.validationRules],
+    parseOptions: tokenLimitParseOptions,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger, development),
     includeStacktraceInErrorResponses: development,

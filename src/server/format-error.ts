@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "../db/faults";
 import type { Logger } from "../shared/logger";
 import { DomainError, ErrorCode } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
-import { QueryTooComplexError } from "./plugins/limits";
+import { isTokenLimitError, LIMITS, QueryTooComplexError } from "./plugins/limits";
 import { OperationNotRegisteredError } from "./plugins/safelist.rule";
 
 /** Codes of errors raised on purpose (by Apollo's request pipeline or the shields) that may pass as they are. */
@@ -51,6 +51,10 @@ export function createFormatError(logger: Logger, development: boolean) {
     }
     for (const refused of [errorIn(error, QueryTooComplexError), errorIn(error, OperationNotRegisteredError)]) {
       if (refused) return { message: refused.message, locations, extensions: { code: String(refused.extensions.code) } };
+    }
+    if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && isTokenLimitError(formatted.message)) {
+      const message = `The query has more than ${LIMITS.tokens} tokens; send a shorter document.`;
+      return { message, locations, extensions: { code: "QUERY_TOO_COMPLEX" } };
     }
     const scalarError = errorIn(error, ScalarInputError);
     if (scalarError) {

@@ -23,9 +23,12 @@ export class QueryTooComplexError extends GraphQLError {
 }
 
 /**
- * graphql-armor's depth, alias, token and directive limits. Its rules throw inside validation,
- * which Apollo answers with a 500; so rejections are reported through the validation context
- * instead (propagateOnRejection: false) and Apollo answers 400.
+ * graphql-armor's depth, alias and directive limits. Its rules throw inside validation, which
+ * Apollo answers with a 500; so rejections are reported through the validation context instead
+ * (propagateOnRejection: false) and Apollo answers 400. Armor's token limit is not used: it runs
+ * in a parsing hook that has no validation context (it reported nothing and let every document
+ * through) and, when it throws, Apollo answers 500. graphql-js's own parser limit
+ * (`tokenLimitParseOptions`) stops parsing at the limit instead, and Apollo answers 400.
  */
 export function armorProtection(production: boolean): { plugins: ApolloServerPlugin<HubContext>[]; validationRules: ValidationRule[] } {
   const reject = [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, "")))];
@@ -33,7 +36,7 @@ export function armorProtection(production: boolean): { plugins: ApolloServerPlu
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.depth, ...callbacks },
     maxAliases: { n: LIMITS.aliases, ...callbacks },
-    maxTokens: { n: LIMITS.tokens, ...callbacks },
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.directives, ...callbacks },
     // The cost rule below reads list sizes from `first`; armor's would not.
     costLimit: { enabled: false },
@@ -41,6 +44,14 @@ export function armorProtection(production: boolean): { plugins: ApolloServerPlu
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins: plugins as ApolloServerPlugin<HubContext>[], validationRules };
+}
+
+/** Parser options for Apollo: parsing stops once a document exceeds the token limit. */
+export const tokenLimitParseOptions = { maxTokens: LIMITS.tokens };
+
+/** graphql-js's message when `maxTokens` stopped the parser (16.x spells it "more that"). */
+export function isTokenLimitError(message: string): boolean {
+  return /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/.test(message);
 }
 
 /** Each field costs 1 plus its children times the list size: `first` where given, else a small default. */

@@ -46,6 +46,18 @@ describe("query limits", () => {
     expect((await post(t, { query: `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: __typename`).join(" ")} }` })).status).toBe(200);
   });
 
+  it("refuses a document of more than 2,000 tokens before parsing it whole, and serves one just under", async () => {
+    // One field repeated: no aliases, depth 1, cheap; only its length is too much.
+    const fields = (n: number) => `{ ${Array.from({ length: n }, () => "__typename").join(" ")} }`;
+    const res = await expectRejected(fields(2_000));
+    expect(res.body.errors[0].message).toMatch(/more than 2000 tokens/);
+    // 10 + 195 × 10 = 1,960 tokens (graphql-js itself aborts validation of ~1,000 identical fields).
+    const selections = Array.from({ length: 195 }, () => "enterprise(creditCode: $c) { name }").join(" ");
+    const ok = await post(t, { query: `query($c: CreditCode!) { ${selections} }`, variables: { c: code } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.enterprise.name).toEqual(expect.any(String));
+  });
+
   it("refuses 100 × 100 nested lists by cost and serves a profile with 20 penalties", async () => {
     await expectRejected(`{ enterprises(first: 100) { edges { node { penalties(first: 100) { edges { node { decisionNumber violation } } } } } } }`);
     await expectRejected(`query($n: Int) { enterprises(first: $n) { edges { node { penalties(first: $n) { edges { node { decisionNumber } } } } } } }`, { n: 100 });
