@@ -85,12 +85,12 @@ export class BlacklistService {
       { id: entry.id, subjectType: "ENTERPRISE", validUntil },
       ...personEntries.map((p) => ({ id: p.id, subjectType: "PERSON" as const, validUntil })),
     ]);
-    if (validUntil >= now) {
-      await tx.query(
-        `UPDATE watchlist_entry w SET state = 'ESCALATED', escalated_to = $2 WHERE w.enterprise_id = $1 AND ${inForce("w", "$3")}`,
-        [enterpriseId, entry.id, now],
-      );
-    }
+    // The listing escalates the watch whatever its own validity: escalateWatchlistEntry with a
+    // back-dated entry must not leave the entry it escalated ACTIVE.
+    await tx.query(
+      `UPDATE watchlist_entry w SET state = 'ESCALATED', escalated_to = $2 WHERE w.enterprise_id = $1 AND ${inForce("w", "$3")}`,
+      [enterpriseId, entry.id, now],
+    );
     await this.standing.recompute(tx, [enterpriseId]);
     return tx.query(
       `SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = $1 OR b.listed_with = $1

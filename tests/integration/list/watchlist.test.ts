@@ -1,5 +1,5 @@
 import { addDays, addYears, setClockOffsetDays, today } from "../../../src/shared/clock";
-import { createEnterprise, recordPenalty } from "../../helpers/factories";
+import { blacklist, createEnterprise, recordPenalty } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const WATCH = `query($c: CreditCode!) { enterprise(creditCode: $c) { onWatchlist onBlacklist
@@ -70,6 +70,45 @@ describe("watchlist (重点关注名单)", () => {
       em,
     );
     expect(again.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", field: "id" });
+  });
+
+  it("marks an ACTIVE watchlist entry ESCALATED when the enterprise is listed on the blacklist directly", async () => {
+    const code = await createEnterprise(t);
+    await recordPenalty(t, em, code, { decidedOn: recent(40) });
+    await recordPenalty(t, em, code, { decidedOn: recent(3) });
+    expect((await t.gql(WATCH, { c: code }, em)).data?.enterprise.watchlist.map((w: any) => w.status)).toEqual(["ACTIVE"]);
+
+    const [listed] = (await blacklist(t, em, code)).filter((e: any) => e.subjectType === "ENTERPRISE");
+    const after = (await t.gql(WATCH, { c: code }, em)).data?.enterprise;
+    expect(after).toMatchObject({ onWatchlist: false, onBlacklist: true });
+    expect(after.watchlist).toHaveLength(1);
+    expect(after.watchlist[0]).toMatchObject({ status: "ESCALATED", escalatedTo: { id: listed.id, status: "ACTIVE" } });
+  });
+
+  it("escalates the watch even when the blacklist entry recorded is already past its validity", async () => {
+    const addWatch = `mutation($input: WatchlistInput!) { addToWatchlist(input: $input) { id status } }`;
+    const backDated = { listedOn: addDays(today(), -800), validUntil: addDays(today(), -1) };
+
+    // Listed directly with a back-dated decision.
+    const direct = await createEnterprise(t);
+    expect((await t.gql(addWatch, { input: { creditCode: direct, reason: "隐患整改不到位" } }, em)).data?.addToWatchlist.status).toBe("ACTIVE");
+    const [expired] = await blacklist(t, em, direct, backDated);
+    expect(expired).toMatchObject({ subjectType: "ENTERPRISE", status: "EXPIRED" });
+    const read = (await t.gql(WATCH, { c: direct }, em)).data?.enterprise;
+    expect(read).toMatchObject({ onWatchlist: false, onBlacklist: false });
+    expect(read.watchlist[0]).toMatchObject({ status: "ESCALATED", escalatedTo: { id: expired.id, status: "EXPIRED" } });
+
+    // Through escalateWatchlistEntry: the entry it names must not stay ACTIVE.
+    const escalated = await createEnterprise(t);
+    const watch = (await t.gql(addWatch, { input: { creditCode: escalated, reason: "隐患整改不到位" } }, em)).data?.addToWatchlist;
+    const res = await t.gql(
+      `mutation($id: ID!, $input: BlacklistInput!) { escalateWatchlistEntry(id: $id, input: $input) { id status } }`,
+      { id: watch.id, input: { creditCode: escalated, decisionNumber: "苏应急黑〔2024〕7号", ground: "SERIOUS_VIOLATION_DURING_WATCH", reason: "重点关注期间再次发生严重违法行为", ...backDated } },
+      em,
+    );
+    expect(res.data?.escalateWatchlistEntry.status).toBe("EXPIRED");
+    const entry = (await t.gql(WATCH, { c: escalated }, em)).data?.enterprise.watchlist[0];
+    expect(entry).toMatchObject({ id: watch.id, status: "ESCALATED", escalatedTo: { id: res.data?.escalateWatchlistEntry.id } });
   });
 
   it("is EXPIRED the day after validUntil in every read and filter, with no job run", async () => {
