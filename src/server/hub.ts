@@ -85,7 +85,7 @@ export async function startHub(
         }
         throw err;
       }
-      const wait = await rateLimit.take(actor.kind === "agency" ? actor.agencyId : `public:${req.socket.remoteAddress}`);
+      const wait = rateLimit.take(actor.kind === "agency" ? actor.agencyId : `public:${req.socket.remoteAddress}`);
       if (wait !== null) {
         throw new GraphQLError(`Too many requests; retry in ${wait} s.`, {
           extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait, http: { status: 429, headers: new Map([["retry-after", String(wait)]]) } },
