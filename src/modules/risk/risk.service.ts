@@ -5,7 +5,7 @@ import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput, conflict } from "../../shared/errors";
 import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
-import { regionCondition } from "../../shared/region";
+import { cityOf, regionCondition } from "../../shared/region";
 import type { IndustrySector } from "../enterprise/enterprise.enums";
 import { lockEnterpriseForWrite } from "../person/person.service";
 import { requiredText } from "../list/blacklist.service";
@@ -62,9 +62,16 @@ export class RiskService {
     const params: unknown[] = [this.minScore(minLevel)];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where = ["ra.score >= $1"];
-    // Assessments keep the city only: a county code selects its city.
-    const region = regionCode ? regionCondition(regionCode, "regionCode", "ra", p, { counties: false }) : null;
-    if (region) where.push(region);
+    // Filters like enterprises(filter: { regionCode }): a county code selects that county alone.
+    // Assessments keep only the city, which the city index walks in score order; the county is
+    // checked on each enterprise row that walk reaches.
+    if (regionCode) {
+      const city = regionCondition(regionCode, "regionCode", "ra", p, { counties: false });
+      if (city) where.push(city);
+      if (city && regionCode !== cityOf(regionCode)) {
+        where.push(`EXISTS (SELECT 1 FROM enterprise e WHERE e.id = ra.enterprise_id AND ${regionCondition(regionCode, "regionCode", "e", p)})`);
+      }
+    }
     if (sector) where.push(`ra.sector = ${p(sector)}`);
     const countWhere = [...where];
     const countParams = [...params];

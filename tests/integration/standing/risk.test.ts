@@ -59,8 +59,20 @@ describe("risk early warning (风险预警)", () => {
     expect(high.data?.riskAlerts.edges.map((e: any) => e.node.assessment.level)).toEqual(["HIGH", "HIGH"]);
     const severe = await t.gql(ALERTS, { min: "SEVERE", region: "321300" }, mr);
     expect(severe.data?.riskAlerts.totalCount).toBe(0);
-    const county = await t.gql(ALERTS, { min: "LOW", region: "321311" }, mr);
-    expect(county.data?.riskAlerts.edges.map((e: any) => e.node.enterprise.creditCode)).toContain(b);
+    // A county code selects that county alone, as enterprises(filter: { regionCode }) does: the
+    // sibling county's enterprises of the same city are left out.
+    const alertsIn = async (region: string) => {
+      const alerts = (await t.gql(ALERTS, { min: "LOW", region }, mr)).data?.riskAlerts;
+      expect(alerts.totalCount).toBe(alerts.edges.length);
+      return alerts.edges.map((e: any) => e.node.enterprise.creditCode);
+    };
+    const listedIn = async (region: string) =>
+      (await t.gql(`query($r: String) { enterprises(filter: { regionCode: $r }, first: 100) { edges { node { creditCode } } } }`, { r: region }, mr))
+        .data?.enterprises.edges.map((e: any) => e.node.creditCode).sort();
+    expect(await alertsIn("321311")).toEqual([b]);
+    expect(await alertsIn("321302")).toEqual([a, c]);
+    for (const county of ["321311", "321302"]) expect([county, [...(await alertsIn(county))].sort()]).toEqual([county, await listedIn(county)]);
+    expect(await alertsIn("321322")).toEqual([]);
   });
 
   it("refuses a duplicate signal and callers outside CREDIT_OFFICE and MARKET_REGULATION", async () => {
