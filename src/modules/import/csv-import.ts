@@ -1,15 +1,11 @@
 import fs from "node:fs";
-import { parse } from "csv-parse";
-import { stringify } from "csv-stringify";
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../shared/errors";
+import { csvRows } from "./csv-rows";
+import { ErrorReport, type RowError } from "./error-report";
 
-export interface RowError {
-  line: number;
-  field: string;
-  message: string;
-}
+export type { RowError } from "./error-report";
 
 /** A bulk feed: how to read one CSV record, and how to write a batch of valid rows. */
 export interface ImportFeed<Row> {
@@ -31,8 +27,9 @@ export interface ImportResult {
 
 /**
  * Streams a CSV file through a feed: constant memory whatever the file size, valid rows
- * committed in batches, each bad row reported with its line number in `<file>.errors.csv`.
- * Feeds write with ON CONFLICT DO NOTHING on a natural key, so a re-run writes nothing twice.
+ * committed in batches, each bad row (bad CSV, a bad value, a rule the feed refuses) reported
+ * with the line it starts on in `<file>.errors.csv`. Feeds write with ON CONFLICT DO NOTHING
+ * on a natural key, so a re-run writes nothing twice.
  */
 export async function importCsv<Row>(
   db: DataSource,
@@ -43,18 +40,10 @@ export async function importCsv<Row>(
   const batchSize = options.batchSize ?? 1_000;
   const totalBytes = fs.statSync(file).size;
   const input = fs.createReadStream(file);
-  const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }));
-  const reportPath = `${file}.errors.csv`;
-  let report: ReturnType<typeof stringify> | null = null;
-  let reportDone: Promise<void> = Promise.resolve();
-  const reportError = (e: RowError) => {
-    if (!report) {
-      report = stringify({ header: true, columns: ["line", "field", "message"] });
-      const out = fs.createWriteStream(reportPath);
-      report.pipe(out);
-      reportDone = new Promise((resolve, reject) => out.on("finish", resolve).on("error", reject));
-    }
-    report.write([e.line, e.field, e.message]);
+  const report = new ErrorReport(`${file}.errors.csv`);
+  const checkHeader = (header: string[]) => {
+    const missing = feed.columns.filter((c) => !header.includes(c));
+    if (missing.length) throw new Error(`${file}: the ${feed.name} feed needs the columns ${feed.columns.join(", ")}; missing ${missing.join(", ")}`);
   };
 
   const result: ImportResult = { rows: 0, written: 0, duplicates: 0, rejected: 0, reportPath: null };
@@ -64,38 +53,35 @@ export async function importCsv<Row>(
     const rows = batch;
     batch = [];
     const { written, errors } = await inTransaction(db, (tx) => feed.write(tx, rows));
-    errors.forEach(reportError);
+    for (const e of errors) await report.add(e);
     result.written += written;
     result.rejected += errors.length;
     result.duplicates += rows.length - written - errors.length;
   };
 
-  let checkedHeader = false;
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    if (!checkedHeader) {
-      const missing = feed.columns.filter((c) => !(c in record));
-      if (missing.length) throw new Error(`${file}: the ${feed.name} feed needs the columns ${feed.columns.join(", ")}; missing ${missing.join(", ")}`);
-      checkedHeader = true;
+  try {
+    for await (const item of csvRows(input, checkHeader)) {
+      result.rows++;
+      if ("malformed" in item) {
+        result.rejected++;
+        await report.add({ line: item.line, ...item.malformed });
+        continue;
+      }
+      try {
+        batch.push({ line: item.line, row: feed.parse(item.record) });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        result.rejected++;
+        await report.add({ line: item.line, field: err.field ?? "", message: err.message });
+      }
+      if (batch.length >= batchSize) await flush();
+      options.onProgress?.(input.bytesRead, totalBytes);
     }
-    result.rows++;
-    try {
-      batch.push({ line: info.lines, row: feed.parse(record) });
-    } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      result.rejected++;
-      reportError({ line: info.lines, field: err.field ?? "", message: err.message });
-    }
-    if (batch.length >= batchSize) await flush();
-    options.onProgress?.(input.bytesRead, totalBytes);
+    await flush();
+    options.onProgress?.(totalBytes, totalBytes);
+    result.reportPath = await report.close();
+    return result;
+  } finally {
+    report.destroy();
   }
-  await flush();
-  options.onProgress?.(totalBytes, totalBytes);
-  if (report) {
-    (report as ReturnType<typeof stringify>).end();
-    await reportDone;
-    result.reportPath = reportPath;
-  } else if (fs.existsSync(reportPath)) {
-    fs.rmSync(reportPath); // a report from an earlier run would now be wrong
-  }
-  return result;
 }

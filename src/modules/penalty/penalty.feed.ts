@@ -25,7 +25,7 @@ interface PenaltyRow {
  * `hub import penalties`: credit_code,decision_number,department,decided_on,violation,legal_basis,
  * penalty_types (separated by |),fine_amount,public_until,person_id_number. The department is the
  * deciding department named in the feed; rows go through the same rules as recordPenalty
- * (watchlist rule, grade and risk) in the batch's transaction.
+ * (the person's role at the enterprise, watchlist rule, grade and risk) in the batch's transaction.
  */
 export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService, standing: StandingService): ImportFeed<PenaltyRow> {
   return {
@@ -59,17 +59,30 @@ export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService
       const codes = [...new Set(rows.map((r) => r.row.creditCode))];
       const known: { code: string; id: string }[] = await tx.query(`SELECT credit_code AS code, id FROM enterprise WHERE credit_code = ANY($1)`, [codes]);
       const idOf = new Map(known.map((k) => [k.code, k.id]));
-      const numbers = [...new Set(rows.map((r) => r.row.personIdNumber).filter((n): n is string => !!n))];
-      const persons: { n: string; id: string }[] = numbers.length
-        ? await tx.query(`SELECT id_number AS n, id FROM person WHERE id_number = ANY($1)`, [numbers])
+      // recordPenalty's rule for the person: known to the hub, and holding or having held a role
+      // at this enterprise. One query for the batch's (person, enterprise) pairs.
+      const pairs = rows.filter((r) => r.row.personIdNumber && idOf.has(r.row.creditCode));
+      const persons: { n: string; e: string; id: string | null; heldRole: boolean }[] = pairs.length
+        ? await tx.query(
+            `SELECT x.n, x.e, p.id,
+               EXISTS (SELECT 1 FROM responsible_person rp WHERE rp.person_id = p.id AND rp.enterprise_id = x.e) AS "heldRole"
+             FROM (SELECT DISTINCT * FROM unnest($1::bpchar[], $2::uuid[]) AS u(n, e)) x
+             LEFT JOIN person p ON p.id_number = x.n`,
+            [pairs.map((r) => r.row.personIdNumber), pairs.map((r) => idOf.get(r.row.creditCode))],
+          )
         : [];
-      const personOf = new Map(persons.map((p) => [p.n, p.id]));
+      const personAt = new Map(persons.map((p) => [`${p.n}|${p.e}`, p]));
       const errors = [];
       const valid = [];
       for (const r of rows) {
-        if (!idOf.has(r.row.creditCode)) errors.push({ line: r.line, field: "credit_code", message: `No enterprise with credit code ${r.row.creditCode}.` });
-        else if (r.row.personIdNumber && !personOf.has(r.row.personIdNumber)) errors.push({ line: r.line, field: "person_id_number", message: "No person with this ID number is known to the hub." });
-        else valid.push(r.row);
+        const enterpriseId = idOf.get(r.row.creditCode);
+        const person = r.row.personIdNumber ? personAt.get(`${r.row.personIdNumber}|${enterpriseId}`) : null;
+        if (!enterpriseId) errors.push({ line: r.line, field: "credit_code", message: `No enterprise with credit code ${r.row.creditCode}.` });
+        else if (person === null) valid.push({ ...r.row, personId: null });
+        else if (!person?.id) errors.push({ line: r.line, field: "person_id_number", message: "No person with this ID number is known to the hub." });
+        else if (!person.heldRole) {
+          errors.push({ line: r.line, field: "person_id_number", message: "This person holds or held no responsible role at the enterprise." });
+        } else valid.push({ ...r.row, personId: person.id });
       }
       const inserted: { enterpriseId: string }[] = valid.length
         ? await tx.query(
@@ -84,7 +97,7 @@ export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService
             [valid.map((v) => idOf.get(v.creditCode)), valid.map((v) => v.decisionNumber), valid.map((v) => v.department),
               valid.map((v) => v.decidedOn), valid.map((v) => v.violation), valid.map((v) => v.legalBasis),
               valid.map((v) => v.penaltyTypes.join("|")), valid.map((v) => v.fineAmount), valid.map((v) => v.publicUntil),
-              valid.map((v) => (v.personIdNumber ? personOf.get(v.personIdNumber) : null))],
+              valid.map((v) => v.personId)],
           )
         : [];
       const touched = [...new Set(inserted.map((i) => i.enterpriseId))].sort();

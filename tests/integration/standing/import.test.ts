@@ -5,8 +5,8 @@ import { addDays, today } from "../../../src/shared/clock";
 import { importCsv } from "../../../src/modules/import/csv-import";
 import { penaltyFeed } from "../../../src/modules/penalty/penalty.feed";
 import { riskSignalFeed } from "../../../src/modules/risk/risk-signal.feed";
-import { createEnterprise } from "../../helpers/factories";
-import { newCreditCode } from "../../helpers/identifiers";
+import { createEnterprise, setPerson } from "../../helpers/factories";
+import { newCreditCode, newIdNumber } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 describe("bulk imports", () => {
@@ -70,5 +70,85 @@ describe("bulk imports", () => {
     expect(res.data?.enterprise).toEqual({ onWatchlist: true, creditGrade: { grade: "C" }, penalties: { totalCount: 2 } });
     expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ written: 0, duplicates: 2, rejected: 2 });
     expect((await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { watchlist { id } } }`, { c: a }, em)).data?.enterprise.watchlist).toHaveLength(1);
+  });
+
+  it("reports a row with broken CSV syntax by line and still commits the rows after it", async () => {
+    const a = await createEnterprise(t);
+    const b = await createEnterprise(t);
+    const d = (n: number) => addDays(today(), -n);
+    const file = path.join(dir, "broken-signals.csv");
+    fs.writeFileSync(file, [
+      "credit_code,type,occurred_on,source,detail",
+      `${a},LITIGATION,${d(3)},法院,first`, // 2 good
+      `${a},TAX_ARREARS,${d(4)},税"务,x`, // 3 stray quote
+      `${b},LITIGATION,${d(5)},法院`, // 4 a value short
+      `${b},TAX_ARREARS,${d(6)},税务,"never closed`, // 5 opens a quote that takes in lines 6 and 7
+      `${b},WAGE_ARREARS,${d(7)},人社,swallowed`, // 6
+      `${b},LITIGATION,${d(8)},法院,"quoted"`, // 7 the quote here ends it, badly
+      `${b},WAGE_ARREARS,${d(2)},人社,after`, // 8 good
+      `${a},LITIGATION,${d(9)},法院,last`, // 9 good
+    ].join("\n"));
+    const feed = riskSignalFeed(t.hub.services.standing);
+    const signals = async () =>
+      (await t.sql(
+        `SELECT e.credit_code AS code, s.detail FROM risk_signal s JOIN enterprise e ON e.id = s.enterprise_id
+         WHERE e.credit_code = ANY($1) ORDER BY s.occurred_on DESC`,
+        [[a, b]],
+      )).map((r: any) => `${r.code === a ? "a" : "b"}:${r.detail}`);
+
+    expect(await importCsv(t.hub.database.dataSource, file, feed, { batchSize: 2 }))
+      .toEqual({ rows: 6, written: 3, duplicates: 0, rejected: 3, reportPath: `${file}.errors.csv` });
+    expect(await signals()).toEqual(["b:after", "a:first", "a:last"]);
+    const report = fs.readFileSync(`${file}.errors.csv`, "utf8").trim().split("\n").slice(1);
+    expect(report.map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["3,source", "4,", "5,detail"]);
+    expect(report[1]).toMatch(/The row has 4 values but the header names 5 columns/);
+    expect(report[2]).toMatch(/on line 7;.*Lines 5 to 7 were read as this one row, so none of them was imported/);
+
+    expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ rows: 6, written: 0, duplicates: 3, rejected: 3 });
+    expect(await signals()).toEqual(["b:after", "a:first", "a:last"]);
+  });
+
+  it("refuses a penalty whose person holds or held no role at the enterprise, as recordPenalty does", async () => {
+    const em = await t.agency("EMERGENCY_MANAGEMENT");
+    const a = await createEnterprise(t);
+    const b = await createEnterprise(t);
+    const former = newIdNumber("19700101");
+    const current = newIdNumber("19800101");
+    const atB = newIdNumber("19900101");
+    await setPerson(t, em, a, "LEGAL_REPRESENTATIVE", { idNumber: former, since: "2020-01-01" });
+    await setPerson(t, em, a, "LEGAL_REPRESENTATIVE", { idNumber: current, since: "2025-01-01" }); // ends the former's term
+    await setPerson(t, em, b, "SAFETY_HEAD", { idNumber: atB });
+    const file = path.join(dir, "penalty-persons.csv");
+    const row = (code: string, n: number, person: string) =>
+      `${code},苏应急罚〔2026〕P${n}号,EMERGENCY_MANAGEMENT,${addDays(today(), -10)},未开展安全培训,WARNING,${person}`;
+    fs.writeFileSync(file, [
+      "credit_code,decision_number,department,decided_on,violation,penalty_types,person_id_number",
+      row(a, 1, current), // 2 good
+      row(a, 2, atB), // 3 a person of another enterprise
+      row(b, 3, current), // 4 the same person, at an enterprise where it holds no role
+      row(a, 4, newIdNumber("19600101")), // 5 unknown to the hub
+      row(b, 5, atB), // 6 good
+      row(a, 6, former), // 7 good: held the role before
+      row(b, 7, ""), // 8 good: no person named
+    ].join("\n"));
+    const s = t.hub.services;
+    const feed = penaltyFeed(3, s.watchlist, s.standing);
+    const penalties = async () =>
+      (await t.sql(
+        `SELECT pe.decision_number AS n, p.id_number AS person FROM penalty pe
+         JOIN enterprise e ON e.id = pe.enterprise_id LEFT JOIN person p ON p.id = pe.person_id
+         WHERE e.credit_code = ANY($1) ORDER BY pe.decision_number`,
+        [[a, b]],
+      )).map((r: any) => `${r.n}:${r.person ?? "-"}`);
+
+    expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ rows: 7, written: 4, duplicates: 0, rejected: 3 });
+    expect(await penalties()).toEqual([`苏应急罚〔2026〕P1号:${current}`, `苏应急罚〔2026〕P5号:${atB}`, `苏应急罚〔2026〕P6号:${former}`, "苏应急罚〔2026〕P7号:-"]);
+    expect(fs.readFileSync(`${file}.errors.csv`, "utf8").trim().split("\n").slice(1)).toEqual([
+      "3,person_id_number,This person holds or held no responsible role at the enterprise.",
+      "4,person_id_number,This person holds or held no responsible role at the enterprise.",
+      "5,person_id_number,No person with this ID number is known to the hub.",
+    ]);
+    expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ written: 0, duplicates: 4, rejected: 3 });
+    expect(await penalties()).toHaveLength(4);
   });
 });
