@@ -7,6 +7,7 @@ import { AccessLog1764633600000 } from "./1764633600000-access-log";
 import { EnterpriseCity1764720000000 } from "./1764720000000-enterprise-city";
 import { StandingRefresh1764806400000 } from "./1764806400000-standing-refresh";
 import { RiskAlertOrder1764892800000 } from "./1764892800000-risk-alert-order";
+import { AccessLogAppendOnly1764979200000 } from "./1764979200000-access-log-append-only";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   EnterpriseCity1764720000000,
   StandingRefresh1764806400000,
   RiskAlertOrder1764892800000,
+  AccessLogAppendOnly1764979200000,
 ];

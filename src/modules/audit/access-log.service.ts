@@ -52,26 +52,31 @@ export class AccessLogService {
    * disagree (edited, or following a removed one) is named. The head catches removed newest records.
    */
   async verify(): Promise<AccessLogVerification> {
-    let previous = GENESIS_HASH;
-    let checked = 0;
-    let lastId: string | null = null;
-    for (;;) {
-      const rows: AccessRecord[] = await this.db.query(
-        `SELECT ${ACCESS_COLUMNS} FROM access_record a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
-        [lastId ?? "0", VERIFY_BATCH],
-      );
-      for (const r of rows) {
-        if (r.previousHash !== previous || chainHash(previous, r) !== r.hash) return { ok: false, checked, firstBrokenId: r.id };
-        previous = r.hash;
-        checked++;
-        lastId = r.id;
+    // One snapshot for every batch and the head: records appended by a live hub meanwhile are
+    // neither half-seen nor taken for a break.
+    return this.db.transaction("REPEATABLE READ", async (tx) => {
+      await tx.query(`SET TRANSACTION READ ONLY`);
+      let previous = GENESIS_HASH;
+      let checked = 0;
+      let lastId: string | null = null;
+      for (;;) {
+        const rows: AccessRecord[] = await tx.query(
+          `SELECT ${ACCESS_COLUMNS} FROM access_record a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
+          [lastId ?? "0", VERIFY_BATCH],
+        );
+        for (const r of rows) {
+          if (r.previousHash !== previous || chainHash(previous, r) !== r.hash) return { ok: false, checked, firstBrokenId: r.id };
+          previous = r.hash;
+          checked++;
+          lastId = r.id;
+        }
+        if (rows.length < VERIFY_BATCH) break;
       }
-      if (rows.length < VERIFY_BATCH) break;
-    }
-    const [head] = await this.db.query(`SELECT last_id::text AS "lastId", last_hash AS "lastHash", records::int AS records FROM access_chain_head WHERE id = 1`);
-    if (head.lastHash !== previous || head.records !== checked) {
-      return { ok: false, checked, firstBrokenId: head.lastId ?? lastId };
-    }
-    return { ok: true, checked, firstBrokenId: null };
+      const [head] = await tx.query(`SELECT last_id::text AS "lastId", last_hash AS "lastHash", records::int AS records FROM access_chain_head WHERE id = 1`);
+      if (head.lastHash !== previous || head.records !== checked) {
+        return { ok: false, checked, firstBrokenId: head.lastId ?? lastId };
+      }
+      return { ok: true, checked, firstBrokenId: null };
+    });
   }
 }

@@ -61,11 +61,30 @@ describe("access log (信用信息查询记录)", () => {
     expect((await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog).toEqual({ ok: true, checked: rows.length, firstBrokenId: null });
   });
 
+  it("verifies intact while reads keep appending records", async () => {
+    const reads = Array.from({ length: 40 }, () => t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, em));
+    const checks = [];
+    for (let i = 0; i < 8; i++) {
+      checks.push((await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog);
+      await t.hub.flushAccessLog();
+    }
+    await Promise.all(reads);
+    await t.hub.flushAccessLog();
+    for (const check of checks) expect(check).toMatchObject({ ok: true, firstBrokenId: null });
+  });
+
   it("names the first broken record when any record is changed or deleted", async () => {
     for (let i = 0; i < 4; i++) await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, em);
     await t.hub.flushAccessLog();
     const ids = (await t.sql(`SELECT id::text AS id FROM access_record ORDER BY access_record.id`)).map((r: any) => r.id);
     const verify = async () => (await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog;
+
+    // The table refuses edits outright; only its owner, switching the guard off, can tamper.
+    await expect(t.sql(`UPDATE access_record SET operation_name = 'Innocent' WHERE id = $1`, [ids[2]])).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(t.sql(`DELETE FROM access_record WHERE id = $1`, [ids[2]])).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(t.sql(`TRUNCATE access_record`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    expect((await verify()).ok).toBe(true);
+    await t.sql(`ALTER TABLE access_record DISABLE TRIGGER access_record_append_only`);
 
     const target = ids[2];
     const [original] = await t.sql(`SELECT operation_name FROM access_record WHERE id = $1`, [target]);
