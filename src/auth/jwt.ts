@@ -36,6 +36,7 @@ export async function createJwtVerifier(jwt: NonNullable<Config["jwt"]>): Promis
       ({ payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
         issuer: jwt.issuer,
         audience: jwt.audience,
+        algorithms: [jwt.algorithm],
         requiredClaims: ["exp", "sub"],
         clockTolerance: 30,
       }));

@@ -27,10 +27,10 @@ describe("JWT tokens of a configured issuer", () => {
   });
 
   function token(
-    options: { key?: KeyLike; audience?: string; issuer?: string; expires?: string | number; subject?: string; claims?: Record<string, unknown> } = {},
+    options: { key?: KeyLike; audience?: string; issuer?: string; expires?: string | number; subject?: string; claims?: Record<string, unknown>; alg?: string } = {},
   ) {
     return new SignJWT({ department: "HOUSING_CONSTRUCTION", region: "320500", scope: "read write", name: "苏州市住建局", ...options.claims })
-      .setProtectedHeader({ alg: "RS256" })
+      .setProtectedHeader({ alg: options.alg ?? "RS256" })
       .setSubject(options.subject ?? "szzj-01")
       .setIssuer(options.issuer ?? ISSUER)
       .setAudience(options.audience ?? "credit-hub")
@@ -55,6 +55,8 @@ describe("JWT tokens of a configured issuer", () => {
     ["a wrong issuer", { issuer: "https://evil.example" }],
     ["a past expiry", { expires: Math.floor(Date.now() / 1000) - 3600 }],
     ["an unknown department", { claims: { department: "POLICE" } }],
+    // The issuer's own key, but not the configured algorithm (HUB_JWT_ALGORITHM, RS256 by default).
+    ["another algorithm than the configured one", { alg: "PS256" }],
   ])("answers 401 for %s, never public", async (_label, opts: any) => {
     const jwt = await token(opts.other ? { key: otherKey } : opts);
     const res = await t.gql(`{ me { id } }`, {}, jwt);
