@@ -3,6 +3,13 @@ import { badInput } from "./errors";
 
 export const MAX_PAGE_SIZE = 100;
 
+/**
+ * SQL: a timestamptz column as an ISO instant to the microsecond, for cursors. A JS Date keeps
+ * milliseconds only: a cursor made from one fell before rows of the same millisecond and the
+ * next page skipped them.
+ */
+export const cursorInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 @ObjectType()
 export class PageInfo {
   @Field()

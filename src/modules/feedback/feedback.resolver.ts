@@ -101,7 +101,7 @@ export class EnterpriseFeedbackResolver {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
       totalCount: () => rows[0]?.total ?? 0,
-      cursorOf: (f) => encodeCursor([f.reportedAt.toISOString(), f.id]),
+      cursorOf: (f) => encodeCursor([f.cursorAt, f.id]),
     });
   }
 }

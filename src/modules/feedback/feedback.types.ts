@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { cursorInstant } from "../../shared/pagination";
 import { DateScalar, DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../agency/department.enum";
 import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
@@ -26,6 +27,8 @@ export class SanctionFeedback {
 
   taskId!: string | null;
   blacklistEntryId!: string;
+  /** reportedAt to the microsecond, for page cursors. */
+  cursorAt!: string;
   agencyId!: string;
   supersedesId!: string | null;
   supersededById!: string | null;
@@ -68,7 +71,7 @@ export class SanctionFeedback {
 export const FEEDBACK_COLUMNS = `f.id, f.task_id AS "taskId", f.blacklist_entry_id AS "blacklistEntryId", f.agency_id AS "agencyId",
   f.supersedes AS "supersedesId", (SELECT s.id FROM sanction_feedback s WHERE s.supersedes = f.id) AS "supersededById",
   f.measure, f.department, f.matter, f.matter_reference AS "matterReference", f.applied_on AS "appliedOn", f.outcome,
-  f.description, f.reported_at AS "reportedAt", f.review_id AS "reviewId", f.client_reference AS "clientReference",
+  f.description, f.reported_at AS "reportedAt", ${cursorInstant("f.reported_at")} AS "cursorAt", f.review_id AS "reviewId", f.client_reference AS "clientReference",
   CASE WHEN EXISTS (SELECT 1 FROM sanction_feedback_retraction r WHERE r.feedback_id = f.id) THEN 'RETRACTED'
        WHEN EXISTS (SELECT 1 FROM sanction_feedback s WHERE s.supersedes = f.id) THEN 'CORRECTED'
        ELSE 'CURRENT' END AS state`;

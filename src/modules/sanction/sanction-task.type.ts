@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import { cursorInstant } from "../../shared/pagination";
 import { DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../agency/department.enum";
 import { SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
@@ -10,6 +11,8 @@ export class SanctionTask {
 
   blacklistEntryId!: string;
   measureCode!: SanctionMeasureCode;
+  /** distributedAt to the microsecond, for page cursors. */
+  cursorAt!: string;
 
   @Field(() => Department)
   department!: Department;
@@ -34,5 +37,5 @@ export const taskClosed = (today: string) => `(t.state = 'CLOSED' OR NOT (b.stat
  * ACTIVE, else OPEN. Derived, so a retraction reopens the task without anyone updating it.
  */
 export const taskColumns = (today: string) => `t.id, t.blacklist_entry_id AS "blacklistEntryId", t.measure AS "measureCode",
-  t.department, t.distributed_at AS "distributedAt",
+  t.department, t.distributed_at AS "distributedAt", ${cursorInstant("t.distributed_at")} AS "cursorAt",
   CASE WHEN ${taskReported} THEN 'REPORTED' WHEN ${taskClosed(today)} THEN 'CLOSED' ELSE 'OPEN' END AS status`;

@@ -64,7 +64,7 @@ export class SanctionService {
     return {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
-      cursorOf: (t) => encodeCursor([t.distributedAt.toISOString(), t.id]),
+      cursorOf: (t) => encodeCursor([t.cursorAt, t.id]),
       totalCount: async () => {
         const countParams: unknown[] = [];
         const { where: countWhere } = filter(countParams);

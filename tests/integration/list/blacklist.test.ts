@@ -129,6 +129,28 @@ describe("blacklist (黑名单) and targeted distribution", () => {
     expect([...profile.measuresInForce].sort()).toEqual(POLICY_CATALOGUE.map((m) => m.code).sort());
   });
 
+  it("pages through every task of a listing without skipping or repeating one (tasks share a distribution instant)", async () => {
+    const { code } = await enterpriseWithHolders();
+    await blacklist(t, em, code);
+    const em2 = await t.agency("EMERGENCY_MANAGEMENT");
+    const PAGE = `query($after: String) { sanctionTasks(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id blacklistEntry { enterprise { creditCode } } } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let pages = 0; pages < 100; pages++) {
+      const page: any = expectData(await t.gql<any>(PAGE, { after }, em2)).sanctionTasks;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e: any) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(total);
+    // This listing alone gives EMERGENCY_MANAGEMENT more tasks than fit on one page.
+    expect(policyTasksFor("EMERGENCY_MANAGEMENT", 4).length).toBeGreaterThan(7);
+  });
+
   it("shows the legal representative's market ban on every enterprise he represents", async () => {
     const { code, ids } = await enterpriseWithHolders();
     const other = await createEnterprise(t);
