@@ -75,6 +75,7 @@ export class FeedbackService {
   }
 
   private async apply(actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Outcome[]> {
+    // (agency, clientReference) is unique: a rerun after a lost connection replays.
     return inTransaction(this.db, async (tx) => {
       const facts = await this.facts(tx, actor, inputs);
       const outcomes: (Outcome | Checked)[] = inputs.map((input) => {
@@ -137,7 +138,7 @@ export class FeedbackService {
         }
         return { payload: { feedback: records.get(first.id)!, replayed: true } };
       });
-    });
+    }, { idempotent: true });
   }
 
   /** A correction is a new record that supersedes the old one; the old one reads CORRECTED. */
@@ -153,7 +154,7 @@ export class FeedbackService {
         throw conflict(`This report is ${old.state}; only a CURRENT report can be corrected.`, "id");
       }
       return this.insert(tx, actor, input, { id: old.id, taskId: old.taskId, reason: why });
-    });
+    }, { idempotent: true });
   }
 
   /** A retraction is recorded next to the report, which then reads RETRACTED. */
@@ -161,10 +162,16 @@ export class FeedbackService {
     const why = requiredText(reason, "reason");
     return inTransaction(this.db, async (tx) => {
       const old = await this.lockOwn(tx, actor, id);
+      if (old.state === FeedbackState.RETRACTED) {
+        // Agency systems resend on a timeout: the same retraction again is a replay; another reason is a conflict.
+        const [done] = await tx.query(`SELECT reason FROM sanction_feedback_retraction WHERE feedback_id = $1`, [id]);
+        if (done?.reason === why) return old;
+        throw conflict("This report has already been retracted, for another reason.", "id");
+      }
       if (old.state !== FeedbackState.CURRENT) throw conflict(`This report is ${old.state}; only a CURRENT report can be retracted.`, "id");
       await tx.query(`INSERT INTO sanction_feedback_retraction (feedback_id, agency_id, reason) VALUES ($1, $2, $3)`, [id, actor.agencyId, why]);
       return this.read(tx, id);
-    });
+    }, { idempotent: true });
   }
 
   private async insert(

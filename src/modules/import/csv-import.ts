@@ -52,7 +52,8 @@ export async function importCsv<Row>(
     if (!batch.length) return;
     const rows = batch;
     batch = [];
-    const { written, errors } = await inTransaction(db, (tx) => feed.write(tx, rows));
+    // Rows carry their natural keys (ON CONFLICT DO NOTHING): a batch rerun after a lost connection writes nothing twice.
+    const { written, errors } = await inTransaction(db, (tx) => feed.write(tx, rows), { idempotent: true });
     for (const e of errors) await report.add(e);
     result.written += written;
     result.rejected += errors.length;

@@ -135,6 +135,11 @@ describe("sanction feedback (惩戒实施情况反馈)", () => {
 
     const retracted = await t.gql(RETRACT, { id: second.id }, em);
     expect(retracted.data?.retractSanctionFeedback).toEqual({ id: second.id, state: "RETRACTED" });
+    // A resent retraction (a client's retry) replays; one for another reason is a conflict; one row either way.
+    expect((await t.gql(RETRACT, { id: second.id }, em)).data?.retractSanctionFeedback).toEqual({ id: second.id, state: "RETRACTED" });
+    const otherReason = await t.gql(`mutation($id: ID!) { retractSanctionFeedback(id: $id, reason: "另一理由") { id } }`, { id: second.id }, em);
+    expect(otherReason.errors?.[0].extensions?.code).toBe("CONFLICT");
+    expect((await t.sql(`SELECT count(*)::int AS n FROM sanction_feedback_retraction WHERE feedback_id = $1`, [second.id]))[0].n).toBe(1);
     const history = await t.gql(`{ sanctionTasks(first: 100) { edges { node { id status feedback { id state } } } } }`, {}, em);
     const task = history.data?.sanctionTasks.edges.map((e: any) => e.node).find((n: any) => n.id === first.task.id);
     expect(task.status).toBe("OPEN");
