@@ -1,6 +1,25 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLError } from "graphql";
 import type { HubContext } from "../../server/context";
+import { DomainError, ErrorCode } from "../../shared/errors";
 import type { AccessRecordContent } from "./access-chain";
+import type { AccessCollector } from "./access-collector";
+
+const ROOT_TYPES = { query: "Query", mutation: "Mutation", subscription: "Subscription" } as const;
+
+/**
+ * Refusals decided by a service (another department's report, a measure the department does not
+ * implement, a write outside the agency's city) are denied attempts too; the shield notes its
+ * own as it denies. Named like the shield's entries: `Mutation.retractSanctionFeedback`.
+ */
+function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLError[] | undefined, root: string): void {
+  for (const error of errors ?? []) {
+    const original = error.originalError;
+    if (!(original instanceof DomainError) || original.code !== ErrorCode.FORBIDDEN) continue;
+    const fields = (error.path ?? []).filter((p): p is string => typeof p === "string");
+    if (fields.length) audit.denied.add(`${root}.${fields.join(".")}`);
+  }
+}
 
 /**
  * Every read of an enterprise or person, every credit review and every denied attempt becomes
@@ -10,9 +29,11 @@ export function accessLogPlugin(append: (record: AccessRecordContent) => void): 
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operationName }) {
+        async willSendResponse({ contextValue, operationName, operation, errors }) {
           const audit = contextValue?.audit;
-          if (!audit || audit.isEmpty) return;
+          if (!audit) return;
+          if (operation) noteServiceRefusals(audit, errors, ROOT_TYPES[operation.operation]);
+          if (audit.isEmpty) return;
           append({
             at: new Date(),
             agencyId: contextValue.actor.kind === "agency" ? contextValue.actor.agencyId : null,

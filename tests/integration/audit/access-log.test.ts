@@ -45,6 +45,19 @@ describe("access log (信用信息查询记录)", () => {
     expect(mine[0]).toMatchObject({ purpose: "GOVERNMENT_PROCUREMENT", subjects: [code] });
   });
 
+  it("records a refusal decided by a service (a write outside the agency's city) as a denied attempt", async () => {
+    const suzhou = await t.agency("EMERGENCY_MANAGEMENT", { region: "320500" });
+    const res = await t.gql(
+      `mutation Outside($input: PenaltyInput!) { recordPenalty(input: $input) { id } }`,
+      { input: { creditCode: code, decisionNumber: "苏应急罚〔2026〕99号", decidedOn: "2026-01-15", violation: "未按规定开展安全培训", penaltyTypes: ["WARNING"] } },
+      suzhou,
+    );
+    expect(res.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    const mine = (await records(suzhou, null)).edges.map((e: any) => e.node);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ operationName: "Outside", deniedFields: ["Mutation.recordPenalty"] });
+  });
+
   it("shows an agency only its own records; CREDIT_OFFICE sees all", async () => {
     const own = (await records(em)).edges.map((e: any) => e.node.agency.department);
     expect(new Set(own)).toEqual(new Set(["EMERGENCY_MANAGEMENT"]));
