@@ -8,6 +8,7 @@ import { EnterpriseCity1764720000000 } from "./1764720000000-enterprise-city";
 import { StandingRefresh1764806400000 } from "./1764806400000-standing-refresh";
 import { RiskAlertOrder1764892800000 } from "./1764892800000-risk-alert-order";
 import { AccessLogAppendOnly1764979200000 } from "./1764979200000-access-log-append-only";
+import { StandingRefreshSettings1765065600000 } from "./1765065600000-standing-refresh-settings";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   StandingRefresh1764806400000,
   RiskAlertOrder1764892800000,
   AccessLogAppendOnly1764979200000,
+  StandingRefreshSettings1765065600000,
 ];

@@ -46,7 +46,7 @@ import { GradeService } from "./grade/grade.service";
 import { createRiskLoaders } from "./risk/risk.loaders";
 import { EnterpriseRiskResolver, RiskAlertResolver, RiskSignalResolver } from "./risk/risk.resolver";
 import { RiskService } from "./risk/risk.service";
-import { StandingService } from "./standing/standing.service";
+import { StandingService, scoringSettings } from "./standing/standing.service";
 
 /** The modules of the hub, one line each: resolvers, services, per-request loaders. */
 export const resolvers: NonEmptyArray<new () => object> = [
@@ -68,7 +68,7 @@ export const resolvers: NonEmptyArray<new () => object> = [
 
 export function createServices(db: DataSource, config: Config) {
   const risk = new RiskService(db, config.risk);
-  const standing = new StandingService(db, new GradeService(), risk);
+  const standing = new StandingService(db, new GradeService(), risk, scoringSettings(config.risk));
   const sanction = new SanctionService(db);
   const blacklist = new BlacklistService(db, sanction, standing);
   const watchlist = new WatchlistService(db, blacklist, standing);

@@ -145,14 +145,16 @@ export async function startHub(
 
 /**
  * Grades and risk that change only because time passed are brought up to date shortly after
- * start and then every interval, unless a refresh already completed today; several instances may
- * run it (an advisory lock lets one work).
+ * start, then checked every hour (or every interval, if shorter): a refresh runs when none has
+ * completed today (China Standard Time), within the interval, with the current scoring settings.
+ * So a new day is scored within the hour after midnight, not up to a day later; the check costs
+ * one statement. Several instances may run it (an advisory lock lets one work).
  */
 function scheduleRefresh(services: Services, intervalHours: number, logger: Logger): () => void {
   if (intervalHours <= 0) return () => undefined;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = services.standing.refreshAll({ onlyIfDue: true }).then(
+    running = services.standing.refreshAll({ onlyIfDue: true, maxAgeHours: intervalHours }).then(
       (result) =>
         logger.info(
           { refreshed: result === null ? "skipped: another instance is refreshing" : result.upToDate ? "skipped: done today" : result.enterprises },
@@ -162,7 +164,7 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
     );
   };
   const first = setTimeout(run, 5_000);
-  const every = setInterval(run, intervalHours * 3_600_000);
+  const every = setInterval(run, Math.min(intervalHours, 1) * 3_600_000);
   first.unref();
   every.unref();
   return () => {

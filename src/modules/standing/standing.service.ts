@@ -17,6 +17,8 @@ export class StandingService {
     private readonly db: DataSource,
     private readonly grades: GradeService,
     private readonly risk: RiskService,
+    /** What scoring depends on besides the data (the risk weights and thresholds), as text. */
+    private readonly settings: string,
   ) {}
 
   async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
@@ -29,18 +31,22 @@ export class StandingService {
    * runs at a time (advisory lock); another that finds it taken returns null and does nothing.
    */
   async refreshAll(
-    options: { onlyIfDue?: boolean; onProgress?: (done: number, total: number) => void } = {},
+    options: { onlyIfDue?: boolean; maxAgeHours?: number; onProgress?: (done: number, total: number) => void } = {},
   ): Promise<{ enterprises: number; upToDate?: true } | null> {
-    const { onlyIfDue = false, onProgress } = options;
+    const { onlyIfDue = false, maxAgeHours = 24, onProgress } = options;
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
       const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [REFRESH_LOCK]);
       if (!locked) return null;
       try {
-        // Grades change only when the date does: a refresh completed today has nothing left to do.
+        // Standing changes only when the date or the scoring settings do (writes recompute their
+        // own enterprises): a refresh completed today, with these settings, has nothing left to do.
         if (onlyIfDue) {
-          const [last] = await runner.query(`SELECT completed_on AS "completedOn" FROM standing_refresh WHERE completed_on >= $1::date`, [today()]);
+          const [last] = await runner.query(
+            `SELECT 1 FROM standing_refresh WHERE completed_on >= $1::date AND settings = $2 AND finished_at > now() - make_interval(hours => $3)`,
+            [today(), this.settings, maxAgeHours],
+          );
           if (last) return { enterprises: 0, upToDate: true };
         }
         const [{ total }] = await runner.query(`SELECT count(*)::int AS total FROM enterprise`);
@@ -56,7 +62,7 @@ export class StandingService {
           last = ids[ids.length - 1];
           onProgress?.(done, total);
         }
-        await markRefreshed(runner, done);
+        await markRefreshed(runner, done, this.settings);
         return { enterprises: done };
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [REFRESH_LOCK]);
@@ -67,11 +73,25 @@ export class StandingService {
   }
 }
 
-/** Records that every enterprise's standing is up to date as of today (also after `hub generate`). */
-export async function markRefreshed(db: { query(sql: string, values: unknown[]): Promise<unknown> }, enterprises: number): Promise<void> {
+/**
+ * Records that every enterprise's standing is up to date as of today (also after `hub generate`).
+ * Without `settings` the next due-check refreshes once more, to score with known settings.
+ */
+export async function markRefreshed(
+  db: { query(sql: string, values: unknown[]): Promise<unknown> },
+  enterprises: number,
+  settings: string | null = null,
+): Promise<void> {
   await db.query(
-    `INSERT INTO standing_refresh (id, completed_on, enterprises) VALUES (1, $1, $2)
-     ON CONFLICT (id) DO UPDATE SET completed_on = excluded.completed_on, enterprises = excluded.enterprises, finished_at = now()`,
-    [today(), enterprises],
+    `INSERT INTO standing_refresh (id, completed_on, enterprises, settings) VALUES (1, $1, $2, $3)
+     ON CONFLICT (id) DO UPDATE SET completed_on = excluded.completed_on, enterprises = excluded.enterprises,
+       settings = excluded.settings, finished_at = now()`,
+    [today(), enterprises, settings],
   );
+}
+
+/** The scoring settings as stable text: equal settings, equal text. */
+export function scoringSettings(risk: { weights: Record<string, number>; thresholds: readonly number[] }): string {
+  const weights = Object.fromEntries(Object.entries(risk.weights).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify({ weights, thresholds: risk.thresholds });
 }

@@ -1,4 +1,8 @@
 import { runCli } from "../../../src/cli/main";
+import { DEFAULT_RISK_WEIGHTS } from "../../../src/config";
+import { GradeService } from "../../../src/modules/grade/grade.service";
+import { RiskService } from "../../../src/modules/risk/risk.service";
+import { StandingService, scoringSettings } from "../../../src/modules/standing/standing.service";
 import { addDays, setClockOffsetDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData, recordPenalty } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
@@ -174,6 +178,18 @@ describe("credit grade (分类分级)", () => {
     expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
     setClockOffsetDays(71);
     expect((await t.hub.services.standing.refreshAll({ onlyIfDue: true }))?.enterprises).toBeGreaterThan(0);
+    expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
+
+    // A shorter interval than a day makes it due again once that much time has passed.
+    expect((await t.hub.services.standing.refreshAll({ onlyIfDue: true, maxAgeHours: 0 }))?.enterprises).toBeGreaterThan(0);
+
+    // Restarted with other risk weights: due the same day, and scored with them.
+    const db = t.hub.database.dataSource;
+    const heavier = { weights: { ...DEFAULT_RISK_WEIGHTS, PENALTY: 30 }, thresholds: [25, 50, 75] as const };
+    const reweighted = new StandingService(db, new GradeService(), new RiskService(db, heavier), scoringSettings(heavier));
+    expect((await reweighted.refreshAll({ onlyIfDue: true }))?.enterprises).toBeGreaterThan(0);
+    expect(await reweighted.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
+    expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true }).then((r) => r?.upToDate)).toBeUndefined();
   });
 
   /** Runs `hub …` in this process (so it shares the moved clock) against the test hub's database. */
