@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { isDatabaseUnavailable } from "../db/faults";
+import { isDatabaseUnavailable, isStatementTimeout } from "../db/faults";
 import type { Logger } from "../shared/logger";
 import { DomainError, ErrorCode } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
@@ -70,6 +70,15 @@ export function createFormatError(logger: Logger, development: boolean) {
       logger.warn({ err: original }, "database unavailable");
       return {
         message: "The credit database is unavailable; try again shortly.",
+        locations,
+        path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
+    if (isStatementTimeout(original)) {
+      logger.warn({ err: original, path }, "statement timeout");
+      return {
+        message: "The credit database took too long to answer; try again shortly.",
         locations,
         path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },

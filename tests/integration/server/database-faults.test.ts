@@ -68,3 +68,32 @@ withServer("database faults", () => {
     expect((await fetch(`${t.hub.url}/readyz`)).status).toBe(200);
   });
 });
+
+withServer("statement timeout", () => {
+  it("cancels a statement stuck behind a lock after DB_STATEMENT_TIMEOUT_MS: a quick 503 without SQL, then serves again", async () => {
+    const t = await startTestHub({ env: { DB_STATEMENT_TIMEOUT_MS: "300", NODE_ENV: "production" } });
+    const locker = await t.hub.database.dataSource.createQueryRunner();
+    try {
+      const token = await t.agency("CREDIT_OFFICE");
+      const code = await createEnterprise(t);
+      const profile = () => t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, token);
+      expect((await profile()).status).toBe(200);
+      await locker.connect();
+      await locker.query(`SET statement_timeout = 0`);
+      await locker.startTransaction();
+      await locker.query(`LOCK TABLE enterprise IN ACCESS EXCLUSIVE MODE`);
+      const started = Date.now();
+      const stuck = await profile();
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(stuck.status).toBe(503);
+      expect(stuck.errors?.[0]).toMatchObject({ message: expect.stringMatching(/took too long/), extensions: { code: "SERVICE_UNAVAILABLE" } });
+      expect(JSON.stringify(stuck)).not.toMatch(/statement timeout|SELECT|enterprise_id|at /);
+      await locker.commitTransaction();
+      expect((await profile()).status).toBe(200);
+    } finally {
+      if (locker.isTransactionActive) await locker.rollbackTransaction();
+      await locker.release();
+      await t.stop();
+    }
+  });
+});
