@@ -91,8 +91,26 @@ const DEPT_ABBR: Partial<Record<Department, string>> = {
   HOUSING_CONSTRUCTION: "建", TRANSPORT: "交",
 };
 
-/** A deterministic, realistic demo data set of `count` enterprises, dated relative to `today`. */
-export function generateDemoData(count: number, seed: number, today: string): DemoDataSet {
+export interface DemoDataOptions {
+  /** How many enterprises. */
+  count: number;
+  seed: number;
+  /** YYYY-MM-DD every date of the set is counted back from (see generateDemoData). */
+  anchor: string;
+  /** The hub's disclosure period (HUB_DISCLOSURE_YEARS). */
+  disclosureYears: number;
+}
+
+/**
+ * A realistic demo data set of `count` enterprises: a pure function of its options.
+ *
+ * Dates are counted back from `anchor`, never from the clock, so one seed and one anchor always
+ * give the same rows (a seeded database can be reproduced and compared). The seeder anchors at
+ * the day it runs because the watchlist, grades and risk weigh the last 365 days: data pinned to a
+ * fixed calendar date would show an ever emptier demo as it ages.
+ */
+export function generateDemoData(options: DemoDataOptions): DemoDataSet {
+  const { count, seed, anchor, disclosureYears } = options;
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -133,12 +151,13 @@ export function generateDemoData(count: number, seed: number, today: string): De
       address: `江苏省${JIANGSU_CITIES[city]}${pick(["经济开发区", "高新区", "工业园区"])}${int(1, 300)}号`,
     });
 
-    const founded = addDays(today, -int(800, 6000));
+    const age = int(800, 6000);
+    const founded = addDays(anchor, -age);
     const legal = newPerson(regionCode);
     // A former legal representative on some enterprises shows the kept history of a handover.
     if (rand() < 0.3) {
       const former = newPerson(regionCode);
-      const handover = addDays(today, -int(100, 700));
+      const handover = addDays(anchor, -int(100, 700));
       data.holders.push({ creditCode, idNumber: former.idNumber, role: ResponsibleRole.LEGAL_REPRESENTATIVE, since: founded, until: handover });
       data.holders.push({ creditCode, idNumber: legal.idNumber, role: ResponsibleRole.LEGAL_REPRESENTATIVE, since: handover, until: null });
     } else {
@@ -147,20 +166,26 @@ export function generateDemoData(count: number, seed: number, today: string): De
     const principal = rand() < 0.5 ? legal : newPerson(regionCode);
     data.holders.push({ creditCode, idNumber: principal.idNumber, role: ResponsibleRole.PRINCIPAL, since: founded, until: null });
     const safetyHead = newPerson(regionCode);
-    data.holders.push({ creditCode, idNumber: safetyHead.idNumber, role: ResponsibleRole.SAFETY_HEAD, since: addDays(founded, int(0, 300)), until: null });
+    const safetyHeadSince = addDays(founded, int(0, 300));
+    data.holders.push({ creditCode, idNumber: safetyHead.idNumber, role: ResponsibleRole.SAFETY_HEAD, since: safetyHeadSince, until: null });
     const staff = Array.from({ length: int(0, 2) }, () => newPerson(regionCode));
     for (const p of staff) {
       data.holders.push({ creditCode, idNumber: p.idNumber, role: ResponsibleRole.DIRECTLY_RESPONSIBLE, since: addDays(founded, int(0, 500)), until: null });
     }
 
+    // The first enterprise is the one start-up prints a query for: its two latest penalties fall
+    // within 365 days, so its profile shows a watchlist entry and a lowered grade.
     const penalties = i === 0 ? 3 : pick([0, 0, 0, 1, 1, 2, 3, 4]);
     for (let k = 0; k < penalties; k++) {
       const department = pick(PENALISING);
-      const decidedOn = addDays(today, -int(10, 365 * 4));
+      // Within the last four years and never before the enterprise existed.
+      const daysAgo = i === 0 && k < 2 ? int(10, 300) : int(10, Math.min(365 * 4, age - 30));
+      const decidedOn = addDays(anchor, -daysAgo);
       const [violation, legalBasis] = pick(VIOLATIONS);
       const fine = rand() < 0.8;
       const types = fine ? [PenaltyType.FINE] : [PenaltyType.WARNING];
       if (rand() < 0.1) types.push(PenaltyType.SUSPEND_PRODUCTION);
+      const blameSafetyHead = rand() < 0.3 && safetyHeadSince <= decidedOn;
       data.penalties.push({
         creditCode,
         decisionNumber: `${cityName}${DEPT_ABBR[department]}罚〔${decidedOn.slice(0, 4)}〕${1000 + i * 10 + k}号`,
@@ -170,8 +195,9 @@ export function generateDemoData(count: number, seed: number, today: string): De
         legalBasis,
         penaltyTypes: types,
         fineAmount: fine ? `${int(1, 50) * 10000}.00` : null,
-        publicUntil: addYears(decidedOn, 3),
-        personIdNumber: rand() < 0.3 ? safetyHead.idNumber : null,
+        // The rule recordPenalty and the penalty import apply when no publicUntil is given.
+        publicUntil: addYears(decidedOn, disclosureYears),
+        personIdNumber: blameSafetyHead ? safetyHead.idNumber : null,
       });
     }
   }

@@ -1,69 +1,97 @@
 import type { DataSource } from "typeorm";
+import { generateApiKey, hashApiKey } from "../../auth/api-key";
+import { loadConfig } from "../../config";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { PROVINCE_CODE } from "../../shared/region";
 import type { Services } from "..";
 import { DEPARTMENTS, type Department } from "../agency/department.enum";
+import { markRefreshed } from "../standing/standing.service";
 import { generateDemoData } from "./demo-data";
 
 export const DEMO_ENTERPRISES = 200;
 export const DEMO_SEED = 20191120;
 const DEMO_AGENCY_PREFIX = "Demo ";
+// The configuration's own default (an empty environment), so it cannot drift from config.ts.
+const DEFAULT_DISCLOSURE_YEARS = loadConfig({}).disclosureYears;
+
+export interface DemoSeedOptions {
+  enterprises?: number;
+  seed?: number;
+  /** The date the data set is counted back from; default today (see generateDemoData). */
+  anchor?: string;
+  /** Config.disclosureYears: penalties are public until decidedOn + this many years. */
+  disclosureYears?: number;
+}
 
 export interface DemoSeedResult {
   enterprises: number;
   persons: number;
   penalties: number;
   firstCreditCode: string;
+  seed: number;
+  anchor: string;
   agencies: { department: Department; id: string; token: string }[];
 }
 
 /**
- * Loads the demo data set (idempotent: existing rows are kept) and issues one province-level
- * demo agency per department. Earlier demo agencies are revoked, so only the printed keys work.
+ * Loads the demo data set and issues one province-level demo agency per department, all in one
+ * transaction: a seed that fails half-way leaves nothing behind, so the next start still finds an
+ * empty database and seeds again. Enterprises already present are kept as they are (with their
+ * persons and penalties); earlier demo agencies are revoked, so only the printed keys work.
  */
 export async function seedDemoData(
   db: DataSource,
-  services: Pick<Services, "agency" | "standing">,
-  size: { enterprises: number; seed: number } = { enterprises: DEMO_ENTERPRISES, seed: DEMO_SEED },
+  services: Pick<Services, "standing" | "watchlist">,
+  options: DemoSeedOptions = {},
 ): Promise<DemoSeedResult> {
-  const data = generateDemoData(size.enterprises, size.seed, today());
-  await db.query(`UPDATE agency SET revoked_at = now() WHERE name LIKE $1 AND revoked_at IS NULL`, [`${DEMO_AGENCY_PREFIX}%`]);
-  const created = [];
-  for (const department of DEPARTMENTS) {
-    const { agency, token } = await services.agency.create({
-      name: `${DEMO_AGENCY_PREFIX}${department.toLowerCase().replaceAll("_", " ")}`,
-      department,
-      regionCode: PROVINCE_CODE,
-      scopes: ["read", "write"],
-    });
-    created.push({ department, id: agency.id, token });
-  }
-  const agencyOf = new Map(created.map((a) => [a.department as string, a.id]));
+  const seed = options.seed ?? DEMO_SEED;
+  const anchor = options.anchor ?? today();
+  const data = generateDemoData({
+    count: options.enterprises ?? DEMO_ENTERPRISES,
+    seed,
+    anchor,
+    disclosureYears: options.disclosureYears ?? DEFAULT_DISCLOSURE_YEARS,
+  });
+  const keys = DEPARTMENTS.map((department) => ({ department, token: generateApiKey() }));
 
-  await inTransaction(db, async (tx) => {
+  const agencies = await inTransaction(db, async (tx) => {
+    await tx.query(`UPDATE agency SET revoked_at = now() WHERE name LIKE $1 AND revoked_at IS NULL`, [`${DEMO_AGENCY_PREFIX}%`]);
+    const rows: { id: string; department: Department }[] = await tx.query(
+      `INSERT INTO agency (name, department, region_code, scopes, key_hash)
+       SELECT x.name, x.department, $4, ARRAY['read', 'write'], x.key_hash
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS x(name, department, key_hash)
+       RETURNING id, department`,
+      [keys.map((k) => `${DEMO_AGENCY_PREFIX}${k.department.toLowerCase().replaceAll("_", " ")}`),
+        keys.map((k) => k.department), keys.map((k) => hashApiKey(k.token)), PROVINCE_CODE],
+    );
+    const agencyOf = new Map(rows.map((r) => [r.department as string, r.id]));
+
     const e = data.enterprises;
-    await tx.query(
+    const inserted: { id: string; code: string }[] = await tx.query(
       `INSERT INTO enterprise (credit_code, name, region_code, sector, scale, affiliation, economic_type, address)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-       ON CONFLICT (credit_code) DO NOTHING`,
+       ON CONFLICT (credit_code) DO NOTHING
+       RETURNING id, credit_code AS code`,
       [e.map((x) => x.creditCode), e.map((x) => x.name), e.map((x) => x.regionCode), e.map((x) => x.sector),
         e.map((x) => x.scale), e.map((x) => x.affiliation), e.map((x) => x.economicType), e.map((x) => x.address)],
     );
+    // Only enterprises new to the database get the set's holders and penalties: a second run on
+    // another day (another anchor, other decision years) must not pile up a second history.
+    const isNew = new Set(inserted.map((r) => r.code));
     await tx.query(
       `INSERT INTO person (id_number, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id_number) DO NOTHING`,
       [data.persons.map((p) => p.idNumber), data.persons.map((p) => p.name)],
     );
-    const h = data.holders;
+    const h = data.holders.filter((x) => isNew.has(x.creditCode));
     await tx.query(
       `INSERT INTO responsible_person (enterprise_id, person_id, role, since, until)
        SELECT e.id, p.id, x.role, x.since, x.until
        FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) AS x(code, id_number, role, since, until)
-       JOIN enterprise e ON e.credit_code = x.code JOIN person p ON p.id_number = x.id_number
-       WHERE NOT EXISTS (SELECT 1 FROM responsible_person rp WHERE rp.enterprise_id = e.id)`,
+       JOIN enterprise e ON e.credit_code = x.code JOIN person p ON p.id_number = x.id_number`,
       [h.map((x) => x.creditCode), h.map((x) => x.idNumber), h.map((x) => x.role), h.map((x) => x.since), h.map((x) => x.until)],
     );
-    const pe = data.penalties;
+    const pe = data.penalties.filter((x) => isNew.has(x.creditCode));
     await tx.query(
       `INSERT INTO penalty (enterprise_id, decision_number, department, agency_id, decided_on, violation, legal_basis,
          penalty_types, fine_amount, public_until, person_id)
@@ -73,22 +101,36 @@ export async function seedDemoData(
          $9::numeric[], $10::date[], $11::text[])
          AS x(code, decision_number, department, agency_id, decided_on, violation, legal_basis, types, fine_amount, public_until, id_number)
        JOIN enterprise e ON e.credit_code = x.code
-       LEFT JOIN person p ON p.id_number = x.id_number
-       ON CONFLICT (enterprise_id, decision_number) DO NOTHING`,
+       LEFT JOIN person p ON p.id_number = x.id_number`,
       [pe.map((x) => x.creditCode), pe.map((x) => x.decisionNumber), pe.map((x) => x.department),
         pe.map((x) => agencyOf.get(x.department)), pe.map((x) => x.decidedOn), pe.map((x) => x.violation),
         pe.map((x) => x.legalBasis), pe.map((x) => x.penaltyTypes.join(",")), pe.map((x) => x.fineAmount),
         pe.map((x) => x.publicUntil), pe.map((x) => x.personIdNumber)],
     );
+    // What recordPenalty does after each penalty, here once per enterprise: the automatic
+    // watchlist rule, then grade and risk, so the demo profiles look like recorded ones.
+    const penaltiesOf = new Map<string, number>();
+    for (const x of pe) penaltiesOf.set(x.creditCode, (penaltiesOf.get(x.creditCode) ?? 0) + 1);
+    for (const { id, code } of inserted) {
+      // The rule needs two penalties; asking it about the others would only cost round trips.
+      if ((penaltiesOf.get(code) ?? 0) >= 2) await services.watchlist.applyAutomaticRule(tx, id);
+    }
+    await services.standing.recompute(tx, inserted.map((r) => r.id));
+    // When these are all the enterprises there are, every standing is now up to date with today
+    // and the scheduled refresh has nothing left to do today.
+    const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM enterprise`);
+    if (total === inserted.length) await markRefreshed(tx, total);
+    return keys.map((k) => ({ ...k, id: agencyOf.get(k.department)! }));
   });
-  // Grades and risk of the new enterprises, as the daily refresh would compute them.
-  await services.standing.refreshAll();
+
   return {
     enterprises: data.enterprises.length,
     persons: data.persons.length,
     penalties: data.penalties.length,
     firstCreditCode: data.enterprises[0].creditCode,
-    agencies: created,
+    seed,
+    anchor,
+    agencies,
   };
 }
 
