@@ -109,7 +109,7 @@ export async function startHub(
     services = createServices(database.dataSource, config);
     accessLog = new AccessLogWriter(database.dataSource, logger);
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
-      demo = await seedDemoData(database.dataSource, services);
+      demo = await seedDemoData(database.dataSource, services, { disclosureYears: config.disclosureYears });
     }
   } catch (err) {
     await new Promise((r) => server.close(r));

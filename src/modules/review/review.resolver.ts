@@ -9,15 +9,17 @@ import { CreditReviewResult, ReviewReason } from "./review.types";
 @Resolver(() => ReviewReason)
 export class ReviewResolver {
   @Query(() => [CreditReviewResult], { nullable: true, description: "信用审查 of up to 1000 enterprises for one administrative matter, in input order." })
-  creditReview(
+  async creditReview(
     @Arg("creditCodes", () => [CreditCodeScalar]) creditCodes: string[],
     @Arg("matter", () => AdministrativeMatter) matter: AdministrativeMatter,
     @Ctx() ctx: HubContext,
   ): Promise<CreditReviewResult[]> {
+    const results = await ctx.services.review.review(ctx.requireAgency(), creditCodes, matter);
+    // Logged once the review ran: a refused one (over 1000 codes) read no subject.
     ctx.audit.reviewed = true;
     ctx.audit.purpose = matter;
     for (const code of creditCodes) ctx.audit.enterprise(code);
-    return ctx.services.review.review(ctx.requireAgency(), creditCodes, matter);
+    return results;
   }
 
   @FieldResolver(() => BlacklistEntry, { nullable: true })

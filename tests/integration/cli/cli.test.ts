@@ -1,25 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runCli } from "../../../src/cli/main";
+import { runHubCli } from "../../helpers/cli";
 import { startTestHub } from "../../helpers/test-hub";
 
-/** Runs `hub …` in-process with HUB_DATA_DIR set, returning what it printed. */
+/** Runs `hub …` in-process on the embedded database in `dataDir`, returning what it printed. */
 async function hub(dataDir: string, ...args: string[]): Promise<string> {
-  const printed: string[] = [];
-  const log = jest.spyOn(console, "log").mockImplementation((...parts) => void printed.push(parts.join(" ")));
-  const saved = { dir: process.env.HUB_DATA_DIR, url: process.env.DATABASE_URL };
-  process.env.HUB_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  try {
-    await runCli(["node", "hub", ...args]);
-  } finally {
-    log.mockRestore();
-    process.env.HUB_DATA_DIR = saved.dir;
-    if (saved.dir === undefined) delete process.env.HUB_DATA_DIR;
-    if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
-  }
-  return printed.join("\n");
+  return (await runHubCli({ HUB_DATA_DIR: dataDir, DATABASE_URL: undefined }, ...args)).output;
 }
 
 describe("hub CLI on the embedded database", () => {

@@ -67,8 +67,11 @@ describe("credit review (信用审查)", () => {
   });
 
   it("refuses more than 1000 codes and names the index of an invalid code", async () => {
-    const tooMany = await t.gql(REVIEW, { codes: Array.from({ length: 1001 }, () => clean), matter: "BIDDING" }, em);
+    const tooMany = await t.gql(REVIEW, { codes: Array.from({ length: 1001 }, () => newCreditCode()), matter: "BIDDING" }, em);
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "creditCodes" });
+    // A refused review read nothing, so the access log names no subjects for it.
+    await t.hub.flushAccessLog();
+    expect((await t.sql(`SELECT count(*)::int AS n FROM access_record WHERE cardinality(subjects) > 1000`))[0].n).toBe(0);
     const bad = clean.slice(0, 17) + (clean[17] === "0" ? "1" : "0");
     const invalid = await t.gql(REVIEW, { codes: [clean, clean, bad], matter: "BIDDING" }, em);
     expect(invalid.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "codes[2]" });

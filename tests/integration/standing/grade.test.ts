@@ -1,10 +1,10 @@
-import { runCli } from "../../../src/cli/main";
 import { DEFAULT_RISK_WEIGHTS } from "../../../src/config";
 import { GradeService } from "../../../src/modules/grade/grade.service";
 import { RiskService } from "../../../src/modules/risk/risk.service";
 import { StandingService, scoringSettings } from "../../../src/modules/standing/standing.service";
 import { addDays, setClockOffsetDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData, recordPenalty } from "../../helpers/factories";
+import { runHubCli } from "../../helpers/cli";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const GRADE = `query($c: CreditCode!) { enterprise(creditCode: $c) {
@@ -192,24 +192,7 @@ describe("credit grade (分类分级)", () => {
     expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true }).then((r) => r?.upToDate)).toBeUndefined();
   });
 
-  /** Runs `hub …` in this process (so it shares the moved clock) against the test hub's database. */
-  async function hubCli(...args: string[]): Promise<string> {
-    const printed: string[] = [];
-    const log = jest.spyOn(console, "log").mockImplementation((...parts) => void printed.push(parts.join(" ")));
-    const env: Record<string, string> = { ...t.databaseEnv, LOG_LEVEL: "silent", HUB_DEMO_SEED: "off" };
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
-      await runCli(["node", "hub", ...args]);
-    } finally {
-      log.mockRestore();
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
-    return printed.join("\n");
-  }
+  const hubCli = async (...args: string[]) => (await runHubCli(t.databaseEnv, ...args)).output;
 
   it("`hub refresh` brings a grade up to date once a penalty ages out, and a second run adds no history", async () => {
     const code = await createEnterprise(t);
