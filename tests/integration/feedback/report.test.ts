@@ -69,4 +69,25 @@ describe("feedback report (通报)", () => {
     const res = (await t.gql(REPORT, { from: addDays(today(), -30), to: addDays(today(), -2) }, em)).data?.feedbackReport;
     expect(res).toMatchObject({ tasksDistributed: 0, tasksReported: 0, reportingRate: 0, rows: [] });
   });
+
+  // Runs last: it moves the tasks' distribution instants.
+  it("puts a task in the period by its China Standard Time date, also around midnight UTC+8", async () => {
+    const byRegion = `SELECT e.region_code AS region, count(*)::int AS n FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id
+      JOIN enterprise e ON e.id = b.enterprise_id GROUP BY e.region_code ORDER BY 1`;
+    const counts = Object.fromEntries((await t.sql(byRegion)).map((r: any) => [r.region, r.n]));
+    // 2026-03-01 23:59:59 and 2026-03-02 00:30 in Nanjing: one second and half an hour either side of the date line.
+    const move = (region: string, instant: string) =>
+      t.sql(`UPDATE sanction_task t SET distributed_at = $2 FROM blacklist_entry b JOIN enterprise e ON e.id = b.enterprise_id
+        WHERE b.id = t.blacklist_entry_id AND e.region_code = $1`, [region, instant]);
+    await move("320102", "2026-03-01T15:59:59Z");
+    await move("320505", "2026-03-01T16:30:00Z");
+    const on = async (date: string) => (await t.gql(REPORT, { from: date, to: date }, em)).data?.feedbackReport;
+    const first = await on("2026-03-01");
+    const second = await on("2026-03-02");
+    expect(first.tasksDistributed).toBe(counts["320102"]);
+    expect(new Set(first.rows.filter((r: any) => r.tasksDistributed > 0).map((r: any) => r.regionCode))).toEqual(new Set(["320102"]));
+    expect(second.tasksDistributed).toBe(counts["320505"]);
+    expect(new Set(second.rows.filter((r: any) => r.tasksDistributed > 0).map((r: any) => r.regionCode))).toEqual(new Set(["320505"]));
+    expect((await on("2026-02-28")).tasksDistributed).toBe(0);
+  });
 });
