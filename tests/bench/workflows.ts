@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import autocannon from "autocannon";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { DataSource } from "typeorm";
 import type { Config } from "../../src/config";
 import { createServices } from "../../src/modules";
@@ -10,18 +13,20 @@ import { riskSignalFeed } from "../../src/modules/risk/risk-signal.feed";
 import { gql, median } from "./load";
 
 /** The daily work of agencies (issue 6) and the bulk feeds (issue 5), measured on the bench data set. */
-/** Times `hub import risk-signals` on a generated file (streamed: RSS should not grow with the file). */
-export async function benchImport(db: DataSource, config: Config, codes: string[], options: { importRows: number }) {
-  const rows = options.importRows;
-  const file = path.join(os.tmpdir(), `hub-bench-signals-${process.pid}.csv`);
+/** Writes a risk-signal CSV of `rows` rows; `source` keeps the rows of separate runs distinct. */
+async function writeSignalFile(file: string, codes: string[], rows: number, source: string): Promise<void> {
   const out = fs.createWriteStream(file);
   const types = ["LITIGATION", "TAX_ARREARS", "WAGE_ARREARS", "ENVIRONMENTAL_EXCEEDANCE", "REGISTRATION_CHANGE", "RAPID_EXPANSION", "MARKET_VIOLATION"];
   out.write("credit_code,type,occurred_on,source,detail\n");
   for (let n = 0; n < rows; n++) {
     const day = new Date(Date.now() - (n % 700) * 86_400_000).toISOString().slice(0, 10);
-    if (!out.write(`${codes[n % codes.length]},${types[n % types.length]},${day},bench,"case ${n}"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
+    if (!out.write(`${codes[n % codes.length]},${types[n % types.length]},${day},${source},"case ${n}"\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
+}
+
+/** One `hub import risk-signals` run: rows per second and how far RSS rose above where it started. */
+async function importOnce(db: DataSource, config: Config, file: string) {
   const services = createServices(db, config);
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
@@ -30,11 +35,46 @@ export async function benchImport(db: DataSource, config: Config, codes: string[
   const result = await importCsv(db, file, riskSignalFeed(services.standing));
   const seconds = (Date.now() - started) / 1000;
   clearInterval(timer);
-  fs.rmSync(file, { force: true });
   return { rows: result.rows, written: result.written, seconds, rowsPerSecond: Math.round(result.rows / seconds), rssGrowthMb: Math.round((peak - rssBefore) / 1e6) };
 }
 
-/** An enterprise on the blacklist, so that feedback can be reported against it. */
+/** The same file through a bare COPY into a table with no checks, keys or indexes: the database's limit. */
+async function copyOnce(db: DataSource, file: string): Promise<number> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`CREATE TEMP TABLE bench_signal_copy (credit_code text, type text, occurred_on date, source text, detail text)`);
+    const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const started = Date.now();
+    await pipeline(fs.createReadStream(file), client.query(copyFrom(`COPY bench_signal_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    const seconds = (Date.now() - started) / 1000;
+    await runner.query(`DROP TABLE bench_signal_copy`);
+    return seconds;
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Times `hub import risk-signals` (validation, keys, grades and risk recomputed per batch) against
+ * a bare COPY of the same file, and compares the RSS growth of a file four times larger with a
+ * small one: streamed, it should not grow with the file.
+ */
+export async function benchImport(db: DataSource, config: Config, codes: string[], options: { importRows: number }) {
+  const rows = options.importRows;
+  const file = path.join(os.tmpdir(), `hub-bench-signals-${process.pid}.csv`);
+  try {
+    await writeSignalFile(file, codes, Math.round(rows / 4), "bench-quarter");
+    const quarter = await importOnce(db, config, file);
+    await writeSignalFile(file, codes, rows, "bench-full");
+    const full = await importOnce(db, config, file);
+    const copySeconds = await copyOnce(db, file);
+    return { ...full, quarter, copyRowsPerSecond: Math.round(rows / copySeconds) };
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 export async function listOne(db: DataSource, config: Config, agencyId: string, creditCode: string): Promise<string> {
   const actor = { kind: "agency", agencyId, name: "bench", department: "EMERGENCY_MANAGEMENT", regionCode: "320000", scopes: ["read", "write"] } as const;
   const entries = await createServices(db, config).blacklist.addToBlacklist(actor as never, {
