@@ -1,5 +1,6 @@
 import { statementCounter } from "../../../src/db/statement-counter";
 import { blacklist, createEnterprise, setPerson } from "../../helpers/factories";
+import { newCreditCode } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const PROFILE = `query($c: CreditCode!) { enterprise(creditCode: $c) {
@@ -76,8 +77,23 @@ describe("SQL statements per query", () => {
 
   it("is the same for enterprises(first: 50) as for first: 1", async () => {
     for (let i = 0; i < 6; i++) await seed("320311", 3, 4);
+    // 50 more in the city, each with a legal representative and a penalty, so that a page of 50 is full.
+    const codes = Array.from({ length: 50 }, () => newCreditCode("320312"));
+    await t.sql(
+      `WITH e AS (INSERT INTO enterprise (credit_code, name, region_code, sector)
+         SELECT c, '徐州批量企业' || i, '320312', 'HAZARDOUS_CHEMICALS' FROM unnest($1::text[]) WITH ORDINALITY AS u(c, i) RETURNING id, credit_code),
+       p AS (INSERT INTO person (id_number, name) SELECT lpad(abs(hashtext(credit_code))::text, 17, '4') || 'X', '法人' || credit_code FROM e RETURNING id, name),
+       r AS (INSERT INTO responsible_person (enterprise_id, person_id, role, since)
+         SELECT e.id, p.id, 'LEGAL_REPRESENTATIVE', '2020-01-01' FROM e JOIN p ON p.name = '法人' || e.credit_code)
+       INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, penalty_types, public_until)
+       SELECT id, 'B-' || credit_code, 'EMERGENCY_MANAGEMENT', DATE '2025-06-01', 'v', '{WARNING}', DATE '2028-06-01' FROM e`,
+      [codes],
+    );
     const one = await statementsFor(LIST, { first: 1 });
     const fifty = await statementsFor(LIST, { first: 50 });
     expect(fifty).toBe(one);
+    const page = await t.gql(LIST, { first: 50 }, token);
+    expect(page.data?.enterprises.edges).toHaveLength(50);
+    expect(page.data?.enterprises.edges.every((e: any) => e.node.responsiblePersons.length > 0 && e.node.penalties.totalCount > 0)).toBe(true);
   });
 });
