@@ -1,6 +1,6 @@
-import { Client } from "pg";
 import { addDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData } from "../../helpers/factories";
+import { newCreditCode } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 interface PlanNode {
@@ -15,17 +15,11 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 describe("status filters served by the partial indexes", () => {
   let t: TestHub;
   let em: string;
-  let explainer: Client;
   beforeAll(async () => {
     t = await startTestHub();
     em = await t.agency("EMERGENCY_MANAGEMENT");
-    explainer = new Client({ connectionString: t.databaseEnv.DATABASE_URL });
-    await explainer.connect();
   });
-  afterAll(async () => {
-    await explainer.end();
-    await t.stop();
-  });
+  afterAll(() => t.stop());
 
   /** The statements the hub sends while serving `query`, with their parameters. */
   async function statementsOf(query: string): Promise<{ sql: string; params: unknown[] }[]> {
@@ -39,8 +33,9 @@ describe("status filters served by the partial indexes", () => {
   }
 
   async function planOf(sql: string, params: unknown[]): Promise<PlanNode[]> {
-    const { rows } = await explainer.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    return nodesOf(rows[0]["QUERY PLAN"][0].Plan);
+    const [row] = await t.sql(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const plan = row["QUERY PLAN"];
+    return nodesOf((typeof plan === "string" ? JSON.parse(plan) : plan)[0].Plan);
   }
 
   it("filters onBlacklist and onWatchlist through blacklist_active_until and watchlist_active_until", async () => {
@@ -92,6 +87,30 @@ describe("status filters served by the partial indexes", () => {
         expect(used.filter((n) => n["Node Type"] === "Seq Scan")).toEqual([]);
         expect(used.filter((n) => n["Index Name"] && n["Index Name"] !== index)).toEqual([]);
       }
+    }
+  });
+
+  it("finds enterprises by a part of their name through the enterprise_name_bigrams index, not a scan", async () => {
+    const target = await createEnterprise(t, { name: "连云港海晶盐化有限公司" });
+    // A city's worth of other names, in SQL for speed; the planner needs the statistics.
+    await t.sql(
+      `INSERT INTO enterprise (credit_code, name, region_code, sector)
+       SELECT c, '测试' || i || '号建材有限公司', '320102', 'HAZARDOUS_CHEMICALS' FROM unnest($1::text[]) WITH ORDINALITY AS u(c, i)`,
+      [Array.from({ length: 5000 }, () => newCreditCode())],
+    );
+    await t.sql(`ANALYZE enterprise`);
+    const query = `{ enterprises(filter: { nameContains: "海晶盐化" }, first: 10) { totalCount edges { node { creditCode } } } }`;
+    const page = expectData(await t.gql<any>(query, {}, em)).enterprises;
+    expect([page.totalCount, page.edges.map((e: any) => e.node.creditCode)]).toEqual([1, [target]]);
+    const statements = (await statementsOf(query)).filter((s) => s.sql.includes("FROM enterprise"));
+    expect(statements.length).toBeGreaterThan(0);
+    for (const { sql, params } of statements) {
+      const scans = (await planOf(sql, params)).filter((n) => n["Relation Name"] === "enterprise" || n["Index Name"]?.startsWith("enterprise"));
+      expect({ sql, scans: scans.map((n) => `${n["Node Type"]} ${n["Index Name"] ?? n["Relation Name"]}`) }).toEqual({
+        sql,
+        scans: expect.arrayContaining(["Bitmap Index Scan enterprise_name_bigrams"]),
+      });
+      expect(scans.filter((n) => n["Node Type"] === "Seq Scan")).toEqual([]);
     }
   });
 });
