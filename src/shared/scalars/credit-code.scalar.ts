@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { creditCodeProblem } from "../identifiers";
-import { ScalarInputError } from "./input-error";
+import { ScalarInputError, atLiteral } from "./input-error";
 
 function parse(value: unknown): string {
   if (typeof value !== "string") throw new ScalarInputError("A credit code must be a string.", "creditCode");
@@ -17,7 +17,7 @@ export const CreditCodeScalar = new GraphQLScalarType({
   serialize: (value) => String(value),
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new ScalarInputError("A credit code must be a string.", "creditCode");
-    return parse(ast.value);
+    if (ast.kind !== Kind.STRING) throw new ScalarInputError("A credit code must be a string.", "creditCode", ast);
+    return atLiteral(ast, () => parse(ast.value));
   },
 });

@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { ScalarInputError } from "./input-error";
+import { ScalarInputError, atLiteral } from "./input-error";
 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -22,5 +22,5 @@ export const DateTimeScalar = new GraphQLScalarType({
   description: "ISO 8601 date-time with offset, e.g. 2026-03-01T08:00:00+08:00.",
   serialize: (value) => toCstIso(value instanceof Date ? value : new Date(String(value))),
   parseValue: parse,
-  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => atLiteral(ast, () => parse(ast.kind === Kind.STRING ? ast.value : undefined)),
 });

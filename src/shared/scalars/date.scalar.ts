@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { ScalarInputError } from "./input-error";
+import { ScalarInputError, atLiteral } from "./input-error";
 
 /** Dates travel as YYYY-MM-DD strings end to end (pg's DATE parser is set to keep them so). */
 export function isCalendarDate(value: string): boolean {
@@ -20,5 +20,5 @@ export const DateScalar = new GraphQLScalarType({
   description: "Calendar date, YYYY-MM-DD.",
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
   parseValue: parse,
-  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => atLiteral(ast, () => parse(ast.kind === Kind.STRING ? ast.value : undefined)),
 });

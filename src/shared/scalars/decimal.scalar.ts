@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
-import { ScalarInputError } from "./input-error";
+import { ScalarInputError, atLiteral } from "./input-error";
 
 // numeric(14,2): twelve digits before the point are more than any fine in yuan.
 const DECIMAL = /^-?\d{1,12}(\.\d{1,2})?$/;
@@ -20,8 +20,6 @@ export const DecimalScalar = new GraphQLScalarType({
   description: 'Decimal amount in yuan, serialised as a string, e.g. "50000.00".',
   serialize: (value) => String(value),
   parseValue: parse,
-  parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return parse(ast.value);
-    return parse(undefined);
-  },
+  parseLiteral: (ast) =>
+    atLiteral(ast, () => (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? parse(ast.value) : parse(undefined))),
 });

@@ -75,6 +75,12 @@ describe("credit review (信用审查)", () => {
     const bad = clean.slice(0, 17) + (clean[17] === "0" ? "1" : "0");
     const invalid = await t.gql(REVIEW, { codes: [clean, clean, bad], matter: "BIDDING" }, em);
     expect(invalid.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "codes[2]" });
+    // Written into the query itself, the bad code is pointed at by line and column.
+    const literal = `{ creditReview(creditCodes: ["${clean}", "${clean}", "${bad}"], matter: BIDDING) { verdict } }`;
+    const inline = await t.gql(literal, {}, em);
+    expect(inline.status).toBe(400);
+    expect(inline.errors).toHaveLength(1);
+    expect(inline.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "creditCode" }, locations: [{ line: 1, column: literal.indexOf(`"${bad}"`) + 1 }] });
   });
 
   it("runs the same number of SQL statements for 1000 codes as for 1 code with every kind of reason", async () => {
