@@ -44,7 +44,7 @@ export class StandingService {
         // own enterprises): a refresh completed today, with these settings, has nothing left to do.
         if (onlyIfDue) {
           const [last] = await runner.query(
-            `SELECT 1 FROM standing_refresh WHERE completed_on >= $1::date AND settings = $2 AND finished_at > now() - make_interval(hours => $3)`,
+            `SELECT 1 FROM standing_refresh WHERE completed_on >= $1::date AND settings = $2 AND finished_at > now() - $3::float8 * interval '1 hour'`,
             [today(), this.settings, maxAgeHours],
           );
           if (last) return { enterprises: 0, upToDate: true };

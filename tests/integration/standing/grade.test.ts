@@ -182,6 +182,8 @@ describe("credit grade (分类分级)", () => {
 
     // A shorter interval than a day makes it due again once that much time has passed.
     expect((await t.hub.services.standing.refreshAll({ onlyIfDue: true, maxAgeHours: 0 }))?.enterprises).toBeGreaterThan(0);
+    // Intervals may be fractions of an hour (HUB_REFRESH_INTERVAL_HOURS=0.5).
+    expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true, maxAgeHours: 0.5 })).toEqual({ enterprises: 0, upToDate: true });
 
     // Restarted with other risk weights: due the same day, and scored with them.
     const db = t.hub.database.dataSource;
