@@ -38,10 +38,20 @@ export class BlacklistService {
   }
 
   /**
-   * Writes the ENTERPRISE entry and its PERSON entries, distributes their tasks and marks an
-   * ACTIVE watchlist entry ESCALATED. Runs inside the caller's transaction, enterprise locked.
+   * Writes the ENTERPRISE entry and its PERSON entries, distributes their tasks and marks the
+   * watch ESCALATED. Runs inside the caller's transaction, enterprise locked. `escalating` is the
+   * watchlist entry escalateWatchlistEntry moves: it is ESCALATED whatever the new entry's
+   * validity. A direct listing escalates an ACTIVE watch only when the listing is in force: a
+   * back-dated decision already past its validity is a record of the past, not a reason to end
+   * the current watch.
    */
-  async createEntries(tx: EntityManager, actor: AgencyActor, enterpriseId: string, input: BlacklistInput): Promise<BlacklistEntry[]> {
+  async createEntries(
+    tx: EntityManager,
+    actor: AgencyActor,
+    enterpriseId: string,
+    input: BlacklistInput,
+    escalating: string | null = null,
+  ): Promise<BlacklistEntry[]> {
     const decisionNumber = requiredText(input.decisionNumber, "decisionNumber", 100);
     const reason = requiredText(input.reason, "reason");
     const now = today();
@@ -85,12 +95,14 @@ export class BlacklistService {
       { id: entry.id, subjectType: "ENTERPRISE", validUntil },
       ...personEntries.map((p) => ({ id: p.id, subjectType: "PERSON" as const, validUntil })),
     ]);
-    // The listing escalates the watch whatever its own validity: escalateWatchlistEntry with a
-    // back-dated entry must not leave the entry it escalated ACTIVE.
-    await tx.query(
-      `UPDATE watchlist_entry w SET state = 'ESCALATED', escalated_to = $2 WHERE w.enterprise_id = $1 AND ${inForce("w", "$3")}`,
-      [enterpriseId, entry.id, now],
-    );
+    if (escalating) {
+      await tx.query(`UPDATE watchlist_entry SET state = 'ESCALATED', escalated_to = $2 WHERE id = $1`, [escalating, entry.id]);
+    } else if (validUntil >= now) {
+      await tx.query(
+        `UPDATE watchlist_entry w SET state = 'ESCALATED', escalated_to = $2 WHERE w.enterprise_id = $1 AND ${inForce("w", "$3")}`,
+        [enterpriseId, entry.id, now],
+      );
+    }
     await this.standing.recompute(tx, [enterpriseId]);
     return tx.query(
       `SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = $1 OR b.listed_with = $1

@@ -93,7 +93,7 @@ export class WatchlistService {
       if (enterprise.id !== entry.enterpriseId) {
         throw badInput("input.creditCode", "The credit code is not the watchlisted enterprise's.");
       }
-      const entries = await this.blacklist.createEntries(tx, actor, enterprise.id, input);
+      const entries = await this.blacklist.createEntries(tx, actor, enterprise.id, input, entry.id);
       return entries.find((e) => e.subjectType === "ENTERPRISE")!;
     });
   }

@@ -85,18 +85,18 @@ describe("watchlist (重点关注名单)", () => {
     expect(after.watchlist[0]).toMatchObject({ status: "ESCALATED", escalatedTo: { id: listed.id, status: "ACTIVE" } });
   });
 
-  it("escalates the watch even when the blacklist entry recorded is already past its validity", async () => {
+  it("escalates the watch it names even with a blacklist entry already past its validity; a back-dated direct listing leaves the watch", async () => {
     const addWatch = `mutation($input: WatchlistInput!) { addToWatchlist(input: $input) { id status } }`;
     const backDated = { listedOn: addDays(today(), -800), validUntil: addDays(today(), -1) };
 
-    // Listed directly with a back-dated decision.
+    // Listed directly with a back-dated decision: a record of the past; the current watch goes on.
     const direct = await createEnterprise(t);
     expect((await t.gql(addWatch, { input: { creditCode: direct, reason: "隐患整改不到位" } }, em)).data?.addToWatchlist.status).toBe("ACTIVE");
     const [expired] = await blacklist(t, em, direct, backDated);
     expect(expired).toMatchObject({ subjectType: "ENTERPRISE", status: "EXPIRED" });
     const read = (await t.gql(WATCH, { c: direct }, em)).data?.enterprise;
-    expect(read).toMatchObject({ onWatchlist: false, onBlacklist: false });
-    expect(read.watchlist[0]).toMatchObject({ status: "ESCALATED", escalatedTo: { id: expired.id, status: "EXPIRED" } });
+    expect(read).toMatchObject({ onWatchlist: true, onBlacklist: false });
+    expect(read.watchlist[0]).toMatchObject({ status: "ACTIVE", escalatedTo: null });
 
     // Through escalateWatchlistEntry: the entry it names must not stay ACTIVE.
     const escalated = await createEnterprise(t);
