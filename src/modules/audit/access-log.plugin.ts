@@ -4,20 +4,20 @@ import type { HubContext } from "../../server/context";
 import { DomainError, ErrorCode } from "../../shared/errors";
 import type { AccessRecordContent } from "./access-chain";
 import type { AccessCollector } from "./access-collector";
-
-const ROOT_TYPES = { query: "Query", mutation: "Mutation", subscription: "Subscription" } as const;
+import { deniedFieldName } from "./denied-field-name";
 
 /**
  * Refusals decided by a service (another department's report, a measure the department does not
  * implement, a write outside the agency's city) are denied attempts too; the shield notes its
- * own as it denies. Named like the shield's entries: `Mutation.retractSanctionFeedback`.
+ * own as it denies. Named like the shield's entries, by the real field, whatever alias the
+ * caller gave it: `Mutation.retractSanctionFeedback`.
  */
-function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLError[] | undefined, root: string): void {
+function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLError[] | undefined, name: (path: readonly (string | number)[]) => string | null): void {
   for (const error of errors ?? []) {
     const original = error.originalError;
-    if (!(original instanceof DomainError) || original.code !== ErrorCode.FORBIDDEN) continue;
-    const fields = (error.path ?? []).filter((p): p is string => typeof p === "string");
-    if (fields.length) audit.denied.add(`${root}.${fields.join(".")}`);
+    if (!(original instanceof DomainError) || original.code !== ErrorCode.FORBIDDEN || !error.path) continue;
+    const field = name(error.path);
+    if (field) audit.denied.add(field);
   }
 }
 
@@ -29,10 +29,10 @@ export function accessLogPlugin(append: (record: AccessRecordContent) => void): 
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operationName, operation, errors }) {
+        async willSendResponse({ contextValue, operationName, operation, document, schema, errors }) {
           const audit = contextValue?.audit;
           if (!audit) return;
-          if (operation) noteServiceRefusals(audit, errors, ROOT_TYPES[operation.operation]);
+          if (operation && document) noteServiceRefusals(audit, errors, (path) => deniedFieldName(schema, document, operation, path));
           if (audit.isEmpty) return;
           append({
             at: new Date(),

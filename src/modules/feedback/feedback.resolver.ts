@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../../server/context";
+import { ErrorCode } from "../../shared/errors";
 import { checkFirst, connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
 import { DateScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
@@ -52,11 +53,14 @@ export class FeedbackResolver {
   @Mutation(() => SanctionFeedbackBatchResult, {
     description: "Up to 500 reports in one call; each is applied or rejected on its own. More than 500: the whole call is BAD_USER_INPUT and nothing is written.",
   })
-  registerSanctionFeedbackBatch(
+  async registerSanctionFeedbackBatch(
     @Arg("inputs", () => [SanctionFeedbackInput]) inputs: SanctionFeedbackInput[],
     @Ctx() ctx: HubContext,
   ): Promise<SanctionFeedbackBatchResult> {
-    return ctx.services.feedback.registerBatch(ctx.requireAgency(), inputs);
+    const result = await ctx.services.feedback.registerBatch(ctx.requireAgency(), inputs);
+    // A refused item is a denied attempt even though the batch as a whole is answered.
+    if (result.items.some((item) => item.error?.code === ErrorCode.FORBIDDEN)) ctx.audit.denied.add("Mutation.registerSanctionFeedbackBatch");
+    return result;
   }
 
   @Mutation(() => SanctionFeedbackPayload, { description: "Writes a new report that supersedes one of the caller's department's CURRENT reports." })

@@ -1,4 +1,5 @@
-import { createEnterprise, setPerson } from "../../helpers/factories";
+import { today } from "../../../src/shared/clock";
+import { blacklist, createEnterprise, setPerson } from "../../helpers/factories";
 import { runHubCli } from "../../helpers/cli";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
@@ -49,7 +50,8 @@ describe("access log (信用信息查询记录)", () => {
   it("records a refusal decided by a service (a write outside the agency's city) as a denied attempt", async () => {
     const suzhou = await t.agency("EMERGENCY_MANAGEMENT", { region: "320500" });
     const res = await t.gql(
-      `mutation Outside($input: PenaltyInput!) { recordPenalty(input: $input) { id } }`,
+      // Under an alias: the log names the field refused, not the name the caller chose for it.
+      `mutation Outside($input: PenaltyInput!) { harmless: recordPenalty(input: $input) { id } }`,
       { input: { creditCode: code, decisionNumber: "苏应急罚〔2026〕99号", decidedOn: "2026-01-15", violation: "未按规定开展安全培训", penaltyTypes: ["WARNING"] } },
       suzhou,
     );
@@ -57,6 +59,22 @@ describe("access log (信用信息查询记录)", () => {
     const mine = (await records(suzhou, null)).edges.map((e: any) => e.node);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ operationName: "Outside", deniedFields: ["Mutation.recordPenalty"] });
+  });
+
+  it("records a batch item refused for a measure the department does not implement", async () => {
+    const [entry] = await blacklist(t, em, await createEnterprise(t), { includeRoles: [] });
+    const finance = await t.agency("FINANCE");
+    const res = await t.gql(
+      `mutation Batch($inputs: [SanctionFeedbackInput!]!) { registerSanctionFeedbackBatch(inputs: $inputs) { accepted rejected items { index error { code } } } }`,
+      { inputs: [
+        { clientReference: "B-1", blacklistEntryId: entry.id, measure: "RESTRICT_GOVERNMENT_PROCUREMENT", matter: "GOVERNMENT_PROCUREMENT", appliedOn: today(), outcome: "APPLIED" },
+        { clientReference: "B-2", blacklistEntryId: entry.id, measure: "RESTRICT_LAND_TRANSFER", matter: "LAND_TRANSFER", appliedOn: today(), outcome: "APPLIED" },
+      ] },
+      finance,
+    );
+    expect(res.data?.registerSanctionFeedbackBatch).toMatchObject({ accepted: 1, rejected: 1, items: [{ index: 0, error: null }, { index: 1, error: { code: "FORBIDDEN" } }] });
+    const mine = (await records(finance, null)).edges.map((e: any) => e.node);
+    expect(mine.find((r: any) => r.operationName === "Batch")).toMatchObject({ deniedFields: ["Mutation.registerSanctionFeedbackBatch"] });
   });
 
   it("shows an agency only its own records; CREDIT_OFFICE sees all", async () => {
