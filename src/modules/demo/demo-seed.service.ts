@@ -6,7 +6,6 @@ import { today } from "../../shared/clock";
 import { PROVINCE_CODE } from "../../shared/region";
 import type { Services } from "..";
 import { DEPARTMENTS, type Department } from "../agency/department.enum";
-import { markRefreshed } from "../standing/standing.service";
 import { generateDemoData } from "./demo-data";
 
 export const DEMO_ENTERPRISES = 200;
@@ -119,7 +118,7 @@ export async function seedDemoData(
     // When these are all the enterprises there are, every standing is now up to date with today
     // and the scheduled refresh has nothing left to do today.
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM enterprise`);
-    if (total === inserted.length) await markRefreshed(tx, total);
+    if (total === inserted.length) await services.standing.markRefreshed(tx, total);
     return keys.map((k) => ({ ...k, id: agencyOf.get(k.department)! }));
   });
 

@@ -21,6 +21,11 @@ export class StandingService {
     private readonly settings: string,
   ) {}
 
+  /** Records that every enterprise's standing is up to date as of today, scored with this service's settings. */
+  markRefreshed(db: { query(sql: string, values: unknown[]): Promise<unknown> }, enterprises: number): Promise<void> {
+    return markRefreshed(db, enterprises, this.settings);
+  }
+
   async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
     await this.grades.recompute(tx, enterpriseIds);
     await this.risk.recompute(tx, enterpriseIds);
@@ -62,7 +67,7 @@ export class StandingService {
           last = ids[ids.length - 1];
           onProgress?.(done, total);
         }
-        await markRefreshed(runner, done, this.settings);
+        await this.markRefreshed(runner, done);
         return { enterprises: done };
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [REFRESH_LOCK]);
@@ -74,13 +79,13 @@ export class StandingService {
 }
 
 /**
- * Records that every enterprise's standing is up to date as of today (also after `hub generate`).
- * Without `settings` the next due-check refreshes once more, to score with known settings.
+ * Records that every enterprise's standing is up to date as of today (also after `hub generate`
+ * and the demo seed), with the scoring settings it was computed with.
  */
-export async function markRefreshed(
+async function markRefreshed(
   db: { query(sql: string, values: unknown[]): Promise<unknown> },
   enterprises: number,
-  settings: string | null = null,
+  settings: string,
 ): Promise<void> {
   await db.query(
     `INSERT INTO standing_refresh (id, completed_on, enterprises, settings) VALUES (1, $1, $2, $3)

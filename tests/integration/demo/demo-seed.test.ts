@@ -51,6 +51,8 @@ describe("demo seed", () => {
       const [counts] = await a.sql(COUNT_ALL);
       expect(counts).toMatchObject({ enterprises: first.enterprises, persons: first.persons, penalties: first.penalties, graded: DEMO_ENTERPRISES });
       expect(await digest(a)).toBe(await digest(b));
+      // The seed scored every enterprise with the hub's settings: the scheduled refresh has nothing to do today.
+      expect(await a.hub.services.standing.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
 
       // Penalties are public for the disclosure period, by PostgreSQL's own date arithmetic.
       const [{ off }] = await a.sql(`SELECT count(*)::int AS off FROM penalty WHERE public_until <> (decided_on + interval '3 years')::date`);
