@@ -59,7 +59,7 @@ export class EnterpriseService {
       // A new enterprise gets its first grade and assessment; a moved one its new city for alerts.
       await this.standing.recompute(tx, [saved.id]);
       return saved as Enterprise;
-    }, { idempotent: true });
+    });
   }
 
   /** Enterprises matching the filter in credit code order, one page at a time. */
