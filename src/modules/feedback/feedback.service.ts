@@ -153,7 +153,12 @@ export class FeedbackService {
       } else if (old.state !== FeedbackState.CURRENT) {
         throw conflict(`This report is ${old.state}; only a CURRENT report can be corrected.`, "id");
       }
-      return this.insert(tx, actor, input, { id: old.id, taskId: old.taskId, reason: why });
+      // The correction is linked to the task of what it now reports: the predecessor's task while the
+      // entry and measure stay the same, otherwise the task of the new (entry, measure, department).
+      // The old task then reads OPEN again unless another CURRENT report keeps it REPORTED (status is
+      // derived from CURRENT feedback), so the report's rates follow the correction.
+      const sameTask = old.blacklistEntryId === input.blacklistEntryId && old.measure === input.measure;
+      return this.insert(tx, actor, input, { id: old.id, taskId: sameTask ? old.taskId : undefined, reason: why });
     }, { idempotent: true });
   }
 
@@ -178,7 +183,8 @@ export class FeedbackService {
     tx: EntityManager,
     actor: AgencyActor,
     input: SanctionFeedbackInput,
-    predecessor: { id: string; taskId: string | null; reason: string } | null,
+    /** taskId undefined: link the task of the corrected content (entry or measure changed). */
+    predecessor: { id: string; taskId?: string | null; reason: string } | null,
   ): Promise<SanctionFeedbackPayload> {
     const c = this.checked(actor, input, await this.facts(tx, actor, [input]), predecessor?.id ?? null);
     let inserted: { id: string }[];
@@ -188,7 +194,7 @@ export class FeedbackService {
            matter, matter_reference, applied_on, outcome, description, review_id, supersedes, correction_reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (agency_id, client_reference) DO NOTHING RETURNING id`,
-        [actor.agencyId, actor.department, c.clientReference, c.hash, c.entryId, predecessor ? predecessor.taskId : c.taskId, input.measure,
+        [actor.agencyId, actor.department, c.clientReference, c.hash, c.entryId, predecessor && predecessor.taskId !== undefined ? predecessor.taskId : c.taskId, input.measure,
           input.matter, c.matterReference, input.appliedOn, input.outcome, c.description, input.reviewId ?? null,
           predecessor?.id ?? null, predecessor?.reason ?? null],
       );
