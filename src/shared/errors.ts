@@ -13,13 +13,22 @@ export enum ErrorCode {
  * `server/format-error.ts` turns them into GraphQL errors in one place.
  */
 export class DomainError extends Error {
+  /**
+   * True when the answer refuses data the caller may not confirm (an unknown value and one it may
+   * not use get the same answer): the access log records it as a denied attempt, as it does every
+   * FORBIDDEN.
+   */
+  readonly deniedAttempt: boolean;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    options: { deniedAttempt?: boolean } = {},
   ) {
     super(message);
     this.name = "DomainError";
+    this.deniedAttempt = options.deniedAttempt ?? code === ErrorCode.FORBIDDEN;
   }
 }
 

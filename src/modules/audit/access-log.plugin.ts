@@ -1,21 +1,22 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLError } from "graphql";
 import type { HubContext } from "../../server/context";
-import { DomainError, ErrorCode } from "../../shared/errors";
+import { DomainError } from "../../shared/errors";
 import type { AccessRecordContent } from "./access-chain";
 import type { AccessCollector } from "./access-collector";
 import { deniedFieldName } from "./denied-field-name";
 
 /**
  * Refusals decided by a service (another department's report, a measure the department does not
- * implement, a write outside the agency's city) are denied attempts too; the shield notes its
+ * implement, a write outside the agency's city, a person reference that names no holder) are
+ * denied attempts too; the shield notes its
  * own as it denies. Named like the shield's entries, by the real field, whatever alias the
  * caller gave it: `Mutation.retractSanctionFeedback`.
  */
 function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLError[] | undefined, name: (path: readonly (string | number)[]) => string | null): void {
   for (const error of errors ?? []) {
     const original = error.originalError;
-    if (!(original instanceof DomainError) || original.code !== ErrorCode.FORBIDDEN || !error.path) continue;
+    if (!(original instanceof DomainError) || !original.deniedAttempt || !error.path) continue;
     const field = name(error.path);
     if (field) audit.denied.add(field);
   }

@@ -270,12 +270,16 @@ export class FeedbackService {
     };
   }
 
+  /**
+   * Another department's reports are not readable (own department's rows only), so "unknown" and
+   * "someone else's" get one answer from one statement: FORBIDDEN, the same sentence.
+   */
   private async lockOwn(tx: EntityManager, actor: AgencyActor, id: string): Promise<SanctionFeedback> {
-    const [row] = isUuid(id) ? await tx.query(`SELECT id FROM sanction_feedback WHERE id = $1 FOR UPDATE`, [id]) : [];
-    if (!row) throw notFound(`No sanction feedback with id ${id}.`, "id");
-    const feedback = await this.read(tx, id);
-    if (feedback.department !== actor.department) throw forbidden();
-    return feedback;
+    const [row] = isUuid(id)
+      ? await tx.query(`SELECT id FROM sanction_feedback WHERE id = $1 AND department = $2 FOR UPDATE`, [id, actor.department])
+      : [];
+    if (!row) throw forbidden("No report of your department has this id.");
+    return this.read(tx, id);
   }
 
   private async read(tx: EntityManager, id: string): Promise<SanctionFeedback> {

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar, DecimalScalar } from "../../shared/scalars";
 import { PenaltyType } from "./penalty-type.enum";
 
@@ -31,9 +31,19 @@ export class PenaltyInput {
   })
   publicUntil?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A responsible person (current or former, Person.id) penalised together with the enterprise. " +
+      "An id that names no holder of this enterprise is BAD_USER_INPUT, whether or not the person exists.",
+  })
+  personId?: string | null;
+
   @Field(() => String, {
     nullable: true,
-    description: "ID number of a responsible person penalised together with the enterprise.",
+    description:
+      "ID number of a responsible person penalised together with the enterprise: only departments entitled to " +
+      "full ID numbers (CREDIT_OFFICE, EMERGENCY_MANAGEMENT, MARKET_REGULATION); others are FORBIDDEN and use personId.",
   })
   personIdNumber?: string | null;
 }

@@ -7,7 +7,8 @@ import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import type { WatchlistService } from "../list/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
-import { checkIdNumber, lockEnterpriseForWrite } from "../person/person.service";
+import { lockEnterpriseForWrite } from "../person/person.service";
+import { holderAt, personReference } from "../person/person-reference";
 import { PenaltyType } from "./penalty-type.enum";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
 import type { PenaltyInput } from "./penalty.inputs";
@@ -44,23 +45,11 @@ export class PenaltyService {
     if (publicUntil < input.decidedOn) {
       throw badInput("publicUntil", "publicUntil cannot be earlier than decidedOn.");
     }
-    const personIdNumber = input.personIdNumber ? checkIdNumber(input.personIdNumber, "personIdNumber") : null;
+    const person = personReference(actor, input.personId, input.personIdNumber, { personId: "personId", idNumber: "personIdNumber" });
 
     return inTransaction(this.db, async (tx) => {
       const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
-      let personId: string | null = null;
-      if (personIdNumber) {
-        const [person] = await tx.query(
-          `SELECT p.id, EXISTS (SELECT 1 FROM responsible_person rp WHERE rp.person_id = p.id AND rp.enterprise_id = $2) AS "heldRole"
-           FROM person p WHERE p.id_number = $1`,
-          [personIdNumber, enterprise.id],
-        );
-        if (!person) throw notFound("No person with this ID number is known to the hub.", "personIdNumber");
-        if (!person.heldRole) {
-          throw badInput("personIdNumber", "This person holds or held no responsible role at the enterprise.");
-        }
-        personId = person.id;
-      }
+      const personId = person ? await holderAt(tx, enterprise.id, person, person.personId !== undefined ? "personId" : "personIdNumber") : null;
       const [inserted] = await tx.query(
         `INSERT INTO penalty AS pe (enterprise_id, decision_number, department, agency_id, decided_on, violation,
            legal_basis, penalty_types, fine_amount, public_until, person_id)

@@ -1,4 +1,4 @@
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
 import { ResponsibleRole } from "./responsible-role.enum";
 
@@ -10,11 +10,21 @@ export class ResponsiblePersonInput {
   @Field(() => ResponsibleRole)
   role!: ResponsibleRole;
 
-  @Field()
-  name!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "A person the hub knows (Person.id); then name and idNumber are left out.",
+  })
+  personId?: string | null;
 
-  @Field({ description: "Resident ID number, GB 11643 check digit verified." })
-  idNumber!: string;
+  @Field(() => String, { nullable: true, description: "Required with idNumber (a person named by ID number)." })
+  name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Resident ID number, GB 11643 check digit verified; only departments entitled to full ID numbers may name a person by it.",
+  })
+  idNumber?: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,

@@ -3,7 +3,7 @@ import type { HubContext } from "../../server/context";
 import { maskIdNumber } from "../../shared/identifiers";
 import { Person } from "./person.entity";
 import { ResponsiblePersonInput } from "./person.inputs";
-import { checkIdNumber } from "./person.service";
+import { checkIdNumber } from "./person-reference";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";

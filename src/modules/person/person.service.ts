@@ -3,19 +3,12 @@ import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
-import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
+import { isUuid } from "../../shared/uuid";
+import { personReference } from "./person-reference";
 import { regionCovers } from "../../shared/region";
 import type { ResponsiblePersonInput } from "./person.inputs";
 import { RESPONSIBLE_PERSON_COLUMNS, ResponsiblePerson } from "./responsible-person.entity";
 import { SINGLE_HOLDER_ROLES } from "./responsible-role.enum";
-
-/** Validates and normalises a resident ID number, naming the input field on failure. */
-export function checkIdNumber(value: string, field: string): string {
-  const idNumber = normaliseIdNumber(value);
-  const problem = idNumberProblem(idNumber);
-  if (problem) throw badInput(field, problem);
-  return idNumber;
-}
 
 /** Locks the enterprise for the rest of the transaction and checks the writer's region. */
 export async function lockEnterpriseForWrite(
@@ -40,15 +33,21 @@ export class PersonService {
    * on the new term's start; the history stays. Giving the role to its current holder changes nothing.
    */
   async setResponsiblePerson(actor: AgencyActor, input: ResponsiblePersonInput): Promise<ResponsiblePerson> {
-    const idNumber = checkIdNumber(input.idNumber, "idNumber");
-    const name = input.name.trim();
-    if (!name || name.length > 100) throw badInput("name", "The person's name must have 1 to 100 characters.");
+    const ref = personReference(actor, input.personId, input.idNumber, { personId: "personId", idNumber: "idNumber" });
+    if (!ref) throw badInput("personId", "Name the person by personId, or by idNumber and name.");
+    let name: string | null = null;
+    if (ref.idNumber !== undefined) {
+      name = input.name?.trim() ?? "";
+      if (!name || name.length > 100) throw badInput("name", "The person's name must have 1 to 100 characters.");
+    } else if (input.name != null) {
+      throw badInput("name", "A person named by personId keeps the name the hub has; leave name out.");
+    }
     const since = input.since ?? today();
     if (since > today()) throw badInput("since", `since (${since}) lies in the future.`);
 
     return inTransaction(this.db, async (tx) => {
       const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
-      const personId = await this.upsertPerson(tx, idNumber, name);
+      const personId = ref.idNumber !== undefined ? await this.upsertPerson(tx, ref.idNumber, name!) : await this.knownPerson(tx, ref.personId);
 
       const holders: ResponsiblePerson[] = await tx.query(
         `SELECT ${RESPONSIBLE_PERSON_COLUMNS} FROM responsible_person rp
@@ -73,6 +72,13 @@ export class PersonService {
       );
       return created;
     });
+  }
+
+  /** A person named by id must exist; ids are random, so saying so reveals nothing about anyone. */
+  private async knownPerson(tx: EntityManager, personId: string): Promise<string> {
+    const [person] = isUuid(personId) ? await tx.query(`SELECT id FROM person WHERE id = $1`, [personId]) : [];
+    if (!person) throw badInput("personId", "No person has this id.");
+    return person.id;
   }
 
   /** The person's id; an ID number already known under another name is a conflict, not a rename. */
