@@ -9,7 +9,9 @@ const onOff = z.enum(["on", "off"]);
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Production-safe unless development is asked for: without NODE_ENV no stack trace, path or
+  // PostgreSQL message reaches a client (`npm run dev` sets NODE_ENV=development).
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: intIn(0, 65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z
@@ -35,6 +37,17 @@ const schema = z.object({
   HUB_JWT_ALGORITHM: z.enum(["RS256", "PS256", "ES256", "EdDSA"]).default("RS256"),
   RATE_LIMIT_PER_SECOND: intIn(0, 1_000_000).default(200),
   RATE_LIMIT_BURST: intIn(0, 10_000_000).default(2000),
+  // Failed authentications per client address, checked before the key is looked up, so a flood
+  // of bad keys cannot become a flood of database lookups (token bucket; 0 turns it off).
+  AUTH_FAILURE_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(1),
+  AUTH_FAILURE_BURST: intIn(0, 100_000).default(20),
+  // Slow clients: the whole header block, then the whole request, must arrive within these;
+  // idle keep-alive connections close after HTTP_KEEP_ALIVE_TIMEOUT_MS; beyond
+  // HTTP_MAX_CONNECTIONS open connections new ones are refused.
+  HTTP_HEADERS_TIMEOUT_MS: intIn(1_000, 600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: intIn(1_000, 3_600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(100, 600_000).default(5_000),
+  HTTP_MAX_CONNECTIONS: intIn(1, 1_000_000).default(1_000),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
   HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
@@ -61,6 +74,9 @@ const schema = z.object({
     .refine(([a, b, c]) => a < b && b < c && c <= 100, "must be three ascending scores up to 100")
     .default([25, 50, 75]),
 }).superRefine((v, ctx) => {
+  if (v.HTTP_HEADERS_TIMEOUT_MS > v.HTTP_REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({ code: "custom", path: ["HTTP_HEADERS_TIMEOUT_MS"], message: "must not exceed HTTP_REQUEST_TIMEOUT_MS" });
+  }
   const keys = [v.HUB_JWT_PUBLIC_KEY_FILE, v.HUB_JWT_JWKS_FILE].filter(Boolean).length;
   if (v.HUB_JWT_ISSUER && keys !== 1) {
     ctx.addIssue({ code: "custom", path: ["HUB_JWT_ISSUER"], message: "needs exactly one of HUB_JWT_PUBLIC_KEY_FILE and HUB_JWT_JWKS_FILE" });
@@ -86,7 +102,13 @@ export const DEFAULT_RISK_WEIGHTS = {
 export type RiskWeights = typeof DEFAULT_RISK_WEIGHTS;
 
 export type Config = Readonly<{
+  /** "production" unless NODE_ENV says otherwise: details reach clients only in "development". */
   env: "development" | "production" | "test";
+  /**
+   * NODE_ENV=production was set on purpose: commands that write made-up data (demo-seed,
+   * generate) refuse then, but not on a newcomer's machine where NODE_ENV is simply unset.
+   */
+  productionDeclared: boolean;
   port: number;
   host: string;
   databaseUrl: string | undefined;
@@ -106,6 +128,9 @@ export type Config = Readonly<{
   shutdownDrainMs: number;
   maxBodyBytes: number;
   rateLimit: Readonly<{ perSecond: number; burst: number }>;
+  /** Failed authentications allowed per client address (token bucket), checked before any lookup. */
+  authFailureLimit: Readonly<{ perSecond: number; burst: number }>;
+  http: Readonly<{ headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number }>;
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
@@ -142,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const v = parsed.data;
   return Object.freeze({
     env: v.NODE_ENV,
+    productionDeclared: present.NODE_ENV === "production",
     port: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
@@ -160,6 +186,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownDrainMs: v.SHUTDOWN_DRAIN_MS,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
     rateLimit: Object.freeze({ perSecond: v.RATE_LIMIT_PER_SECOND, burst: v.RATE_LIMIT_BURST }),
+    authFailureLimit: Object.freeze({ perSecond: v.AUTH_FAILURE_RATE_PER_SECOND, burst: v.AUTH_FAILURE_BURST }),
+    http: Object.freeze({
+      headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: v.HTTP_MAX_CONNECTIONS,
+    }),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
     risk: Object.freeze({ weights: { ...DEFAULT_RISK_WEIGHTS, ...v.HUB_RISK_WEIGHTS }, thresholds: v.HUB_RISK_THRESHOLDS }),

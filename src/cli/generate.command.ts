@@ -16,7 +16,7 @@ export function registerGenerateCommand(program: Command, config: () => Config):
       const seed = Number(opts.seed);
       if (!Number.isInteger(enterprises) || enterprises < 1 || enterprises > 2_900_000) throw new Error("--enterprises must be 1 … 2,900,000");
       if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
-      if (config().env === "production") throw new Error("generate refuses to run with NODE_ENV=production");
+      if (config().productionDeclared) throw new Error("generate refuses to run with NODE_ENV=production");
       // PGlite's socket does not carry COPY FROM STDIN; a province-sized set wants a real server anyway.
       if (!config().databaseUrl) throw new Error("generate streams with COPY into a PostgreSQL server: set DATABASE_URL");
       await withDatabase(config(), async ({ dataSource }) => {

@@ -33,7 +33,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .command("demo-seed")
     .description("load the demo data set (about 200 enterprises) and issue one demo agency per department")
     .action(async () => {
-      if (getConfig().env === "production") throw new Error("demo-seed refuses to run with NODE_ENV=production");
+      if (getConfig().productionDeclared) throw new Error("demo-seed refuses to run with NODE_ENV=production");
       await withDatabase(getConfig(), async ({ dataSource }) => {
         const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), { disclosureYears: getConfig().disclosureYears });
         console.log(`demo data: ${result.enterprises} enterprises, ${result.persons} persons, ${result.penalties} penalties`);

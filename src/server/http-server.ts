@@ -9,6 +9,8 @@ export interface Readiness {
 
 export interface HttpOptions {
   maxBodyBytes: number;
+  /** Slow or idle clients and connection floods (see Config.http). */
+  limits: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
   /** Builds the per-request context; throws a GraphQL error (e.g. 401) to refuse the request. */
   context: (req: http.IncomingMessage) => Promise<HubContext>;
   readiness: Readiness;
@@ -51,7 +53,23 @@ const graphqlError = (message: string, code: string) => ({ errors: [{ message, e
 
 /** /graphql through Apollo, plus the probes /healthz (process up) and /readyz (able to serve). */
 export function createHttpServer(apollo: ApolloServer<HubContext>, options: HttpOptions): http.Server {
-  return http.createServer((req, res) => void handle(apollo, options, req, res));
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections } = options.limits;
+  const server = http.createServer(
+    {
+      // A sender that trickles its headers or body is answered 408 and cut off when the whole
+      // header block (or request) has not arrived in time; Node checks every connection at
+      // this interval, so the cut comes at most a second late.
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+      keepAliveTimeout: keepAliveTimeoutMs,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => void handle(apollo, options, req, res),
+  );
+  // Beyond the cap Node closes new connections at once instead of queueing them.
+  server.maxConnections = maxConnections;
+  return server;
 }
 
 async function handle(apollo: ApolloServer<HubContext>, options: HttpOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -49,6 +49,7 @@ export async function startHub(
   const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog?.append(record))];
   const apollo = createApollo(schema, config, logger, plugins);
   const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
+  const authFailures = new RateLimit(config.authFailureLimit.perSecond, config.authFailureLimit.burst);
   await apollo.start();
 
   let services: Services | undefined;
@@ -56,6 +57,7 @@ export async function startHub(
 
   const server: http.Server = createHttpServer(apollo, {
     maxBodyBytes: config.maxBodyBytes,
+    limits: config.http,
     // While stopping, requests that still reach the listener are served (and told to close).
     serving: () => state !== "starting",
     stopping: () => state === "stopping",
@@ -72,10 +74,15 @@ export async function startHub(
     },
     context: async (req) => {
       let actor;
+      const address = req.socket.remoteAddress ?? "unknown";
+      // An address that keeps failing is refused before its next key is even looked up.
+      const blocked = req.headers.authorization ? authFailures.wait(address) : null;
+      if (blocked !== null) throw rateLimited(`Too many failed authentications from your address; retry in ${blocked} s.`, blocked);
       try {
         actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt);
       } catch (err) {
         if (err instanceof DomainError) {
+          authFailures.take(address);
           throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
         }
         if (isDatabaseUnavailable(err)) {
@@ -86,11 +93,7 @@ export async function startHub(
         throw err;
       }
       const wait = rateLimit.take(actor.kind === "agency" ? actor.agencyId : `public:${req.socket.remoteAddress}`);
-      if (wait !== null) {
-        throw new GraphQLError(`Too many requests; retry in ${wait} s.`, {
-          extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait, http: { status: 429, headers: new Map([["retry-after", String(wait)]]) } },
-        });
-      }
+      if (wait !== null) throw rateLimited(`Too many requests; retry in ${wait} s.`, wait);
       return createContext(actor, database!.dataSource, services!);
     },
   });
@@ -141,6 +144,16 @@ export async function startHub(
       logger.info("hub stopped");
     },
   };
+}
+
+function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: "RATE_LIMITED",
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+    },
+  });
 }
 
 /**

@@ -34,6 +34,18 @@ export class RateLimit {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
   }
 
+  /**
+   * Like `take`, without taking: the wait before the next token, or null. For limits that are
+   * charged only afterwards (a failed authentication) but must be checked before the work.
+   */
+  wait(key: string): number | null {
+    if (this.perSecond <= 0 || this.burst <= 0) return null;
+    const bucket = this.buckets.get(key);
+    if (!bucket) return null;
+    const tokens = Math.min(this.burst, bucket.tokens + ((this.now() - bucket.at) / 1000) * this.perSecond);
+    return tokens >= 1 ? null : Math.max(1, Math.ceil((1 - tokens) / this.perSecond));
+  }
+
   /** A bucket that has refilled completely says nothing a new one would not: dropping it bounds memory (public callers are keyed by address). */
   private forgetFullBuckets(now: number): void {
     for (const [key, b] of this.buckets) {

@@ -10,6 +10,22 @@ describe("configuration", () => {
     expect(config.disclosureYears).toBe(3);
   });
 
+  it("is production-safe without NODE_ENV, and says when production was declared", () => {
+    expect(loadConfig({})).toMatchObject({ env: "production", productionDeclared: false });
+    expect(loadConfig({ NODE_ENV: "" })).toMatchObject({ env: "production", productionDeclared: false });
+    expect(loadConfig({ NODE_ENV: "production" })).toMatchObject({ env: "production", productionDeclared: true });
+    expect(loadConfig({ NODE_ENV: "development" })).toMatchObject({ env: "development", productionDeclared: false });
+  });
+
+  it("has slow-client and failed-authentication limits, with headers inside the request timeout", () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    expect(loadConfig({}).authFailureLimit).toEqual({ perSecond: 1, burst: 20 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: "60000", HTTP_REQUEST_TIMEOUT_MS: "30000" })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS="60000" must not exceed HTTP_REQUEST_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: "0" })).toThrow(/HTTP_MAX_CONNECTIONS="0"/);
+  });
+
   it("names every bad variable in one line", () => {
     const load = () => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", HUB_DISCLOSURE_YEARS: "0" });
     expect(load).toThrow(ConfigError);
