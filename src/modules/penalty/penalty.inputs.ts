@@ -1,21 +1,25 @@
 import { Field, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar, DecimalScalar } from "../../shared/scalars";
 import { PenaltyType } from "./penalty-type.enum";
+import { MaxLength } from "../../shared/max-length";
 
 @InputType()
 export class PenaltyInput {
   @Field(() => CreditCodeScalar)
   creditCode!: string;
 
+  @MaxLength(100)
   @Field()
   decisionNumber!: string;
 
   @Field(() => DateScalar)
   decidedOn!: string;
 
+  @MaxLength(2000)
   @Field()
   violation!: string;
 
+  @MaxLength(500)
   @Field(() => String, { nullable: true })
   legalBasis?: string | null;
 
@@ -31,6 +35,7 @@ export class PenaltyInput {
   })
   publicUntil?: string | null;
 
+  @MaxLength(32)
   @Field(() => String, {
     nullable: true,
     description: "ID number of a responsible person penalised together with the enterprise.",

@@ -1,6 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
 import { ResponsibleRole } from "./responsible-role.enum";
+import { MaxLength } from "../../shared/max-length";
 
 @InputType()
 export class ResponsiblePersonInput {
@@ -10,9 +11,11 @@ export class ResponsiblePersonInput {
   @Field(() => ResponsibleRole)
   role!: ResponsibleRole;
 
+  @MaxLength(100)
   @Field()
   name!: string;
 
+  @MaxLength(32)
   @Field({ description: "Resident ID number, GB 11643 check digit verified." })
   idNumber!: string;
 
