@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Logger } from "../shared/logger";
 import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
+import { inputBoundsPlugin } from "./plugins/input-bounds.plugin";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
 import { armorProtection, costLimitPlugin, tokenLimitParseOptions } from "./plugins/limits";
 import { loadSafelist, safelistRule } from "./plugins/safelist.rule";
@@ -37,6 +38,7 @@ export function createApollo(
     plugins: [
       ...armor.plugins,
       unavailablePlugin(),
+      inputBoundsPlugin(),
       costLimitPlugin(schema),
       introspectionPlugin(config.env !== "production"),
       ...extraPlugins,

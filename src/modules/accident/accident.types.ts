@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CreditCodeScalar, DateScalar, DecimalScalar } from "../../shared/scalars";
+import { MaxLength } from "../../shared/max-length";
 
 export enum AccidentLevel {
   ORDINARY = "ORDINARY",
@@ -67,6 +68,7 @@ export class AccidentInput {
   @Field(() => DecimalScalar, { nullable: true })
   directLoss?: string | null;
 
+  @MaxLength(5000)
   @Field()
   description!: string;
 }

@@ -4,11 +4,14 @@ import { connectionTypes, toConnection } from "../../shared/pagination";
 import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
 import { AccessLogVerification, AccessRecord } from "./access-record.type";
+import { ArgMaxLength } from "../../shared/max-length";
+import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 
 export const { Edge: AccessRecordEdge, Connection: AccessRecordConnection } = connectionTypes("AccessRecord", AccessRecord);
 
 @Resolver(() => AccessRecord)
 export class AccessLogResolver {
+  @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
   @Query(() => AccessRecordConnection, { nullable: true, description: "Access records, newest first: the caller's own; CREDIT_OFFICE sees all." })
   async accessLog(
     @Arg("creditCode", () => CreditCodeScalar, { nullable: true }) creditCode: string | null,

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
 import { Department } from "../agency/department.enum";
+import { MaxLength } from "../../shared/max-length";
 
 export enum CommitmentKind {
   MARKET_ACCESS = "MARKET_ACCESS",
@@ -73,6 +74,7 @@ export class CommitmentInput {
   @Field(() => CommitmentKind)
   kind!: CommitmentKind;
 
+  @MaxLength(5000)
   @Field()
   content!: string;
 
@@ -88,6 +90,7 @@ export class CommitmentBreachInput {
   @Field(() => DateScalar)
   verifiedOn!: string;
 
+  @MaxLength(5000)
   @Field()
   description!: string;
 

@@ -6,6 +6,8 @@ import { CreditCodeScalar } from "../../shared/scalars";
 import { Enterprise } from "./enterprise.entity";
 import { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
 import { AdministrativeMatter } from "./administrative-matter.enum";
+import { ArgMaxLength } from "../../shared/max-length";
+import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 
 export const { Edge: EnterpriseEdge, Connection: EnterpriseConnection } = connectionTypes("Enterprise", Enterprise);
 
@@ -29,6 +31,7 @@ export class EnterpriseResolver {
     return ctx.loaders.enterpriseProfile(creditCode, info);
   }
 
+  @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
   @Query(() => EnterpriseConnection)
   async enterprises(
     @Arg("filter", () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,

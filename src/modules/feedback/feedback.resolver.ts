@@ -9,6 +9,8 @@ import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { SanctionTask } from "../sanction/sanction-task.type";
 import { FeedbackReport } from "./feedback-report";
+import { ArgMaxLength } from "../../shared/max-length";
+import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 import {
   SanctionFeedback,
   SanctionFeedbackBatchResult,
@@ -63,6 +65,7 @@ export class FeedbackResolver {
     return result;
   }
 
+  @ArgMaxLength({ reason: 2000 })
   @Mutation(() => SanctionFeedbackPayload, { description: "Writes a new report that supersedes one of the caller's department's CURRENT reports." })
   correctSanctionFeedback(
     @Arg("id", () => ID) id: string,
@@ -73,11 +76,13 @@ export class FeedbackResolver {
     return ctx.services.feedback.correct(ctx.requireAgency(), id, input, reason);
   }
 
+  @ArgMaxLength({ reason: 2000 })
   @Mutation(() => SanctionFeedback, { description: "Withdraws one of the caller's department's CURRENT reports; it stays readable as RETRACTED." })
   retractSanctionFeedback(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<SanctionFeedback> {
     return ctx.services.feedback.retract(ctx.requireAgency(), id, reason);
   }
 
+  @ArgMaxLength({ regionCode: 12 })
   @Query(() => FeedbackReport, { nullable: true, description: "联合惩戒实施情况通报: the caller's department; OVERSIGHT any." })
   feedbackReport(
     @Arg("from", () => DateScalar) from: string,
@@ -92,6 +97,7 @@ export class FeedbackResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseFeedbackResolver {
+  @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
   @FieldResolver(() => SanctionFeedbackConnection, { nullable: true, description: "Feedback on the enterprise's entries: own department's; OVERSIGHT all." })
   async sanctionFeedback(
     @Root() e: Enterprise,

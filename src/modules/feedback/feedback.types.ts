@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../agency/department.enum";
 import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
+import { MaxLength } from "../../shared/max-length";
 
 export enum SanctionOutcome {
   APPLIED = "APPLIED",
@@ -130,6 +131,7 @@ export class SanctionFeedbackBatchResult {
 
 @InputType()
 export class SanctionFeedbackInput {
+  @MaxLength(100)
   @Field({ description: "The agency's own unique reference for this report; sending it again never writes twice." })
   clientReference!: string;
 
@@ -142,6 +144,7 @@ export class SanctionFeedbackInput {
   @Field(() => AdministrativeMatter)
   matter!: AdministrativeMatter;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true })
   matterReference?: string | null;
 
@@ -151,6 +154,7 @@ export class SanctionFeedbackInput {
   @Field(() => SanctionOutcome)
   outcome!: SanctionOutcome;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: "Required when the outcome is not APPLIED: why the measure was not (fully) applied." })
   description?: string | null;
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../shared/errors";
+import { DEFAULT_MAX_LENGTH, textProblem } from "../../shared/text-bounds";
 import { csvRows } from "./csv-rows";
 import { ErrorReport, type RowError } from "./error-report";
 
@@ -23,6 +24,22 @@ export interface ImportResult {
   duplicates: number;
   rejected: number;
   reportPath: string | null;
+}
+
+/**
+ * A value no feed may see: bytes that are not UTF-8 (decoded as U+FFFD, so the file was saved in
+ * another encoding such as GBK), NUL, or more than the default maximum. Checked here for every
+ * feed, so that such a row is reported on its own and never reaches (and fails) a batch's SQL.
+ */
+function unreadableValue(record: Record<string, string>): { field: string; message: string } | null {
+  for (const [field, value] of Object.entries(record)) {
+    if (value.includes("\uFFFD")) {
+      return { field, message: `Column ${field} holds bytes that are not UTF-8; save the file as UTF-8 (CSV UTF-8 in Excel) and import it again.` };
+    }
+    const problem = textProblem(value, DEFAULT_MAX_LENGTH.String);
+    if (problem) return { field, message: `Column ${field} ${problem}.` };
+  }
+  return null;
 }
 
 /**
@@ -66,6 +83,12 @@ export async function importCsv<Row>(
       if ("malformed" in item) {
         result.rejected++;
         await report.add({ line: item.line, ...item.malformed });
+        continue;
+      }
+      const unreadable = unreadableValue(item.record);
+      if (unreadable) {
+        result.rejected++;
+        await report.add({ line: item.line, ...unreadable });
         continue;
       }
       try {

@@ -2,12 +2,14 @@ import { Field, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
 import { ResponsibleRole } from "../person/responsible-role.enum";
 import { BlacklistGround } from "./list.enums";
+import { MaxLength } from "../../shared/max-length";
 
 @InputType()
 export class WatchlistInput {
   @Field(() => CreditCodeScalar)
   creditCode!: string;
 
+  @MaxLength(2000)
   @Field()
   reason!: string;
 
@@ -20,12 +22,14 @@ export class BlacklistInput {
   @Field(() => CreditCodeScalar)
   creditCode!: string;
 
+  @MaxLength(100)
   @Field()
   decisionNumber!: string;
 
   @Field(() => BlacklistGround)
   ground!: BlacklistGround;
 
+  @MaxLength(2000)
   @Field()
   reason!: string;
 

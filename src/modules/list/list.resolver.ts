@@ -10,6 +10,7 @@ import { SanctionTask } from "../sanction/sanction-task.type";
 import { BlacklistEntry } from "./blacklist-entry.type";
 import { BlacklistInput, WatchlistInput } from "./list.inputs";
 import { WatchlistEntry } from "./watchlist-entry.type";
+import { ArgMaxLength } from "../../shared/max-length";
 
 @Resolver(() => Enterprise)
 export class EnterpriseListsResolver {
@@ -90,6 +91,7 @@ export class BlacklistEntryResolver {
     return ctx.services.blacklist.addToBlacklist(ctx.requireAgency(), input);
   }
 
+  @ArgMaxLength({ reason: 2000 })
   @Mutation(() => BlacklistEntry, { description: "Ends an ACTIVE listing early, with its PERSON entries." })
   removeFromBlacklist(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<BlacklistEntry> {
     return ctx.services.blacklist.removeFromBlacklist(ctx.requireAgency(), id, reason);
@@ -118,6 +120,7 @@ export class WatchlistEntryResolver {
     return ctx.services.watchlist.addToWatchlist(ctx.requireAgency(), input);
   }
 
+  @ArgMaxLength({ reason: 2000 })
   @Mutation(() => WatchlistEntry)
   removeFromWatchlist(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<WatchlistEntry> {
     return ctx.services.watchlist.removeFromWatchlist(ctx.requireAgency(), id, reason);

@@ -1,21 +1,25 @@
 import { Field, ID, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar, DecimalScalar } from "../../shared/scalars";
 import { PenaltyType } from "./penalty-type.enum";
+import { MaxLength } from "../../shared/max-length";
 
 @InputType()
 export class PenaltyInput {
   @Field(() => CreditCodeScalar)
   creditCode!: string;
 
+  @MaxLength(100)
   @Field()
   decisionNumber!: string;
 
   @Field(() => DateScalar)
   decidedOn!: string;
 
+  @MaxLength(2000)
   @Field()
   violation!: string;
 
+  @MaxLength(500)
   @Field(() => String, { nullable: true })
   legalBasis?: string | null;
 
@@ -39,6 +43,7 @@ export class PenaltyInput {
   })
   personId?: string | null;
 
+  @MaxLength(32)
   @Field(() => String, {
     nullable: true,
     description:

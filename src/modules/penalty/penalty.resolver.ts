@@ -8,6 +8,8 @@ import { Person } from "../person/person.entity";
 import { Penalty } from "./penalty.entity";
 import { penaltyPageArgs } from "./penalty.loaders";
 import { PenaltyInput } from "./penalty.inputs";
+import { ArgMaxLength } from "../../shared/max-length";
+import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 
 export const { Edge: PenaltyEdge, Connection: PenaltyConnection } = connectionTypes("Penalty", Penalty);
 
@@ -41,6 +43,7 @@ export class PenaltyResolver {
     return ctx.services.penalty.record(ctx.requireAgency(), input);
   }
 
+  @ArgMaxLength({ reason: 2000 })
   @Mutation(() => Penalty, { description: "Revokes a penalty recorded by the caller's department; it stays on record." })
   revokePenalty(
     @Arg("id", () => ID) id: string,
@@ -53,6 +56,7 @@ export class PenaltyResolver {
 
 @Resolver(() => Enterprise)
 export class EnterprisePenaltiesResolver {
+  @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
   @FieldResolver(() => PenaltyConnection, {
     description: "Administrative penalties, newest first; revoked ones included for government callers.",
   })

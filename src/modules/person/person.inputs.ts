@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
 import { ResponsibleRole } from "./responsible-role.enum";
+import { MaxLength } from "../../shared/max-length";
 
 @InputType()
 export class ResponsiblePersonInput {
@@ -16,9 +17,11 @@ export class ResponsiblePersonInput {
   })
   personId?: string | null;
 
+  @MaxLength(100)
   @Field(() => String, { nullable: true, description: "Required with idNumber (a person named by ID number)." })
   name?: string | null;
 
+  @MaxLength(32)
   @Field(() => String, {
     nullable: true,
     description:

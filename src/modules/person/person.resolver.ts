@@ -8,9 +8,11 @@ import { Enterprise } from "../enterprise/enterprise.entity";
 import { ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
 import { holdersArgs } from "./person.loaders";
+import { ArgMaxLength } from "../../shared/max-length";
 
 @Resolver(() => Person)
 export class PersonResolver {
+  @ArgMaxLength({ idNumber: 32 })
   @Query(() => Person, {
     nullable: true,
     description: "A responsible person looked up by resident ID number (departments entitled to ID numbers only).",

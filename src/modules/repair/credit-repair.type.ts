@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../agency/department.enum";
 import { RepairAction, RepairStatus } from "./repair.enums";
+import { MaxLength } from "../../shared/max-length";
 
 @ObjectType({ description: "信用修复: a request to end a listing early, and its decision." })
 export class CreditRepair {
@@ -52,6 +53,7 @@ export class CreditRepairInput {
   @Field(() => [RepairAction])
   actions!: RepairAction[];
 
+  @MaxLength(5000)
   @Field()
   statement!: string;
 }

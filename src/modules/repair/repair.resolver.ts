@@ -4,6 +4,7 @@ import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { WatchlistEntry } from "../list/watchlist-entry.type";
 import { CreditRepair, CreditRepairInput } from "./credit-repair.type";
+import { ArgMaxLength } from "../../shared/max-length";
 
 @Resolver(() => CreditRepair)
 export class RepairResolver {
@@ -27,6 +28,7 @@ export class RepairResolver {
     return ctx.services.repair.submitCreditRepair(ctx.requireAgency(), input);
   }
 
+  @ArgMaxLength({ reason: 2000 })
   @Mutation(() => CreditRepair, { description: "Approves or rejects a repair: the recognizing department or CREDIT_OFFICE." })
   decideCreditRepair(
     @Arg("id", () => ID) id: string,

@@ -4,11 +4,14 @@ import { connectionTypes, toConnection } from "../../shared/pagination";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { IndustrySector } from "../enterprise/enterprise.enums";
 import { RiskAlert, RiskAssessment, RiskLevel, RiskSignal, RiskSignalInput } from "./risk.types";
+import { ArgMaxLength } from "../../shared/max-length";
+import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 
 export const { Edge: RiskAlertEdge, Connection: RiskAlertConnection } = connectionTypes("RiskAlert", RiskAlert);
 
 @Resolver(() => RiskAlert)
 export class RiskAlertResolver {
+  @ArgMaxLength({ regionCode: 12, after: CURSOR_MAX_LENGTH })
   @Query(() => RiskAlertConnection, {
     nullable: true,
     description: "Enterprises at or above minLevel, highest score first (风险预警).",

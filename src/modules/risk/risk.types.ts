@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { CreditCodeScalar, DateScalar, DateTimeScalar } from "../../shared/scalars";
+import { MaxLength } from "../../shared/max-length";
 
 export enum RiskSignalType {
   LITIGATION = "LITIGATION",
@@ -100,9 +101,11 @@ export class RiskSignalInput {
   @Field(() => DateScalar)
   occurredOn!: string;
 
+  @MaxLength(100)
   @Field({ description: "The delivering system, e.g. 法院, 税务, 人社." })
   source!: string;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true })
   detail?: string | null;
 }

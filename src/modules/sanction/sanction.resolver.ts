@@ -5,6 +5,8 @@ import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { SANCTION_CATALOGUE, SanctionMeasure, measureOf } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask } from "./sanction-task.type";
+import { ArgMaxLength } from "../../shared/max-length";
+import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 
 export const { Edge: SanctionTaskEdge, Connection: SanctionTaskConnection } = connectionTypes("SanctionTask", SanctionTask);
 
@@ -15,6 +17,7 @@ export class SanctionResolver {
     return SANCTION_CATALOGUE;
   }
 
+  @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
   @Query(() => SanctionTaskConnection, {
     nullable: true,
     description: "Sanction tasks the caller may see: its own department's; OVERSIGHT sees every department's.",
