@@ -1,4 +1,3 @@
-import { Client } from "pg";
 import { migrations } from "../../../migrations";
 import { createEnterprise } from "../../helpers/factories";
 import { startTestHub } from "../../helpers/test-hub";

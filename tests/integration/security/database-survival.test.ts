@@ -38,7 +38,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 withServer("the hub survives its database connections being terminated", () => {
   let t: TestHub;
   let hub: HubProcess;
-  let exits: (number | null)[] = [];
+  const exits: (number | null)[] = [];
   let tokens: { em: string; mr: string; finance: string };
   let base: string[];
   let entryId: string;
