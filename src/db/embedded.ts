@@ -54,6 +54,7 @@ export async function openEmbedded(
     db = await PGlite.create(path.join(dataDir, "pgdata"));
     server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: options.maxConnections });
     await server.start();
+    guardClientSockets(server);
   } catch (err) {
     await db?.close().catch(() => undefined);
     fs.rmSync(lockPath, { force: true });
@@ -70,6 +71,27 @@ export async function openEmbedded(
       fs.rmSync(lockPath, { force: true });
     },
   };
+}
+
+/**
+ * The socket server leaves a client socket without an 'error' listener from accepting it until it
+ * attaches its handler (a setImmediate later), when it refuses one beyond maxConnections, and after
+ * it detaches (it removes every listener). A client resetting in one of those moments (a CLI
+ * killed mid-query) raised an unhandled 'error' that ended the hub. Such an error now only closes
+ * that socket; while the server's handler is attached, it handles errors itself.
+ */
+function guardClientSockets(server: PGLiteSocketServer): void {
+  const listener = (server as unknown as { server: net.Server | null }).server;
+  listener?.prependListener("connection", (socket: net.Socket) => {
+    const emit = socket.emit.bind(socket);
+    socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event === "error" && socket.listenerCount("error") === 0) {
+        socket.destroy();
+        return false;
+      }
+      return emit(event, ...args);
+    }) as typeof socket.emit;
+  });
 }
 
 /** The pid holding the lock if that process is alive; a stale lock is removed. */

@@ -1,6 +1,19 @@
-// node-postgres and PostgreSQL codes that mean "the database cannot be reached right now".
-const UNAVAILABLE_CODE = /^(08|57P0)|^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE|ENOENT)$/;
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from "typeorm";
+
+// node-postgres and PostgreSQL codes that mean "the database cannot be reached right now":
+// class 08 (connection), 57P0x (admin shutdown, crash shutdown, cannot connect now, database
+// dropped) and 3D000 (the database does not exist: dropped, or not created yet on a new server).
+const UNAVAILABLE_CODE = /^(08|57P0)|^3D000$|^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EPIPE|ENOENT)$/;
 const UNAVAILABLE_MESSAGE = /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|Client has encountered a connection error/;
+
+/**
+ * TypeORM lets go of a query runner's connection the moment that connection reports an error
+ * (a terminated session between two statements of a transaction); the next statement then fails
+ * with one of these before it is sent. The session ended, so its transaction did not commit.
+ */
+export function isReleasedRunner(error: unknown): boolean {
+  return error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError;
+}
 
 /** True when PostgreSQL cancelled a statement for running past statement_timeout (a busy or locked database). */
 export function isStatementTimeout(error: unknown): boolean {
@@ -14,6 +27,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!e || typeof e !== "object") return false;
   // graphql-js wraps a thrown non-Error (as pg's connect failure can arrive) in NonErrorThrown.
   if (e.thrownValue) return isDatabaseUnavailable(e.thrownValue);
+  if (isReleasedRunner(error)) return true;
   const code = String(e.driverError?.code ?? e.code ?? "");
   return UNAVAILABLE_CODE.test(code) || UNAVAILABLE_MESSAGE.test(String(e.message));
 }

@@ -20,3 +20,15 @@ export async function runMigrations(db: DataSource): Promise<string[]> {
 export async function hasPendingMigrations(db: DataSource): Promise<boolean> {
   return db.showMigrations();
 }
+
+/**
+ * True when the newest migration this build knows is recorded as applied: the schema is the one
+ * the code expects (a restored backup, a database re-created empty or an older schema is not).
+ * One statement on a table of a few rows.
+ */
+export async function newestMigrationApplied(db: DataSource): Promise<boolean> {
+  const newest = db.migrations[db.migrations.length - 1]?.name;
+  if (!newest) return true;
+  const [row] = await db.query(`SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE name = $1) AS applied`, [newest]);
+  return row?.applied === true;
+}

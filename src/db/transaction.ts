@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { isReleasedRunner } from "./faults";
 
 /** The server rolled the transaction back and said so: running it again is always safe. */
 const ROLLED_BACK = new Set(["40001", "40P01"]);
@@ -12,6 +13,8 @@ function sqlState(err: unknown): string | undefined {
 }
 
 function isRetryable(err: unknown, idempotent: boolean): boolean {
+  // The session ended before this statement left, so the transaction died with it: never committed.
+  if (isReleasedRunner(err)) return true;
   const code = sqlState(err);
   if (code === undefined) return false;
   if (ROLLED_BACK.has(code)) return true;

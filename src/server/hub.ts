@@ -6,7 +6,7 @@ import { resolveActor } from "../auth/identity";
 import { createJwtVerifier } from "../auth/jwt";
 import { applyShield } from "../auth/shield";
 import { type Database, openDatabase } from "../db/database";
-import { runMigrations } from "../db/migrate";
+import { newestMigrationApplied, runMigrations } from "../db/migrate";
 import { createServices, type Services } from "../modules";
 import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
 import { DomainError } from "../shared/errors";
@@ -19,6 +19,7 @@ import { RateLimit } from "./rate-limit";
 import { createContext } from "./context";
 import { createApollo } from "./create-server";
 import { createHttpServer } from "./http-server";
+import { cachedReadiness } from "./readiness";
 
 export interface RunningHub {
   url: string;
@@ -54,6 +55,8 @@ export async function startHub(
 
   let services: Services | undefined;
   let state: "starting" | "ready" | "stopping" = "starting";
+  // The database answers and holds the schema this build migrates to.
+  const schemaReady = cachedReadiness(() => newestMigrationApplied(database!.dataSource));
 
   const server: http.Server = createHttpServer(apollo, {
     maxBodyBytes: config.maxBodyBytes,
@@ -62,15 +65,8 @@ export async function startHub(
     serving: () => state !== "starting",
     stopping: () => state === "stopping",
     readiness: {
-      check: async () => {
-        if (state !== "ready" || !database) return false;
-        try {
-          await database.dataSource.query("SELECT 1");
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      // Not cached: starting and stopping must show at once.
+      check: async () => state === "ready" && !!database && schemaReady.check(),
     },
     context: async (req) => {
       let actor;

@@ -13,7 +13,13 @@ const MAX_BATCH = 500;
 export class AccessLogWriter {
   private queue: AccessRecordContent[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
   private flushing: Promise<void> | null = null;
+  /**
+   * The last batch that failed after its rows were built: if its connection died around COMMIT,
+   * it may have landed. The next attempt looks first, so a batch is never written twice.
+   */
+  private inDoubt: { lastId: string; lastHash: string; size: number } | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -39,11 +45,25 @@ export class AccessLogWriter {
   /** Drains the queue before the database closes. */
   async stop(): Promise<void> {
     for (let attempt = 0; this.queue.length > 0 && attempt < 5; attempt++) await this.flush();
+    // No retry after the database closes: a timer left behind would keep the process (or a test) alive.
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.queue.length > 0) this.logger.error({ lost: this.queue.length }, "access log: records not written before shutdown");
   }
 
   private async writeBatch(): Promise<void> {
-    const batch = this.queue.slice(0, MAX_BATCH);
+    let attempt: typeof this.inDoubt = null;
     try {
+      if (this.inDoubt) {
+        const { lastId, lastHash, size } = this.inDoubt;
+        const [{ landed }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM access_record WHERE id = $1 AND hash = $2) AS landed`, [lastId, lastHash]);
+        this.inDoubt = null;
+        // Records leave the queue only from its front, once written: the batch is still its first `size`.
+        if (landed) this.queue.splice(0, size);
+        if (this.queue.length === 0) return;
+      }
+      const batch = this.queue.slice(0, MAX_BATCH);
       await this.db.transaction(async (tx) => {
         const [head] = await tx.query(`SELECT last_hash AS "lastHash" FROM access_chain_head WHERE id = 1 FOR UPDATE`);
         const ids: string[] = (await tx.query(`SELECT nextval('access_record_id_seq')::text AS id FROM generate_series(1, $1)`, [batch.length])).map(
@@ -57,6 +77,7 @@ export class AccessLogWriter {
           previous = chainHash(previous, record);
           hashes.push(previous);
         }
+        attempt = { lastId: ids[ids.length - 1], lastHash: previous, size: batch.length };
         await tx.query(
           `INSERT INTO access_record (id, at, agency_id, operation_name, purpose, subjects, persons, sensitive_fields, denied_fields, previous_hash, hash)
            SELECT x.id, x.at, x.agency_id, x.operation_name, x.purpose,
@@ -73,10 +94,11 @@ export class AccessLogWriter {
       });
       this.queue.splice(0, batch.length);
     } catch (err) {
+      this.inDoubt ??= attempt;
       // Kept queued: the next flush tries again (a database outage must not lose records).
       this.logger.error({ err, queued: this.queue.length }, "access log append failed");
-      this.timer ??= setTimeout(() => void this.flush(), 1_000);
+      if (!this.stopped) this.timer ??= setTimeout(() => void this.flush(), 1_000);
     }
-    if (this.queue.length > 0) this.timer ??= setTimeout(() => void this.flush(), 0);
+    if (this.queue.length > 0 && !this.stopped) this.timer ??= setTimeout(() => void this.flush(), 0);
   }
 }

@@ -45,3 +45,18 @@ describe("inTransaction retries", () => {
     expect(stuck.calls()).toBe(5);
   });
 });
+
+describe("inTransaction after TypeORM released the runner", () => {
+  it("runs any work again: the statement never left and the ended session took its transaction with it", async () => {
+    const { QueryRunnerAlreadyReleasedError } = await import("typeorm");
+    let calls = 0;
+    const dataSource = {
+      transaction: async (_isolation: string, work: (m: unknown) => Promise<unknown>) => {
+        if (calls++ === 0) throw new QueryRunnerAlreadyReleasedError();
+        return work({});
+      },
+    } as unknown as DataSource;
+    await expect(inTransaction(dataSource, async () => "done")).resolves.toBe("done");
+    expect(calls).toBe(2);
+  });
+});
