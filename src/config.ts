@@ -37,6 +37,8 @@ const schema = z.object({
   RATE_LIMIT_BURST: intIn(0, 10_000_000).default(2000),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
+  HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  HUB_AUDIT_CHECKPOINT_SECONDS: intIn(1, 86_400).default(60),
   HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   HUB_RISK_WEIGHTS: z
     .string()
@@ -61,6 +63,10 @@ const schema = z.object({
     .refine(([a, b, c]) => a < b && b < c && c <= 100, "must be three ascending scores up to 100")
     .default([25, 50, 75]),
 }).superRefine((v, ctx) => {
+  // A key the hub made up for itself is no key for several instances or for an auditor: production names one.
+  if (v.NODE_ENV === "production" && !v.HUB_AUDIT_KEY_FILE) {
+    ctx.addIssue({ code: "custom", path: ["HUB_AUDIT_KEY_FILE"], message: "is required with NODE_ENV=production (the access log's chain key, kept outside the database)" });
+  }
   const keys = [v.HUB_JWT_PUBLIC_KEY_FILE, v.HUB_JWT_JWKS_FILE].filter(Boolean).length;
   if (v.HUB_JWT_ISSUER && keys !== 1) {
     ctx.addIssue({ code: "custom", path: ["HUB_JWT_ISSUER"], message: "needs exactly one of HUB_JWT_PUBLIC_KEY_FILE and HUB_JWT_JWKS_FILE" });
@@ -110,6 +116,11 @@ export type Config = Readonly<{
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
   refreshIntervalHours: number;
+  /**
+   * The access log's chain key: a file outside the database. Unless given (production must give
+   * it), `<dataDir>/audit.key`, created on first start.
+   */
+  audit: Readonly<{ keyFile: string; keyFileGiven: boolean; checkpointSeconds: number }>;
   risk: Readonly<{ weights: RiskWeights; thresholds: readonly [number, number, number] }>;
   /** Signed JWTs of the province's identity provider, when configured. */
   jwt: Readonly<{
@@ -135,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0]);
-      return `${key}=${JSON.stringify(present[key])} ${issue.message}`;
+      return key in present ? `${key}=${JSON.stringify(present[key])} ${issue.message}` : `${key} ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
@@ -162,6 +173,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Object.freeze({ perSecond: v.RATE_LIMIT_PER_SECOND, burst: v.RATE_LIMIT_BURST }),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
+    audit: Object.freeze({
+      keyFile: path.resolve(v.HUB_AUDIT_KEY_FILE ?? path.join(v.HUB_DATA_DIR, "audit.key")),
+      keyFileGiven: v.HUB_AUDIT_KEY_FILE !== undefined,
+      checkpointSeconds: v.HUB_AUDIT_CHECKPOINT_SECONDS,
+    }),
     risk: Object.freeze({ weights: { ...DEFAULT_RISK_WEIGHTS, ...v.HUB_RISK_WEIGHTS }, thresholds: v.HUB_RISK_THRESHOLDS }),
     jwt: v.HUB_JWT_ISSUER
       ? Object.freeze({

@@ -13,6 +13,7 @@ import { DomainError } from "../shared/errors";
 import type { Logger } from "../shared/logger";
 import { accessLogPlugin } from "../modules/audit/access-log.plugin";
 import { AccessLogWriter } from "../modules/audit/access-log.writer";
+import { loadAuditKey } from "../modules/audit/audit-key";
 import { isDatabaseUnavailable } from "../db/faults";
 import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
@@ -46,7 +47,8 @@ export async function startHub(
   const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
   let database: Database | undefined;
   let accessLog: AccessLogWriter | undefined;
-  const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog?.append(record))];
+  // Requests are served only once the writer exists (state "ready"); a missing writer is a refusal, never a silent skip.
+  const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog ? accessLog.append(record) : Promise.reject(new Error("access log not open")))];
   const apollo = createApollo(schema, config, logger, plugins);
   const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
   await apollo.start();
@@ -106,8 +108,11 @@ export async function startHub(
     database = await openDatabase(config, "server");
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");
-    services = createServices(database.dataSource, config);
-    accessLog = new AccessLogWriter(database.dataSource, logger);
+    const auditKey = loadAuditKey(config, { createWith: logger });
+    services = createServices(database.dataSource, config, { auditKey });
+    const writer = new AccessLogWriter(database.dataSource, auditKey, logger, config.audit.checkpointSeconds);
+    await writer.start();
+    accessLog = writer;
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
       demo = await seedDemoData(database.dataSource, services, { disclosureYears: config.disclosureYears });
     }
