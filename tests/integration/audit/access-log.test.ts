@@ -140,7 +140,8 @@ describe("access log (信用信息查询记录)", () => {
     );
     expect((await verify()).ok).toBe(true);
 
-    const last = ids[ids.length - 1];
+    // Each verifyAccessLog call is itself a recorded read (written before its answer): take the newest now.
+    const [{ last }] = await t.sql(`SELECT max(id)::text AS last FROM access_record`);
     await t.sql(`DELETE FROM access_record WHERE id = $1`, [last]);
     expect(await verify()).toMatchObject({ ok: false, firstBrokenId: last });
   });
