@@ -27,6 +27,8 @@ export interface RunningHub {
   services: Services;
   /** Writes the queued access records now (tests read the log right after a request). */
   flushAccessLog(): Promise<void>;
+  /** Signs the access log's chain head now (the hub does so every HUB_AUDIT_CHECKPOINT_SECONDS and on stop). */
+  checkpointAccessLog(): Promise<void>;
   /** Set when this start loaded the demo data (first start of an empty embedded database). */
   demo: DemoSeedResult | null;
   /** Stops accepting requests, lets running ones finish (up to the grace period), closes the database. */
@@ -131,6 +133,7 @@ export async function startHub(
     database,
     services: services!,
     flushAccessLog: async () => accessLog?.flush(),
+    checkpointAccessLog: async () => accessLog?.checkpoint(),
     demo,
     stop: async () => {
       if (state === "stopping") return;
