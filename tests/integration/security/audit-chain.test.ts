@@ -54,6 +54,27 @@ withServer("access log: no gap, no quiet rewrite", () => {
     }
   });
 
+  it("withholds the answer (503) when its record cannot be written", async () => {
+    const t = await startTestHub();
+    try {
+      const token = await t.agency("FINANCE");
+      const code = await createEnterprise(t);
+      // The append fails as it would on a full disk or a lost database.
+      await t.sql(`CREATE FUNCTION fail_append() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+      await t.sql(`CREATE TRIGGER fail_append BEFORE INSERT ON access_record FOR EACH ROW EXECUTE FUNCTION fail_append()`);
+      const res = await t.gql(READ("Unrecorded"), { c: code }, token);
+      expect(res.status).toBe(503);
+      expect(res.data).toBeUndefined();
+      expect(res.errors).toEqual([{ message: expect.any(String), extensions: { code: "SERVICE_UNAVAILABLE" } }]);
+      expect(JSON.stringify(res)).not.toContain(code);
+      await t.sql(`DROP TRIGGER fail_append ON access_record`);
+      expect((await t.gql(READ("Recorded"), { c: code }, token)).status).toBe(200);
+      expect(await runHubCli(t.databaseEnv, "audit", "verify")).toMatchObject({ exitCode: 0 });
+    } finally {
+      await t.stop();
+    }
+  });
+
   it("loses no answered read when the hub is killed with SIGKILL right after answering", async () => {
     const t = await startTestHub();
     try {
