@@ -9,6 +9,7 @@ import { StandingRefresh1764806400000 } from "./1764806400000-standing-refresh";
 import { RiskAlertOrder1764892800000 } from "./1764892800000-risk-alert-order";
 import { AccessLogAppendOnly1764979200000 } from "./1764979200000-access-log-append-only";
 import { StandingRefreshSettings1765065600000 } from "./1765065600000-standing-refresh-settings";
+import { AccessLogKeyed1765152000000 } from "./1765152000000-access-log-keyed";
 import { LinearNameBigrams1765155000000 } from "./1765155000000-linear-name-bigrams";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
@@ -24,5 +25,6 @@ export const migrations = [
   RiskAlertOrder1764892800000,
   AccessLogAppendOnly1764979200000,
   StandingRefreshSettings1765065600000,
+  AccessLogKeyed1765152000000,
   LinearNameBigrams1765155000000,
 ];

@@ -11,7 +11,7 @@ const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max
 const schema = z.object({
   // Production-safe unless development is asked for: without NODE_ENV no stack trace, path or
   // PostgreSQL message reaches a client (`npm run dev` sets NODE_ENV=development).
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
   PORT: intIn(0, 65535).default(4000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z
@@ -50,6 +50,8 @@ const schema = z.object({
   HTTP_MAX_CONNECTIONS: intIn(1, 1_000_000).default(1_000),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
+  HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  HUB_AUDIT_CHECKPOINT_SECONDS: intIn(1, 86_400).default(60),
   HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   HUB_RISK_WEIGHTS: z
     .string()
@@ -76,6 +78,11 @@ const schema = z.object({
 }).superRefine((v, ctx) => {
   if (v.HTTP_HEADERS_TIMEOUT_MS > v.HTTP_REQUEST_TIMEOUT_MS) {
     ctx.addIssue({ code: "custom", path: ["HTTP_HEADERS_TIMEOUT_MS"], message: "must not exceed HTTP_REQUEST_TIMEOUT_MS" });
+  }
+  // A key the hub made up for itself is no key for several instances or for an auditor: a
+  // declared production names one (without NODE_ENV the hub makes one under HUB_DATA_DIR).
+  if (v.NODE_ENV === "production" && !v.HUB_AUDIT_KEY_FILE) {
+    ctx.addIssue({ code: "custom", path: ["HUB_AUDIT_KEY_FILE"], message: "is required with NODE_ENV=production (the access log's chain key, kept outside the database)" });
   }
   const keys = [v.HUB_JWT_PUBLIC_KEY_FILE, v.HUB_JWT_JWKS_FILE].filter(Boolean).length;
   if (v.HUB_JWT_ISSUER && keys !== 1) {
@@ -135,6 +142,11 @@ export type Config = Readonly<{
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
   refreshIntervalHours: number;
+  /**
+   * The access log's chain key: a file outside the database. Unless given (production must give
+   * it), `<dataDir>/audit.key`, created on first start.
+   */
+  audit: Readonly<{ keyFile: string; keyFileGiven: boolean; checkpointSeconds: number }>;
   risk: Readonly<{ weights: RiskWeights; thresholds: readonly [number, number, number] }>;
   /** Signed JWTs of the province's identity provider, when configured. */
   jwt: Readonly<{
@@ -160,14 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0]);
-      return `${key}=${JSON.stringify(present[key])} ${issue.message}`;
+      return key in present ? `${key}=${JSON.stringify(present[key])} ${issue.message}` : `${key} ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration: ${problems.join("; ")}`);
   }
   const v = parsed.data;
   return Object.freeze({
-    env: v.NODE_ENV,
-    productionDeclared: present.NODE_ENV === "production",
+    env: v.NODE_ENV ?? "production",
+    productionDeclared: v.NODE_ENV === "production",
     port: v.PORT,
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
@@ -195,6 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
+    audit: Object.freeze({
+      keyFile: path.resolve(v.HUB_AUDIT_KEY_FILE ?? path.join(v.HUB_DATA_DIR, "audit.key")),
+      keyFileGiven: v.HUB_AUDIT_KEY_FILE !== undefined,
+      checkpointSeconds: v.HUB_AUDIT_CHECKPOINT_SECONDS,
+    }),
     risk: Object.freeze({ weights: { ...DEFAULT_RISK_WEIGHTS, ...v.HUB_RISK_WEIGHTS }, thresholds: v.HUB_RISK_THRESHOLDS }),
     jwt: v.HUB_JWT_ISSUER
       ? Object.freeze({

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { Config } from "../config";
 import { AccessLogService } from "../modules/audit/access-log.service";
+import { loadAuditKey } from "../modules/audit/audit-key";
 import { withDatabase } from "./with-database";
 
 export function registerAuditCommands(program: Command, config: () => Config): void {
@@ -8,14 +9,17 @@ export function registerAuditCommands(program: Command, config: () => Config): v
     .command("audit")
     .description("the access log")
     .command("verify")
-    .description("recompute the access log's hash chain; exit 1 naming the first broken record")
+    .description("check the access log's keyed chain, signed checkpoints and head with the key; exit 1 naming every break")
     .action(async () => {
+      const key = loadAuditKey(config());
       await withDatabase(config(), async ({ dataSource }) => {
-        const result = await new AccessLogService(dataSource).verify();
+        const result = await new AccessLogService(dataSource, key).verify();
         if (result.ok) {
-          console.log(`access log intact: ${result.checked} records`);
+          console.log(`access log intact: ${result.checked} records, ${result.checkpoints} signed checkpoints`);
         } else {
-          console.log(`access log BROKEN at record ${result.firstBrokenId} (${result.checked} records before it are intact)`);
+          console.log(
+            [`access log BROKEN at record ${result.firstBrokenId ?? "none"} (${result.checked} records before it are intact)`, ...result.problems.map((p) => `  ${p}`)].join("\n"),
+          );
           process.exitCode = 1;
         }
       });

@@ -66,7 +66,8 @@ export const resolvers: NonEmptyArray<new () => object> = [
   AccessLogResolver,
 ];
 
-export function createServices(db: DataSource, config: Config) {
+/** `auditKey`: the access log's chain key, where the caller has read it (verification needs it). */
+export function createServices(db: DataSource, config: Config, options: { auditKey?: Buffer } = {}) {
   const risk = new RiskService(db, config.risk);
   const standing = new StandingService(db, new GradeService(), risk, scoringSettings(config.risk));
   const sanction = new SanctionService(db);
@@ -88,7 +89,7 @@ export function createServices(db: DataSource, config: Config) {
     feedback: new FeedbackService(db),
     feedbackReport: new FeedbackReportService(db),
     review: new ReviewService(db),
-    accessLog: new AccessLogService(db),
+    accessLog: new AccessLogService(db, options.auditKey ?? null),
   };
 }
 

@@ -13,6 +13,7 @@ import { DomainError } from "../shared/errors";
 import type { Logger } from "../shared/logger";
 import { accessLogPlugin } from "../modules/audit/access-log.plugin";
 import { AccessLogWriter } from "../modules/audit/access-log.writer";
+import { loadAuditKey } from "../modules/audit/audit-key";
 import { isDatabaseUnavailable } from "../db/faults";
 import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
@@ -27,6 +28,8 @@ export interface RunningHub {
   services: Services;
   /** Writes the queued access records now (tests read the log right after a request). */
   flushAccessLog(): Promise<void>;
+  /** Signs the access log's chain head now (the hub does so every HUB_AUDIT_CHECKPOINT_SECONDS and on stop). */
+  checkpointAccessLog(): Promise<void>;
   /** Set when this start loaded the demo data (first start of an empty embedded database). */
   demo: DemoSeedResult | null;
   /** Stops accepting requests, lets running ones finish (up to the grace period), closes the database. */
@@ -47,7 +50,8 @@ export async function startHub(
   const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
   let database: Database | undefined;
   let accessLog: AccessLogWriter | undefined;
-  const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog?.append(record))];
+  // Requests are served only once the writer exists (state "ready"); a missing writer is a refusal, never a silent skip.
+  const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog ? accessLog.append(record) : Promise.reject(new Error("access log not open")))];
   const apollo = createApollo(schema, config, logger, plugins);
   const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
   const authFailures = new RateLimit(config.authFailureLimit.perSecond, config.authFailureLimit.burst);
@@ -105,8 +109,11 @@ export async function startHub(
     database = await openDatabase(config, "server");
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");
-    services = createServices(database.dataSource, config);
-    accessLog = new AccessLogWriter(database.dataSource, logger);
+    const auditKey = loadAuditKey(config, { createWith: logger });
+    services = createServices(database.dataSource, config, { auditKey });
+    const writer = new AccessLogWriter(database.dataSource, auditKey, logger, config.audit.checkpointSeconds);
+    await writer.start();
+    accessLog = writer;
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
       demo = await seedDemoData(database.dataSource, services, { disclosureYears: config.disclosureYears });
     }
@@ -125,6 +132,7 @@ export async function startHub(
     database,
     services: services!,
     flushAccessLog: async () => accessLog?.flush(),
+    checkpointAccessLog: async () => accessLog?.checkpoint(),
     demo,
     stop: async () => {
       if (state === "stopping") return;

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { projectRoot } from "../../src/shared/project-root";
@@ -48,6 +50,8 @@ export function startServer(kind: ServerKind, env: Record<string, string>): Prom
       ...env,
       ...script.env,
       NODE_ENV: "production",
+      // Production needs the access log's key; the benchmark's lives beside its other files.
+      HUB_AUDIT_KEY_FILE: benchAuditKeyFile(),
       PORT: "0",
       HUB_DEMO_SEED: "off",
       // One agency sends the whole load: the per-agency rate limit would measure itself.
@@ -82,4 +86,10 @@ export function startServer(kind: ServerKind, env: Record<string, string>): Prom
     });
     child.once("exit", (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
   });
+}
+
+function benchAuditKeyFile(): string {
+  const file = path.join(os.tmpdir(), "credit-hub-bench-audit.key");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(48).toString("base64"), { mode: 0o600 });
+  return file;
 }

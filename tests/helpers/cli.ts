@@ -1,4 +1,5 @@
 import { runCli } from "../../src/cli/main";
+import { testAuditKeyFile } from "./audit-key";
 
 /**
  * Runs `hub …` in this process (so it shares a moved clock) with the given environment, e.g. a
@@ -7,7 +8,7 @@ import { runCli } from "../../src/cli/main";
 export async function runHubCli(env: Record<string, string | undefined>, ...args: string[]): Promise<{ output: string; exitCode: number }> {
   const printed: string[] = [];
   const log = jest.spyOn(console, "log").mockImplementation((...parts) => void printed.push(parts.join(" ")));
-  const vars: Record<string, string | undefined> = { LOG_LEVEL: "silent", HUB_DEMO_SEED: "off", ...env };
+  const vars: Record<string, string | undefined> = { LOG_LEVEL: "silent", HUB_DEMO_SEED: "off", HUB_AUDIT_KEY_FILE: testAuditKeyFile(), ...env };
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   const savedExitCode = process.exitCode;
   process.exitCode = undefined;

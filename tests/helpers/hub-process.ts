@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/shared/project-root";
+import { testAuditKeyFile } from "./audit-key";
 
 export interface HubProcess {
   child: ChildProcess;
@@ -14,7 +15,7 @@ export function startHubProcess(env: Record<string, string>): Promise<HubProcess
   const main = path.join(projectRoot(), "dist/src/main.js");
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build (npm test does)`);
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info", HUB_DEMO_SEED: "off", HUB_REFRESH_INTERVAL_HOURS: "0", ...env },
+    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info", HUB_DEMO_SEED: "off", HUB_REFRESH_INTERVAL_HOURS: "0", HUB_AUDIT_KEY_FILE: testAuditKeyFile(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

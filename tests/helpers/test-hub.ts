@@ -7,6 +7,7 @@ import { AgencyService } from "../../src/modules/agency/agency.service";
 import type { Department } from "../../src/modules/agency/department.enum";
 import { type RunningHub, startHub } from "../../src/server/hub";
 import { createLogger } from "../../src/shared/logger";
+import { testAuditKeyFile } from "./audit-key";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -65,6 +66,7 @@ export async function startTestHub(
     HUB_DEMO_SEED: "off",
     HUB_REFRESH_INTERVAL_HOURS: "0",
     SHUTDOWN_DRAIN_MS: "0",
+    HUB_AUDIT_KEY_FILE: testAuditKeyFile(),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),
     ...options.env,
   });
@@ -91,7 +93,7 @@ export async function startTestHub(
       return token;
     },
     sql: (text, params) => db.query(text, params),
-    databaseEnv: databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir! },
+    databaseEnv: { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir! }), HUB_AUDIT_KEY_FILE: config.audit.keyFile },
     async stop() {
       await hub.stop();
       if (!options.keepDatabase) await dropDatabase();

@@ -46,4 +46,17 @@ describe("configuration", () => {
     expect(() => loadConfig({ HUB_JWT_JWKS_FILE: "keys.json" })).toThrow(/HUB_JWT_JWKS_FILE="keys.json" needs HUB_JWT_ISSUER/);
     expect(loadConfig({ HUB_JWT_ISSUER: "https://ids", HUB_JWT_JWKS_FILE: "k.json" }).jwt).toMatchObject({ issuer: "https://ids", audience: "credit-hub" });
   });
+
+  it("keeps the access log key outside the database: named in production, else beside the embedded files", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/^invalid configuration: HUB_AUDIT_KEY_FILE is required with NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "/etc/hub/audit.key" }).audit).toEqual({
+      keyFile: "/etc/hub/audit.key", keyFileGiven: true, checkpointSeconds: 60,
+    });
+    expect(loadConfig({ HUB_DATA_DIR: "/var/hub" }).audit).toMatchObject({ keyFile: path.join("/var/hub", "audit.key"), keyFileGiven: false });
+  });
+
+  it("checks the checkpoint interval", () => {
+    expect(loadConfig({ HUB_AUDIT_CHECKPOINT_SECONDS: "5" }).audit.checkpointSeconds).toBe(5);
+    expect(() => loadConfig({ HUB_AUDIT_CHECKPOINT_SECONDS: "0" })).toThrow(/HUB_AUDIT_CHECKPOINT_SECONDS="0"/);
+  });
 });

@@ -24,18 +24,21 @@ function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLErr
 
 /**
  * Every read of an enterprise or person, every credit review and every denied attempt becomes
- * one access record, queued when the response is sent (the writer batches the appends).
+ * one access record, written before the response leaves (the writer's group commit shares one
+ * INSERT among concurrent requests). If the record cannot be written, the answer is withheld
+ * and the caller gets 503 SERVICE_UNAVAILABLE: an answered read that is not in the log is the
+ * gap the log exists to prevent.
  */
-export function accessLogPlugin(append: (record: AccessRecordContent) => void): ApolloServerPlugin<HubContext> {
+export function accessLogPlugin(append: (record: AccessRecordContent) => Promise<void>): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operationName, operation, document, schema, errors }) {
+        async willSendResponse({ contextValue, operationName, operation, document, schema, errors, response }) {
           const audit = contextValue?.audit;
           if (!audit) return;
           if (operation && document) noteServiceRefusals(audit, errors, (path) => deniedFieldName(schema, document, operation, path));
           if (audit.isEmpty) return;
-          append({
+          const record = {
             at: new Date(),
             agencyId: contextValue.actor.kind === "agency" ? contextValue.actor.agencyId : null,
             operationName: operationName ?? null,
@@ -44,7 +47,17 @@ export function accessLogPlugin(append: (record: AccessRecordContent) => void): 
             persons: [...audit.persons],
             sensitiveFields: [...audit.sensitive],
             deniedFields: [...audit.denied],
-          });
+          };
+          try {
+            await append(record);
+          } catch {
+            // The writer has logged the cause; the caller learns only that it may retry.
+            response.http.status = 503;
+            response.body = {
+              kind: "single",
+              singleResult: { errors: [{ message: "The access log is unavailable; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } }] },
+            };
+          }
         },
       };
     },

@@ -3,10 +3,8 @@ import type { AgencyActor } from "../../auth/actor";
 import { badInput } from "../../shared/errors";
 import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
 import { Department } from "../agency/department.enum";
-import { GENESIS_HASH, chainHash } from "./access-chain";
-import { ACCESS_COLUMNS, AccessLogVerification, AccessRecord } from "./access-record.type";
-
-const VERIFY_BATCH = 5_000;
+import { verifyAccessLog } from "./access-log.verify";
+import { ACCESS_COLUMNS, type AccessLogVerification, type AccessRecord } from "./access-record.type";
 
 export interface AccessLogFilter {
   creditCode: string | null;
@@ -16,7 +14,10 @@ export interface AccessLogFilter {
 }
 
 export class AccessLogService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly auditKey: Buffer | null = null,
+  ) {}
 
   /** Newest first: the caller's own agency's records; CREDIT_OFFICE sees every agency's. */
   async list(actor: AgencyActor, filter: AccessLogFilter, first: number, after: string | null): Promise<Page<AccessRecord>> {
@@ -47,36 +48,13 @@ export class AccessLogService {
     };
   }
 
-  /**
-   * Walks the chain in id order and recomputes every hash; the first record whose stored hashes
-   * disagree (edited, or following a removed one) is named. The head catches removed newest records.
-   */
+  /** See verifyAccessLog: one snapshot, so records appended by a live hub meanwhile are neither half-seen nor taken for a break. */
   async verify(): Promise<AccessLogVerification> {
-    // One snapshot for every batch and the head: records appended by a live hub meanwhile are
-    // neither half-seen nor taken for a break.
+    const key = this.auditKey;
+    if (!key) throw new Error("verifying the access log needs its key (HUB_AUDIT_KEY_FILE)");
     return this.db.transaction("REPEATABLE READ", async (tx) => {
       await tx.query(`SET TRANSACTION READ ONLY`);
-      let previous = GENESIS_HASH;
-      let checked = 0;
-      let lastId: string | null = null;
-      for (;;) {
-        const rows: AccessRecord[] = await tx.query(
-          `SELECT ${ACCESS_COLUMNS} FROM access_record a WHERE a.id > $1::bigint ORDER BY a.id LIMIT $2`,
-          [lastId ?? "0", VERIFY_BATCH],
-        );
-        for (const r of rows) {
-          if (r.previousHash !== previous || chainHash(previous, r) !== r.hash) return { ok: false, checked, firstBrokenId: r.id };
-          previous = r.hash;
-          checked++;
-          lastId = r.id;
-        }
-        if (rows.length < VERIFY_BATCH) break;
-      }
-      const [head] = await tx.query(`SELECT last_id::text AS "lastId", last_hash AS "lastHash", records::int AS records FROM access_chain_head WHERE id = 1`);
-      if (head.lastHash !== previous || head.records !== checked) {
-        return { ok: false, checked, firstBrokenId: head.lastId ?? lastId };
-      }
-      return { ok: true, checked, firstBrokenId: null };
+      return verifyAccessLog(tx, key);
     });
   }
 }

@@ -34,6 +34,9 @@ export class AccessRecord {
 
   @Field()
   previousHash!: string;
+
+  /** 1: sha256 chain (records written before keys), 2: keyed (HMAC) chain. */
+  chainVersion!: number;
 }
 
 @ObjectType()
@@ -44,10 +47,16 @@ export class AccessLogVerification {
   @Field(() => Int)
   checked!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The first record that breaks the chain, or that a failed checkpoint or the head names." })
   firstBrokenId!: string | null;
+
+  @Field(() => Int, { description: "Signed checkpoints found with a valid signature." })
+  checkpoints!: number;
+
+  @Field(() => [String], { description: "Every break found, each naming its record, checkpoint or the chain head." })
+  problems!: string[];
 }
 
 export const ACCESS_COLUMNS = `a.id::text AS id, a.at, a.agency_id AS "agencyId", a.operation_name AS "operationName", a.purpose,
   a.subjects, a.persons, a.sensitive_fields AS "sensitiveFields", a.denied_fields AS "deniedFields",
-  a.previous_hash AS "previousHash", a.hash`;
+  a.previous_hash AS "previousHash", a.hash, a.chain_version AS "chainVersion"`;

@@ -110,7 +110,7 @@ describe("access log (信用信息查询记录)", () => {
     await t.hub.flushAccessLog();
     const ids = (await t.sql(`SELECT id::text AS id FROM access_record ORDER BY access_record.id`)).map((r: any) => r.id);
     const verify = async () => (await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog;
-    expect(await runHubCli(t.databaseEnv, "audit", "verify")).toEqual({ output: expect.stringMatching(/^access log intact: \d+ records$/), exitCode: 0 });
+    expect(await runHubCli(t.databaseEnv, "audit", "verify")).toEqual({ output: expect.stringMatching(/^access log intact: \d+ records, \d+ signed checkpoints$/), exitCode: 0 });
 
     // The table refuses edits outright; only its owner, switching the guard off, can tamper.
     await expect(t.sql(`UPDATE access_record SET operation_name = 'Innocent' WHERE id = $1`, [ids[2]])).rejects.toThrow(/append-only: UPDATE refused/);
@@ -124,7 +124,10 @@ describe("access log (信用信息查询记录)", () => {
     await t.sql(`UPDATE access_record SET operation_name = 'Innocent' WHERE id = $1`, [target]);
     expect(await verify()).toMatchObject({ ok: false, firstBrokenId: target, checked: 2 });
     // The offline check (`hub audit verify`) finds the same record and fails.
-    expect(await runHubCli(t.databaseEnv, "audit", "verify")).toEqual({ output: `access log BROKEN at record ${target} (2 records before it are intact)`, exitCode: 1 });
+    expect(await runHubCli(t.databaseEnv, "audit", "verify")).toEqual({
+      output: `access log BROKEN at record ${target} (2 records before it are intact)\n  record ${target}: hash does not match its content and the previous record (edited, re-hashed, or a record before it removed)`,
+      exitCode: 1,
+    });
     await t.sql(`UPDATE access_record SET operation_name = $2 WHERE id = $1`, [target, original.operation_name]);
     expect((await verify()).ok).toBe(true);
 
@@ -137,7 +140,8 @@ describe("access log (信用信息查询记录)", () => {
     );
     expect((await verify()).ok).toBe(true);
 
-    const last = ids[ids.length - 1];
+    // Each verifyAccessLog call is itself a recorded read (written before its answer): take the newest now.
+    const [{ last }] = await t.sql(`SELECT max(id)::text AS last FROM access_record`);
     await t.sql(`DELETE FROM access_record WHERE id = $1`, [last]);
     expect(await verify()).toMatchObject({ ok: false, firstBrokenId: last });
   });
