@@ -137,7 +137,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   AccessRecord: everyone("id", "at", "agency", "operationName", "purpose", "subjects", "sensitiveFields", "deniedFields", "hash", "previousHash"),
   AccessRecordConnection: everyone("edges", "pageInfo", "totalCount"),
   AccessRecordEdge: everyone("cursor", "node"),
-  AccessLogVerification: everyone("ok", "checked", "firstBrokenId"),
+  // Reached only through verifyAccessLog (CREDIT_OFFICE); its fields follow that rule.
+  AccessLogVerification: everyone("ok", "checked", "firstBrokenId", "checkpoints", "problems"),
 };
 
 /** Arguments some audiences may not use: using one denies the whole field (POLICY.md, enterprises). */

@@ -13,7 +13,7 @@ describe("configuration", () => {
   it("is production-safe without NODE_ENV, and says when production was declared", () => {
     expect(loadConfig({})).toMatchObject({ env: "production", productionDeclared: false });
     expect(loadConfig({ NODE_ENV: "" })).toMatchObject({ env: "production", productionDeclared: false });
-    expect(loadConfig({ NODE_ENV: "production" })).toMatchObject({ env: "production", productionDeclared: true });
+    expect(loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "audit.key" })).toMatchObject({ env: "production", productionDeclared: true });
     expect(loadConfig({ NODE_ENV: "development" })).toMatchObject({ env: "development", productionDeclared: false });
   });
 
