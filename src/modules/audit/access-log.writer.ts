@@ -86,36 +86,43 @@ export class AccessLogWriter {
   }
 
   private async writeBatch(batch: AccessRecordContent[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const [head] = await tx.query(
-        `SELECT h.last_hash AS "lastHash", ARRAY(SELECT nextval('access_record_id_seq') FROM generate_series(1, $1))::text[] AS ids
-         FROM access_chain_head h WHERE h.id = 1 FOR UPDATE`,
-        [batch.length],
-      );
-      const ids: string[] = head.ids;
-      let previous: string = head.lastHash;
-      const previousHashes: string[] = [];
-      const hashes: string[] = [];
-      for (const record of batch) {
-        previousHashes.push(previous);
-        previous = keyedChainHash(this.key, previous, record);
-        hashes.push(previous);
-      }
-      await tx.query(
-        `WITH appended AS (
-           INSERT INTO access_record (id, at, agency_id, operation_name, purpose, subjects, persons, sensitive_fields, denied_fields, previous_hash, hash, chain_version)
-           SELECT x.id, x.at, x.agency_id, x.operation_name, x.purpose,
-             coalesce(string_to_array(nullif(x.subjects, ''), ','), '{}'), coalesce(string_to_array(nullif(x.persons, ''), ',')::uuid[], '{}'),
-             coalesce(string_to_array(nullif(x.sensitive, ''), ','), '{}'), coalesce(string_to_array(nullif(x.denied, ''), ','), '{}'),
-             x.previous_hash, x.hash, ${KEYED_CHAIN}
-           FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-             AS x(id, at, agency_id, operation_name, purpose, subjects, persons, sensitive, denied, previous_hash, hash)
-           RETURNING 1)
-         UPDATE access_chain_head SET last_id = $12, last_hash = $13, records = records + (SELECT count(*) FROM appended) WHERE id = 1`,
-        [ids, batch.map((r) => r.at), batch.map((r) => r.agencyId), batch.map((r) => r.operationName), batch.map((r) => r.purpose),
-          batch.map((r) => r.subjects.join(",")), batch.map((r) => r.persons.join(",")), batch.map((r) => r.sensitiveFields.join(",")),
-          batch.map((r) => r.deniedFields.join(",")), previousHashes, hashes, ids[ids.length - 1], previous],
-      );
-    });
+    const runner = this.db.createQueryRunner();
+    // Counted apart from the statements of the queries themselves (db/statement-counter).
+    runner.data = { accessLog: true };
+    try {
+      await runner.manager.transaction(async (tx) => {
+        const [head] = await tx.query(
+          `SELECT h.last_hash AS "lastHash", ARRAY(SELECT nextval('access_record_id_seq') FROM generate_series(1, $1))::text[] AS ids
+           FROM access_chain_head h WHERE h.id = 1 FOR UPDATE`,
+          [batch.length],
+        );
+        const ids: string[] = head.ids;
+        let previous: string = head.lastHash;
+        const previousHashes: string[] = [];
+        const hashes: string[] = [];
+        for (const record of batch) {
+          previousHashes.push(previous);
+          previous = keyedChainHash(this.key, previous, record);
+          hashes.push(previous);
+        }
+        await tx.query(
+          `WITH appended AS (
+             INSERT INTO access_record (id, at, agency_id, operation_name, purpose, subjects, persons, sensitive_fields, denied_fields, previous_hash, hash, chain_version)
+             SELECT x.id, x.at, x.agency_id, x.operation_name, x.purpose,
+               coalesce(string_to_array(nullif(x.subjects, ''), ','), '{}'), coalesce(string_to_array(nullif(x.persons, ''), ',')::uuid[], '{}'),
+               coalesce(string_to_array(nullif(x.sensitive, ''), ','), '{}'), coalesce(string_to_array(nullif(x.denied, ''), ','), '{}'),
+               x.previous_hash, x.hash, ${KEYED_CHAIN}
+             FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+               AS x(id, at, agency_id, operation_name, purpose, subjects, persons, sensitive, denied, previous_hash, hash)
+             RETURNING 1)
+           UPDATE access_chain_head SET last_id = $12, last_hash = $13, records = records + (SELECT count(*) FROM appended) WHERE id = 1`,
+          [ids, batch.map((r) => r.at), batch.map((r) => r.agencyId), batch.map((r) => r.operationName), batch.map((r) => r.purpose),
+            batch.map((r) => r.subjects.join(",")), batch.map((r) => r.persons.join(",")), batch.map((r) => r.sensitiveFields.join(",")),
+            batch.map((r) => r.deniedFields.join(",")), previousHashes, hashes, ids[ids.length - 1], previous],
+        );
+      });
+    } finally {
+      await runner.release();
+    }
   }
 }
