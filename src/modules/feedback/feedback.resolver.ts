@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../../server/context";
 import { ErrorCode } from "../../shared/errors";
-import { checkFirst, connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
+import { checkFirst, connectionTypes, toConnection } from "../../shared/pagination";
 import { DateScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
 import { Department } from "../agency/department.enum";
@@ -9,6 +9,7 @@ import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { SanctionTask } from "../sanction/sanction-task.type";
 import { FeedbackReport } from "./feedback-report";
+import { feedbackCursor } from "./feedback.loaders";
 import {
   SanctionFeedback,
   SanctionFeedbackBatchResult,
@@ -105,7 +106,7 @@ export class EnterpriseFeedbackResolver {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
       totalCount: () => rows[0]?.total ?? 0,
-      cursorOf: (f) => encodeCursor([f.cursorAt, f.id]),
+      cursorOf: (f) => feedbackCursor.encode([f.cursorAt, f.id]),
     });
   }
 }
