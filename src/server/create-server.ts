@@ -7,6 +7,7 @@ import type { HubContext } from "./context";
 import { createFormatError } from "./format-error";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
 import { armorProtection, costLimitPlugin, tokenLimitParseOptions } from "./plugins/limits";
+import { httpOperationTypeRule } from "./plugins/operation-type.rule";
 import { loadSafelist, safelistRule } from "./plugins/safelist.rule";
 import { unavailablePlugin } from "./plugins/unavailable.plugin";
 
@@ -22,7 +23,7 @@ export function createApollo(
   const safelist = config.safelistDir ? [safelistRule(loadSafelist(config.safelistDir))] : [];
   return new ApolloServer<HubContext>({
     schema,
-    validationRules: [...safelist, ...armor.validationRules],
+    validationRules: [...safelist, httpOperationTypeRule, ...armor.validationRules],
     parseOptions: tokenLimitParseOptions,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger, development),
