@@ -8,6 +8,7 @@ import { createFormatError } from "./format-error";
 import { inputBoundsPlugin } from "./plugins/input-bounds.plugin";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
 import { armorProtection, costLimitPlugin, tokenLimitParseOptions } from "./plugins/limits";
+import { httpOperationTypeRule } from "./plugins/operation-type.rule";
 import { loadSafelist, safelistRule } from "./plugins/safelist.rule";
 import { unavailablePlugin } from "./plugins/unavailable.plugin";
 
@@ -23,7 +24,7 @@ export function createApollo(
   const safelist = config.safelistDir ? [safelistRule(loadSafelist(config.safelistDir))] : [];
   return new ApolloServer<HubContext>({
     schema,
-    validationRules: [...safelist, ...armor.validationRules],
+    validationRules: [...safelist, httpOperationTypeRule, ...armor.validationRules],
     parseOptions: tokenLimitParseOptions,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger, development),

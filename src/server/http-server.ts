@@ -1,6 +1,7 @@
 import http from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { HubContext } from "./context";
+import { persistedQueryOf, persistedQueryProblem } from "./persisted-query";
 
 export interface Readiness {
   /** Resolves true when the database answers and start-up (migrations, demo data) is complete. */
@@ -95,6 +96,9 @@ async function handle(apollo: ApolloServer<HubContext>, options: HttpOptions, re
         return sendJson(res, 400, graphqlError("The request body is not valid JSON.", "BAD_REQUEST"));
       }
     }
+    const { query, extensions } = persistedQueryOf(req.method ?? "GET", body, url.searchParams);
+    const problem = persistedQueryProblem(query, extensions);
+    if (problem) return sendJson(res, 400, { errors: [{ message: problem.message, extensions: { code: "BAD_USER_INPUT", field: problem.field } }] });
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);

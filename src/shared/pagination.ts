@@ -1,5 +1,7 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors";
+import { isCalendarDate } from "./scalars/date.scalar";
+import { isUuid } from "./uuid";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -72,19 +74,49 @@ export function checkFirst(first: number, max = MAX_PAGE_SIZE): number {
   return first;
 }
 
-export function encodeCursor(parts: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString("base64url");
-}
+/**
+ * What each position of a cursor holds. Every part is checked before it reaches SQL: a forged
+ * cursor whose parts do not parse (a date that is no date, a NUL byte, a number beyond bigint)
+ * made PostgreSQL fail the statement, and the client saw INTERNAL_SERVER_ERROR.
+ */
+const CURSOR_PARTS = {
+  date: (v: string) => isCalendarDate(v),
+  instant: (v: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v) && isCalendarDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)),
+  uuid: isUuid,
+  bigint: (v: string) => /^[1-9]\d{0,17}$/.test(v),
+  score: (v: string) => /^\d{1,3}(\.\d{1,20})?$/.test(v),
+  creditCode: (v: string) => /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(v),
+} satisfies Record<string, (value: string) => boolean>;
 
-/** Decodes a cursor made by encodeCursor with the given arity; a forged one is BAD_USER_INPUT. */
-export function decodeCursor(cursor: string, arity: number): string[] {
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parts) && parts.length === arity && parts.every((p) => typeof p === "string")) {
-      return parts as string[];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput("after", "after is not a cursor returned by this list.");
+export type CursorPart = keyof typeof CURSOR_PARTS;
+
+/**
+ * The cursors of one list. Each names its list (`kind`), so that a cursor of another list is
+ * refused rather than read as if it were one of this list's (a task's instant taken for a
+ * feedback's, a penalty cursor's date cast to a timestamp).
+ */
+export function cursorCodec(kind: string, parts: readonly CursorPart[]) {
+  return {
+    encode(values: readonly string[]): string {
+      return Buffer.from(JSON.stringify([kind, ...values])).toString("base64url");
+    },
+    /** The parts of a cursor this codec made; anything else is BAD_USER_INPUT at `after`. */
+    decode(cursor: string): string[] {
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+      } catch {
+        decoded = undefined;
+      }
+      if (
+        Array.isArray(decoded) &&
+        decoded.length === parts.length + 1 &&
+        decoded[0] === kind &&
+        parts.every((part, i) => typeof decoded[i + 1] === "string" && CURSOR_PARTS[part](decoded[i + 1]))
+      ) {
+        return decoded.slice(1) as string[];
+      }
+      throw badInput("after", "after is not a cursor returned by this list.");
+    },
+  };
 }

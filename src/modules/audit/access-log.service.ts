@@ -1,7 +1,10 @@
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { badInput } from "../../shared/errors";
-import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
+import { isUuid } from "../../shared/uuid";
+
+const accessRecordCursor = cursorCodec("accessRecord", ["bigint"]);
 import { Department } from "../agency/department.enum";
 import { verifyAccessLog } from "./access-log.verify";
 import { ACCESS_COLUMNS, type AccessLogVerification, type AccessRecord } from "./access-record.type";
@@ -26,6 +29,8 @@ export class AccessLogService {
     const p = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
     const everyone = actor.department === Department.CREDIT_OFFICE;
+    // Agency ids are uuids: anything else names no agency, and PostgreSQL would fail the cast.
+    if (filter.agencyId && !isUuid(filter.agencyId)) throw badInput("agencyId", `agencyId ${JSON.stringify(filter.agencyId)} is not an agency id.`);
     if (!everyone) where.push(`a.agency_id = ${p(actor.agencyId)}`);
     if (filter.agencyId) where.push(`a.agency_id = ${p(filter.agencyId)}`);
     if (filter.creditCode) where.push(`a.subjects @> ARRAY[${p(filter.creditCode)}]::text[]`);
@@ -34,7 +39,7 @@ export class AccessLogService {
     if (filter.from && filter.to && filter.from > filter.to) throw badInput("from", "from is after to.");
     const countWhere = [...where];
     const countParams = [...params];
-    if (after) where.push(`a.id < ${p(decodeCursor(after, 1)[0])}::bigint`);
+    if (after) where.push(`a.id < ${p(accessRecordCursor.decode(after)[0])}::bigint`);
     const rows: AccessRecord[] = await this.db.query(
       `SELECT ${ACCESS_COLUMNS} FROM access_record a ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.id DESC LIMIT ${p(first + 1)}`,
       params,
@@ -42,7 +47,7 @@ export class AccessLogService {
     return {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
-      cursorOf: (r) => encodeCursor([r.id]),
+      cursorOf: (r) => accessRecordCursor.encode([r.id]),
       totalCount: async () =>
         (await this.db.query(`SELECT count(*)::int AS n FROM access_record a ${countWhere.length ? `WHERE ${countWhere.join(" AND ")}` : ""}`, countParams))[0].n,
     };

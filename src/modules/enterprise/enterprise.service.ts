@@ -3,7 +3,9 @@ import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput, forbidden } from "../../shared/errors";
-import { Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { Page, checkFirst, cursorCodec } from "../../shared/pagination";
+
+const enterpriseCursor = cursorCodec("enterprise", ["creditCode"]);
 import { PROVINCE_CODE, regionCodeProblem, regionCondition, regionCovers } from "../../shared/region";
 import type { StandingService } from "../standing/standing.service";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
@@ -91,7 +93,7 @@ export class EnterpriseService {
     const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const filterParams = [...params];
 
-    const [afterCode] = after ? decodeCursor(after, 1) : [];
+    const [afterCode] = after ? enterpriseCursor.decode(after) : [];
     const pageWhere = afterCode ? [...where, `e.credit_code > ${param(afterCode)}`] : where;
     const rows: Enterprise[] = await this.db.query(
       `SELECT ${ENTERPRISE_COLUMNS} FROM enterprise e
@@ -102,7 +104,7 @@ export class EnterpriseService {
     return {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
-      cursorOf: (e) => encodeCursor([e.creditCode]),
+      cursorOf: (e) => enterpriseCursor.encode([e.creditCode]),
       totalCount: async () => {
         const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM enterprise e ${filterSql}`, filterParams);
         return count;

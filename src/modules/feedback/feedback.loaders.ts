@@ -2,8 +2,10 @@ import type { DataSource } from "typeorm";
 import type { Actor } from "../../auth/actor";
 import { OVERSIGHT } from "../../auth/policy";
 import { groupLoader, perArguments, rowLoader } from "../../db/loader";
-import { decodeCursor } from "../../shared/pagination";
+import { cursorCodec } from "../../shared/pagination";
 import { FEEDBACK_COLUMNS, SanctionFeedback } from "./feedback.types";
+
+export const feedbackCursor = cursorCodec("sanctionFeedback", ["instant", "uuid"]);
 
 /** Feedback rows a caller may read: its own department's; OVERSIGHT every department's. */
 export function createFeedbackLoaders(db: DataSource, actor: Actor) {
@@ -24,7 +26,7 @@ export function createFeedbackLoaders(db: DataSource, actor: Actor) {
       (f) => f.taskId!,
     ),
     feedbackPages: perArguments((args: { first: number; after: string | null }) => {
-      const [afterAt, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
+      const [afterAt, afterId] = args.after ? feedbackCursor.decode(args.after) : [null, null];
       return groupLoader<string, SanctionFeedback & { enterpriseId: string; total: number }>(
         (enterpriseIds) =>
           db.query(

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../../server/context";
 import { ErrorCode } from "../../shared/errors";
-import { checkFirst, connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
+import { checkFirst, connectionTypes, toConnection } from "../../shared/pagination";
 import { DateScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
 import { Department } from "../agency/department.enum";
@@ -11,6 +11,7 @@ import { SanctionTask } from "../sanction/sanction-task.type";
 import { FeedbackReport } from "./feedback-report";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
+import { feedbackCursor } from "./feedback.loaders";
 import {
   SanctionFeedback,
   SanctionFeedbackBatchResult,
@@ -111,7 +112,7 @@ export class EnterpriseFeedbackResolver {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
       totalCount: () => rows[0]?.total ?? 0,
-      cursorOf: (f) => encodeCursor([f.cursorAt, f.id]),
+      cursorOf: (f) => feedbackCursor.encode([f.cursorAt, f.id]),
     });
   }
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from "typeorm";
 import { groupQueryLoader, perArguments, rowLoader } from "../../db/loader";
-import { checkFirst, decodeCursor } from "../../shared/pagination";
+import { checkFirst, cursorCodec } from "../../shared/pagination";
+
+export const penaltyCursor = cursorCodec("penalty", ["date", "uuid"]);
 import { today } from "../../shared/clock";
 import type { Actor } from "../../auth/actor";
 import { PENALTY_COLUMNS, Penalty, revivePenalty } from "./penalty.entity";
@@ -30,7 +32,7 @@ export function createPenaltyLoaders(db: DataSource, actor: Actor) {
       (p) => p.id,
     ),
     penaltyPages: perArguments((args: PenaltyPageArgs) => {
-      const [afterDate, afterId] = args.after ? decodeCursor(args.after, 2) : [null, null];
+      const [afterDate, afterId] = args.after ? penaltyCursor.decode(args.after) : [null, null];
       return groupQueryLoader<string, PenaltyRow>(db, {
         sql: (enterpriseIds, params) => {
           const [date, id, limit, publicOn] = [params.add(afterDate), params.add(afterId), params.add(args.first + 1), params.add(publicOnly ? today() : null)];

@@ -1,12 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import type { HubContext } from "../../server/context";
 import { today } from "../../shared/clock";
-import { connectionTypes, encodeCursor, toConnection } from "../../shared/pagination";
+import { connectionTypes, toConnection } from "../../shared/pagination";
 import { Agency } from "../agency/agency.entity";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Person } from "../person/person.entity";
 import { Penalty } from "./penalty.entity";
-import { penaltyPageArgs } from "./penalty.loaders";
+import { penaltyCursor, penaltyPageArgs } from "./penalty.loaders";
 import { PenaltyInput } from "./penalty.inputs";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
@@ -73,7 +73,7 @@ export class EnterprisePenaltiesResolver {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
       totalCount: () => rows[0]?.total ?? 0,
-      cursorOf: (p) => encodeCursor([p.decidedOn, p.id]),
+      cursorOf: (p) => penaltyCursor.encode([p.decidedOn, p.id]),
     });
   }
 }

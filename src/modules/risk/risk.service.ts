@@ -4,7 +4,9 @@ import type { Config } from "../../config";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput, conflict } from "../../shared/errors";
-import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
+
+const riskAlertCursor = cursorCodec("riskAlert", ["score", "uuid"]);
 import { cityOf, regionCondition } from "../../shared/region";
 import type { IndustrySector } from "../enterprise/enterprise.enums";
 import { lockEnterpriseForWrite } from "../person/person.service";
@@ -76,7 +78,7 @@ export class RiskService {
     const countWhere = [...where];
     const countParams = [...params];
     if (after) {
-      const [score, id] = decodeCursor(after, 2);
+      const [score, id] = riskAlertCursor.decode(after);
       where.push(`(ra.score, ra.enterprise_id) < (${p(score)}::numeric, ${p(id)}::uuid)`);
     }
     const rows = await this.db.query(
@@ -92,7 +94,7 @@ export class RiskService {
     return {
       nodes,
       hasNextPage: rows.length > first,
-      cursorOf: (a) => encodeCursor([String(a.assessment.score), a.enterpriseId]),
+      cursorOf: (a) => riskAlertCursor.encode([String(a.assessment.score), a.enterpriseId]),
       totalCount: async () =>
         (await this.db.query(`SELECT count(*)::int AS n FROM risk_assessment ra WHERE ${countWhere.join(" AND ")}`, countParams))[0].n,
     };

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { today } from "../../shared/clock";
-import { type Page, checkFirst, decodeCursor, encodeCursor } from "../../shared/pagination";
+import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
+
+const sanctionTaskCursor = cursorCodec("sanctionTask", ["instant", "uuid"]);
 import { OVERSIGHT } from "../../auth/policy";
 import { distributionFor } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
@@ -52,7 +54,7 @@ export class SanctionService {
     const params: unknown[] = [now];
     const { where, p } = filter(params);
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
+      const [at, id] = sanctionTaskCursor.decode(after);
       where.push(`(t.distributed_at, t.id) < (${p(at)}::timestamptz, ${p(id)}::uuid)`);
     }
     const rows: SanctionTask[] = await this.db.query(
@@ -64,7 +66,7 @@ export class SanctionService {
     return {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,
-      cursorOf: (t) => encodeCursor([t.cursorAt, t.id]),
+      cursorOf: (t) => sanctionTaskCursor.encode([t.cursorAt, t.id]),
       totalCount: async () => {
         const countParams: unknown[] = [];
         const { where: countWhere } = filter(countParams);

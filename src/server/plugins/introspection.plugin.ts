@@ -1,7 +1,16 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { BREAK, visit } from "graphql";
-import { ForbiddenError } from "../../auth/shield";
+import { BREAK, GraphQLError, visit } from "graphql";
 import type { HubContext } from "../context";
+
+/**
+ * Refused introspection, HTTP 403. An error thrown by this hook without an HTTP status is
+ * answered 500 by Apollo (the shield's ForbiddenError has none: it is meant for fields).
+ */
+export class IntrospectionRefusedError extends GraphQLError {
+  constructor() {
+    super("Introspection is not available to the public audience.", { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+  }
+}
 
 /**
  * Introspection is on for agencies and, outside production, for the public audience
@@ -22,7 +31,7 @@ export function introspectionPlugin(publicIntrospection: boolean): ApolloServerP
               }
             },
           });
-          if (introspects) throw new ForbiddenError();
+          if (introspects) throw new IntrospectionRefusedError();
         },
       };
     },

@@ -1,7 +1,22 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, getNamedType, isListType, getNullableType, type GraphQLSchema, type ValidationContext, type ValidationRule } from "graphql";
+import {
+  type DocumentNode,
+  type GraphQLField,
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+import { MAX_FEEDBACK_BATCH } from "../../modules/feedback/feedback.service";
+import { MAX_REVIEW_CODES } from "../../modules/review/review.service";
+import { SANCTION_CATALOGUE } from "../../modules/sanction/sanction-catalogue";
+import { MAX_PAGE_SIZE } from "../../shared/pagination";
 import type { HubContext } from "../context";
 
 /** POLICY.md, Limits. Names say what each number bounds. */
@@ -54,39 +69,109 @@ export function isTokenLimitError(message: string): boolean {
   return /^Syntax Error: Document contains more th(?:an|at) \d+ tokens/.test(message);
 }
 
-/** Each field costs 1 plus its children times the list size: `first` where given, else a small default. */
-const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const type = getNullableType(field.type);
-  const connection = getNamedType(type).name.endsWith("Connection");
-  if (typeof args.first === "number") return 1 + args.first * Math.max(childComplexity, 1);
-  // creditReview sizes itself: at most 1000 codes, checked by the review.
-  if (field.name === "creditReview") return 1 + childComplexity;
-  // A connection's edges are as many as its `first`, already counted on the connection field.
-  if (field.name === "edges") return 1 + childComplexity;
-  if (isListType(type) && !connection) return 1 + LIMITS.unpagedListSize * childComplexity;
-  return 1 + childComplexity;
+/**
+ * Argument lists whose length sizes the answer: a review answers one result per code, a batch one
+ * item per input. Counted per element, so 1,000 codes cost 1,000 results (they cost one before).
+ */
+const SIZED_BY_LIST_ARGUMENT: Record<string, { argument: string; max: number }> = {
+  "Query.creditReview": { argument: "creditCodes", max: MAX_REVIEW_CODES },
+  "Mutation.registerSanctionFeedbackBatch": { argument: "inputs", max: MAX_FEEDBACK_BATCH },
 };
 
-/** Refuses an operation whose estimated cost exceeds the limit, after validation and before execution. */
+/** Unpaged lists whose length the hub itself bounds: the measure catalogue. */
+const FIXED_LIST_SIZES: Record<string, number> = {
+  "Query.sanctionMeasures": SANCTION_CATALOGUE.length,
+  "BlacklistEntry.measures": SANCTION_CATALOGUE.length,
+};
+
+/** An argument value the resolver would refuse; reported before anything runs. */
+export interface RefusedArgument {
+  field: string;
+  message: string;
+}
+
+/**
+ * The page size a paged field will use: `first` as given, the schema default when it is missing,
+ * and, for an explicit null (the resolvers then take their default), the default or the maximum.
+ */
+function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): unknown {
+  if (args.first !== null && args.first !== undefined) return args.first;
+  const declared = field.args.find((a) => a.name === "first")?.defaultValue;
+  return typeof declared === "number" ? declared : MAX_PAGE_SIZE;
+}
+
+/**
+ * Each field costs 1 plus its children times the number of items it can return, so the estimate
+ * bounds the objects and list items of the answer (the cost-property test checks it):
+ * - a paged field (`first`) returns at most `first` items; values a resolver would refuse
+ *   (negative, above the maximum, not an integer) are collected in `refused`, and never lower the
+ *   cost: 0 still counts one item, for the connection's pageInfo and totalCount;
+ * - a list sized by a list argument counts one item per element;
+ * - a list of enum values at most one item per value; the measure catalogue its length;
+ * - any other unpaged list LIMITS.unpagedListSize items (an assumption about the data: see README).
+ */
+function listSizeEstimator(refused: RefusedArgument[]): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    const key = `${type.name}.${field.name}`;
+    const children = Math.max(childComplexity, 1);
+    if (field.args.some((a) => a.name === "first")) {
+      const first = pageSize(field, args);
+      if (typeof first !== "number" || !Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+        refused.push({ field: "first", message: `first must be between 0 and ${MAX_PAGE_SIZE}; got ${String(first)} (at ${key}).` });
+        return 1 + MAX_PAGE_SIZE * children;
+      }
+      return 1 + Math.max(first, 1) * children;
+    }
+    const sized = SIZED_BY_LIST_ARGUMENT[key];
+    if (sized) {
+      const value = args[sized.argument];
+      const n = Array.isArray(value) ? value.length : 1;
+      if (n > sized.max) refused.push({ field: sized.argument, message: `${sized.argument} takes at most ${sized.max} items; got ${n} (at ${key}).` });
+      return 1 + Math.max(n, 1) * children;
+    }
+    const nullable = getNullableType(field.type);
+    // A connection's edges are as many as its `first`, already counted on the connection field.
+    if (field.name === "edges" || !isListType(nullable)) return 1 + childComplexity;
+    const item = getNamedType(nullable);
+    const size = FIXED_LIST_SIZES[key] ?? (isEnumType(item) ? item.getValues().length : LIMITS.unpagedListSize);
+    return 1 + size * children;
+  };
+}
+
+/** A page size or list argument refused before anything runs: HTTP 400, BAD_USER_INPUT at the argument. */
+export class ArgumentOutOfRangeError extends GraphQLError {
+  constructor({ field, message }: RefusedArgument) {
+    super(message, { extensions: { code: "BAD_USER_INPUT", field, http: { status: 400 } } });
+  }
+}
+
+/** The estimated cost of an operation, and the arguments in it that a resolver would refuse. */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) {
+  const refused: RefusedArgument[] = [];
+  const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [listSizeEstimator(refused)] });
+  return { cost, refused };
+}
+
+/**
+ * Refuses, after validation and before execution, an operation with a page size or list argument
+ * out of range (literal, variable or default alike) or whose estimated cost exceeds the limit.
+ */
 export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<HubContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
+          let estimate: ReturnType<typeof estimateCost>;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [listSizeEstimator],
-            });
+            estimate = estimateCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
           } catch {
             // Variables that do not coerce: execution reports them as BAD_USER_INPUT (400), nothing runs.
             return;
           }
-          if (cost > LIMITS.cost) throw new QueryTooComplexError(`The query costs ${cost}, more than the limit of ${LIMITS.cost}; ask for smaller pages.`);
+          if (estimate.refused.length) throw new ArgumentOutOfRangeError(estimate.refused[0]);
+          if (estimate.cost > LIMITS.cost) {
+            throw new QueryTooComplexError(`The query costs ${estimate.cost}, more than the limit of ${LIMITS.cost}; ask for smaller pages.`);
+          }
         },
       };
     },

@@ -1,9 +1,13 @@
 import { GraphQLScalarType, Kind } from "graphql";
 import { ScalarInputError, atLiteral } from "./input-error";
 
-/** Dates travel as YYYY-MM-DD strings end to end (pg's DATE parser is set to keep them so). */
+/**
+ * Dates travel as YYYY-MM-DD strings end to end (pg's DATE parser is set to keep them so).
+ * Years run from 0001: JavaScript knows a year 0000, PostgreSQL does not ("date/time field value
+ * out of range"), so 0000-01-01 used to pass the scalar and fail the statement as an internal error.
+ */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value.startsWith("0000")) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
