@@ -26,6 +26,12 @@ export const LIMITS = {
   tokens: 2_000,
   directives: 50,
   cost: 5_000,
+  /**
+   * Bulk operations (a credit review of up to 1000 codes, a batch of up to 500 reports) are costed
+   * per item against this budget of their own, shared by every bulk field of the document: a
+   * full review of 1000 codes must pass (POLICY.md), while 100 × 100 nested lists must not.
+   */
+  bulkCost: 60_000,
   /** Lists without a `first` argument (holders, entries, reasons) count as this many items. */
   unpagedListSize: 5,
 };
@@ -106,11 +112,12 @@ function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, un
  * - a paged field (`first`) returns at most `first` items; values a resolver would refuse
  *   (negative, above the maximum, not an integer) are collected in `refused`, and never lower the
  *   cost: 0 still counts one item, for the connection's pageInfo and totalCount;
- * - a list sized by a list argument counts one item per element;
+ * - a list sized by a list argument (review codes, batch items) counts one item per element,
+ *   against the bulk budget (LIMITS.bulkCost) instead of the operation's;
  * - a list of enum values at most one item per value; the measure catalogue its length;
  * - any other unpaged list LIMITS.unpagedListSize items (an assumption about the data: see README).
  */
-function listSizeEstimator(refused: RefusedArgument[]): ComplexityEstimator {
+function listSizeEstimator(refused: RefusedArgument[], bulk: { cost: number }): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     const key = `${type.name}.${field.name}`;
     const children = Math.max(childComplexity, 1);
@@ -127,7 +134,8 @@ function listSizeEstimator(refused: RefusedArgument[]): ComplexityEstimator {
       const value = args[sized.argument];
       const n = Array.isArray(value) ? value.length : 1;
       if (n > sized.max) refused.push({ field: sized.argument, message: `${sized.argument} takes at most ${sized.max} items; got ${n} (at ${key}).` });
-      return 1 + Math.max(n, 1) * children;
+      bulk.cost += Math.max(n, 1) * children;
+      return 1;
     }
     const nullable = getNullableType(field.type);
     // A connection's edges are as many as its `first`, already counted on the connection field.
@@ -148,8 +156,9 @@ export class ArgumentOutOfRangeError extends GraphQLError {
 /** The estimated cost of an operation, and the arguments in it that a resolver would refuse. */
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) {
   const refused: RefusedArgument[] = [];
-  const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [listSizeEstimator(refused)] });
-  return { cost, refused };
+  const bulk = { cost: 0 };
+  const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [listSizeEstimator(refused, bulk)] });
+  return { cost, bulkCost: bulk.cost, refused };
 }
 
 /**
@@ -171,6 +180,11 @@ export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<HubCo
           if (estimate.refused.length) throw new ArgumentOutOfRangeError(estimate.refused[0]);
           if (estimate.cost > LIMITS.cost) {
             throw new QueryTooComplexError(`The query costs ${estimate.cost}, more than the limit of ${LIMITS.cost}; ask for smaller pages.`);
+          }
+          if (estimate.bulkCost > LIMITS.bulkCost) {
+            throw new QueryTooComplexError(
+              `Its reviews and batches cost ${estimate.bulkCost} together, more than the limit of ${LIMITS.bulkCost}; select fewer fields per item or send fewer items.`,
+            );
           }
         },
       };

@@ -57,13 +57,23 @@ describe("cost limits that cannot be argued away", () => {
   it("counts a review per code and refuses more than 1000 codes at validation", async () => {
     const token = await t.agency("EMERGENCY_MANAGEMENT");
     const review = `query($c: [CreditCode!]!) { creditReview(creditCodes: $c, matter: BIDDING) { verdict reasons { code blacklistEntry { measures { code } } } } }`;
-    expect((await refused(review, { c: Array(400).fill(code) }, token)).code).toBe("QUERY_TOO_COMPLEX");
+    // 1000 codes × a deep selection per code (about 92 nodes each) is over the bulk budget.
+    expect((await refused(review, { c: Array(1000).fill(code) }, token)).code).toBe("QUERY_TOO_COMPLEX");
     expect(await refused(`query($c: [CreditCode!]!) { creditReview(creditCodes: $c, matter: BIDDING) { verdict } }`, { c: Array(1001).fill(code) }, token)).toEqual({
       code: "BAD_USER_INPUT",
       field: "creditCodes",
     });
     const small = await t.gql(review, { c: [code] }, token);
     expect(small.errors).toBeUndefined();
+    // A full review of 1000 codes (POLICY.md's maximum) fits the bulk budget; twice in one document it does not.
+    const full = `query($c: [CreditCode!]!) { creditReview(creditCodes: $c, matter: BIDDING) { creditCode verdict reasons { code } measuresInForce } }`;
+    const thousand = await t.gql(full, { c: Array(1000).fill(code) }, token);
+    expect(thousand.errors).toBeUndefined();
+    expect(thousand.data?.creditReview).toHaveLength(1000);
+    const twice = `query($c: [CreditCode!]!) { a: creditReview(creditCodes: $c, matter: BIDDING) { creditCode verdict reasons { code } measuresInForce }
+      b: creditReview(creditCodes: $c, matter: BIDDING) { creditCode verdict reasons { code } measuresInForce }
+      c: creditReview(creditCodes: $c, matter: BIDDING) { creditCode verdict reasons { code } measuresInForce } }`;
+    expect((await refused(twice, { c: Array(1000).fill(code) }, token)).code).toBe("QUERY_TOO_COMPLEX");
   });
 
   it("counts enum lists and the measure catalogue at their full size", async () => {

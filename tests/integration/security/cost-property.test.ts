@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { LIMITS } from "../../../src/server/plugins/limits";
+import { parse, type GraphQLSchema } from "graphql";
+import { buildHubSchema } from "../../../src/server/build-schema";
+import { estimateCost, LIMITS } from "../../../src/server/plugins/limits";
 import { createEnterprise, recordPenalty, setPerson } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
@@ -18,7 +20,9 @@ describe("the cost estimate bounds the answer", () => {
   let t: TestHub;
   let token: string;
   let big: string;
+  let schema: GraphQLSchema;
   beforeAll(async () => {
+    schema = await buildHubSchema();
     t = await startTestHub({ env: { NODE_ENV: "production", RATE_LIMIT_PER_SECOND: "0" } });
     token = await t.agency("CREDIT_OFFICE");
     const em = await t.agency("EMERGENCY_MANAGEMENT");
@@ -74,6 +78,8 @@ describe("the cost estimate bounds the answer", () => {
         const n = nodes(res.data);
         largest = Math.max(largest, n);
         expect(n).toBeLessThanOrEqual(LIMITS.cost);
+        // Stronger: each answer is within its own document's estimate.
+        expect(n).toBeLessThanOrEqual(estimateCost(schema, parse(query), undefined, { big }).cost);
       }),
       { numRuns: 150 },
     );
