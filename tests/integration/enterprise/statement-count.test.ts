@@ -75,9 +75,10 @@ describe("SQL statements per query", () => {
     expect(largeCount).toBe(smallCount);
   });
 
-  it("is the same for enterprises(first: 50) as for first: 1", async () => {
+  it("is the same for enterprises(first: 45) as for first: 1", async () => {
     for (let i = 0; i < 6; i++) await seed("320311", 3, 4);
-    // 50 more in the city, each with a legal representative and a penalty, so that a page of 50 is full.
+    // 50 more in the city, each with a legal representative and a penalty, so that a page of 45 is full
+    // (45, not 50: with every enum value and unpaged list counted, 50 of these profiles cost over 5000).
     const codes = Array.from({ length: 50 }, () => newCreditCode("320312"));
     await t.sql(
       `WITH e AS (INSERT INTO enterprise (credit_code, name, region_code, sector)
@@ -90,10 +91,10 @@ describe("SQL statements per query", () => {
       [codes],
     );
     const one = await statementsFor(LIST, { first: 1 });
-    const fifty = await statementsFor(LIST, { first: 50 });
-    expect(fifty).toBe(one);
-    const page = await t.gql(LIST, { first: 50 }, token);
-    expect(page.data?.enterprises.edges).toHaveLength(50);
+    const many = await statementsFor(LIST, { first: 45 });
+    expect(many).toBe(one);
+    const page = await t.gql(LIST, { first: 45 }, token);
+    expect(page.data?.enterprises.edges).toHaveLength(45);
     expect(page.data?.enterprises.edges.every((e: any) => e.node.responsiblePersons.length > 0 && e.node.penalties.totalCount > 0)).toBe(true);
   });
 });
