@@ -15,8 +15,8 @@ interface Pending {
  * Appends access records by group commit: append() resolves once the record's batch has
  * committed, so a response waits for it and no answered read is missing after a crash. Requests
  * that finish while a batch is being written share the next one (one INSERT for all of them).
- * A batch is one transaction holding the chain head's row lock: several hub instances append to
- * one chain in turn. A batch that fails is reported to every request in it (they answer 503:
+ * A batch is appended under the chain head's row lock, in one statement while this instance holds
+ * the head: several hub instances append to one chain in turn. A batch that fails is reported to every request in it (they answer 503:
  * what was not recorded is not handed out). Signed checkpoints of the head are written on start,
  * every `checkpointSeconds` and on stop.
  */
@@ -24,6 +24,8 @@ export class AccessLogWriter {
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
   private checkpointTimer: NodeJS.Timeout | null = null;
+  /** The head this instance wrote last, while it may still be the chain's head. */
+  private head: string | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -90,39 +92,62 @@ export class AccessLogWriter {
     // Counted apart from the statements of the queries themselves (db/statement-counter).
     runner.data = { accessLog: true };
     try {
+      // While this instance wrote the head last, one statement appends (one round trip, one commit):
+      // it changes nothing unless the head is still the hash this instance wrote. Otherwise (first
+      // batch, another instance appended, a failure) the head is read under its lock first.
+      if (this.head !== null) {
+        const [{ appended }] = await runner.query(`${APPEND_IF_HEAD} SELECT count(*)::int AS appended FROM moved`, this.params(batch, this.head));
+        if (appended > 0) return;
+        this.head = null;
+      }
       await runner.manager.transaction(async (tx) => {
-        const [head] = await tx.query(
-          `SELECT h.last_hash AS "lastHash", ARRAY(SELECT nextval('access_record_id_seq') FROM generate_series(1, $1))::text[] AS ids
-           FROM access_chain_head h WHERE h.id = 1 FOR UPDATE`,
-          [batch.length],
-        );
-        const ids: string[] = head.ids;
-        let previous: string = head.lastHash;
-        const previousHashes: string[] = [];
-        const hashes: string[] = [];
-        for (const record of batch) {
-          previousHashes.push(previous);
-          previous = keyedChainHash(this.key, previous, record);
-          hashes.push(previous);
-        }
-        await tx.query(
-          `WITH appended AS (
-             INSERT INTO access_record (id, at, agency_id, operation_name, purpose, subjects, persons, sensitive_fields, denied_fields, previous_hash, hash, chain_version)
-             SELECT x.id, x.at, x.agency_id, x.operation_name, x.purpose,
-               coalesce(string_to_array(nullif(x.subjects, ''), ','), '{}'), coalesce(string_to_array(nullif(x.persons, ''), ',')::uuid[], '{}'),
-               coalesce(string_to_array(nullif(x.sensitive, ''), ','), '{}'), coalesce(string_to_array(nullif(x.denied, ''), ','), '{}'),
-               x.previous_hash, x.hash, ${KEYED_CHAIN}
-             FROM unnest($1::bigint[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-               AS x(id, at, agency_id, operation_name, purpose, subjects, persons, sensitive, denied, previous_hash, hash)
-             RETURNING 1)
-           UPDATE access_chain_head SET last_id = $12, last_hash = $13, records = records + (SELECT count(*) FROM appended) WHERE id = 1`,
-          [ids, batch.map((r) => r.at), batch.map((r) => r.agencyId), batch.map((r) => r.operationName), batch.map((r) => r.purpose),
-            batch.map((r) => r.subjects.join(",")), batch.map((r) => r.persons.join(",")), batch.map((r) => r.sensitiveFields.join(",")),
-            batch.map((r) => r.deniedFields.join(",")), previousHashes, hashes, ids[ids.length - 1], previous],
-        );
+        const [{ lastHash }] = await tx.query(`SELECT last_hash AS "lastHash" FROM access_chain_head WHERE id = 1 FOR UPDATE`);
+        await tx.query(`${APPEND_IF_HEAD} SELECT 1 FROM moved`, this.params(batch, lastHash));
       });
+    } catch (err) {
+      this.head = null;
+      throw err;
     } finally {
       await runner.release();
     }
   }
+
+  /** The append's parameters; records this.head as the batch's last hash (the new head once written). */
+  private params(batch: AccessRecordContent[], head: string): unknown[] {
+    let previous = head;
+    const previousHashes: string[] = [];
+    const hashes: string[] = [];
+    for (const record of batch) {
+      previousHashes.push(previous);
+      previous = keyedChainHash(this.key, previous, record);
+      hashes.push(previous);
+    }
+    this.head = previous;
+    return [batch.map((r) => r.at), batch.map((r) => r.agencyId), batch.map((r) => r.operationName), batch.map((r) => r.purpose),
+      batch.map((r) => r.subjects.join(",")), batch.map((r) => r.persons.join(",")), batch.map((r) => r.sensitiveFields.join(",")),
+      batch.map((r) => r.deniedFields.join(",")), previousHashes, hashes, head, previous];
+  }
 }
+
+/**
+ * Appends a batch after the head $11 and moves the head to $12, as one statement: `head` locks the
+ * head row only if it still holds $11 (re-checked on the newest version after waiting for another
+ * writer), and nothing is inserted or moved without it. Ids are taken in the batch's order (volatile
+ * select-list functions run after ORDER BY), so the chain runs by id as verification reads it.
+ */
+const APPEND_IF_HEAD = `WITH head AS (SELECT 1 FROM access_chain_head WHERE id = 1 AND last_hash = $11 FOR UPDATE),
+  appended AS (
+    INSERT INTO access_record (id, at, agency_id, operation_name, purpose, subjects, persons, sensitive_fields, denied_fields, previous_hash, hash, chain_version)
+    SELECT nextval('access_record_id_seq'), x.at, x.agency_id, x.operation_name, x.purpose,
+      coalesce(string_to_array(nullif(x.subjects, ''), ','), '{}'), coalesce(string_to_array(nullif(x.persons, ''), ',')::uuid[], '{}'),
+      coalesce(string_to_array(nullif(x.sensitive, ''), ','), '{}'), coalesce(string_to_array(nullif(x.denied, ''), ','), '{}'),
+      x.previous_hash, x.hash, ${KEYED_CHAIN}
+    FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+      WITH ORDINALITY AS x(at, agency_id, operation_name, purpose, subjects, persons, sensitive, denied, previous_hash, hash, n)
+    WHERE EXISTS (SELECT 1 FROM head)
+    ORDER BY x.n
+    RETURNING id),
+  moved AS (
+    UPDATE access_chain_head SET last_id = (SELECT max(id) FROM appended), last_hash = $12, records = records + (SELECT count(*) FROM appended)
+    WHERE id = 1 AND EXISTS (SELECT 1 FROM head)
+    RETURNING 1)`;
