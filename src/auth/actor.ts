@@ -1,5 +1,7 @@
-import type { Department } from "../modules/agency/department.enum";
-import type { Scope } from "../modules/agency/agency.entity";
+import type { Department } from "./department.enum";
+
+/** What an agency's key or token allows: reading, and writing within its department and region. */
+export type Scope = "read" | "write";
 
 /** Who makes a call: an agency (API key or JWT) or the anonymous public audience. */
 export type Actor = PublicActor | AgencyActor;

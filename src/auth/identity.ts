@@ -1,9 +1,18 @@
 import { DomainError, ErrorCode } from "../shared/errors";
-import type { AgencyService } from "../modules/agency/agency.service";
-import { type Actor, PUBLIC } from "./actor";
-import type { Agency } from "../modules/agency/agency.entity";
+import { type Actor, type AgencyActor, PUBLIC } from "./actor";
 import { looksLikeApiKey } from "./api-key";
-import { type JwtVerifier, looksLikeJwt } from "./jwt";
+import { type JwtIdentity, type JwtVerifier, looksLikeJwt } from "./jwt";
+
+/** A live agency as the directory finds it. */
+export type AgencyIdentity = Pick<AgencyActor, "name" | "department" | "regionCode" | "scopes"> & { id: string };
+
+/** What identifying a caller needs from the agency directory (the agency module provides it). */
+export interface AgencyDirectory {
+  /** The agency of a live (not revoked) API key, or null. */
+  findByKey(token: string): Promise<AgencyIdentity | null>;
+  /** The agency a verified token names, created on its first call; null when it was revoked. */
+  ensureExternal(identity: JwtIdentity): Promise<AgencyIdentity | null>;
+}
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
@@ -13,7 +22,7 @@ const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENT
  */
 export async function resolveActor(
   authorization: string | undefined,
-  agencies: AgencyService,
+  agencies: AgencyDirectory,
   publicAccess: boolean,
   verifyJwt: JwtVerifier | null,
 ): Promise<Actor> {
@@ -24,7 +33,7 @@ export async function resolveActor(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be: Bearer <key>.");
   const token = match[1];
-  let agency: Agency | null = null;
+  let agency: AgencyIdentity | null = null;
   if (looksLikeApiKey(token)) {
     agency = await agencies.findByKey(token);
   } else if (verifyJwt && looksLikeJwt(token)) {

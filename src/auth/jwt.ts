@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { type JWTPayload, type JWTVerifyGetKey, type KeyLike, createLocalJWKSet, importSPKI, jwtVerify } from "jose";
 import type { Config } from "../config";
-import { DEPARTMENTS, type Department } from "../modules/agency/department.enum";
-import type { Scope } from "../modules/agency/agency.entity";
+import type { Scope } from "./actor";
+import { DEPARTMENTS, type Department } from "./department.enum";
 import { regionCodeProblem } from "../shared/region";
 
 /** The identity a valid token asserts. */

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, Department } from "../modules/agency/department.enum";
+import { DEPARTMENTS, Department } from "./department.enum";
 
 /**
  * THE permission matrix (POLICY.md, "Reading" and "Writing"), as plain data.

@@ -1,16 +1,16 @@
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { and, deny, rule, shield } from "graphql-shield";
 import type { IRules } from "graphql-shield/typings/types";
-import type { HubContext } from "../server/context";
+import { FIELD_FORBIDDEN, forbidden, isForbidden } from "../shared/errors";
+import type { AccessCollector } from "./access-collector";
 import type { Actor } from "./actor";
 import { ARGUMENT_POLICY, type Audience, EVERYONE, READ_POLICY, WRITE_POLICY } from "./policy";
 
-/** The one error a denial produces: it says nothing about whether the data exists. */
-export class ForbiddenError extends GraphQLError {
-  constructor() {
-    super("You are not allowed to access this field.", { extensions: { code: "FORBIDDEN" } });
-  }
+/** What the shield reads of a request: the caller, and the record of what it read. */
+export interface ShieldContext {
+  actor: Actor;
+  audit?: AccessCollector;
 }
 
 export function audienceOf(actor: Actor): Audience {
@@ -21,14 +21,14 @@ function audienceRule(audiences: readonly Audience[]) {
   const allowed = new Set(audiences);
   const key = [...allowed].sort().join(",");
   // The rule reads only the caller, so caching its answer per request ("contextual") is safe.
-  return rule(`read:${key}`, { cache: "contextual" })((_parent, _args, ctx: HubContext) => allowed.has(audienceOf(ctx.actor)));
+  return rule(`read:${key}`, { cache: "contextual" })((_parent, _args, ctx: ShieldContext) => allowed.has(audienceOf(ctx.actor)));
 }
 
 function writeRule(departments: readonly string[]) {
   const allowed = new Set(departments);
   const key = [...allowed].sort().join(",");
   return rule(`write:${key}`, { cache: "contextual" })(
-    (_parent, _args, ctx: HubContext) =>
+    (_parent, _args, ctx: ShieldContext) =>
       ctx.actor.kind === "agency" && ctx.actor.scopes.includes("write") && allowed.has(ctx.actor.department),
   );
 }
@@ -36,7 +36,7 @@ function writeRule(departments: readonly string[]) {
 /** Denies the field when an argument is used by an audience not allowed to use it. */
 function argumentRule(field: string, restricted: Readonly<Record<string, readonly Audience[]>>) {
   // Arguments differ per call: this rule is never cached.
-  return rule(`args:${field}`, { cache: "no_cache" })((_parent, args: Record<string, unknown>, ctx: HubContext) =>
+  return rule(`args:${field}`, { cache: "no_cache" })((_parent, args: Record<string, unknown>, ctx: ShieldContext) =>
     Object.entries(restricted).every(([path, audiences]) => {
       const value = path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | null | undefined)?.[key], args);
       return value === undefined || value === null || audiences.includes(audienceOf(ctx.actor));
@@ -86,7 +86,7 @@ export function applyShield(schema: GraphQLSchema): GraphQLSchema {
   const generator = shield(buildRuleTree(), {
     fallbackRule: deny,
     allowExternalErrors: true,
-    fallbackError: () => new ForbiddenError(),
+    fallbackError: () => forbidden(FIELD_FORBIDDEN),
   });
   const fieldMap = generator.generate(schema) as Record<string, Record<string, unknown>>;
   for (const [type, fields] of Object.entries(READ_POLICY)) {
@@ -106,13 +106,13 @@ export function applyShield(schema: GraphQLSchema): GraphQLSchema {
   return applyMiddleware(schema, fieldMap as never);
 }
 
-type FieldMiddleware = (resolve: unknown, parent: unknown, args: unknown, ctx: HubContext, info: unknown) => Promise<unknown>;
+type FieldMiddleware = (resolve: unknown, parent: unknown, args: unknown, ctx: ShieldContext, info: unknown) => Promise<unknown>;
 
 /** Notes each shielded field returned, and each denied one, in the request's access record. */
 function recording(name: string, isMutation: boolean, middleware: FieldMiddleware): FieldMiddleware {
   return async (resolve, parent, args, ctx, info) => {
     const result = await middleware(resolve, parent, args, ctx, info);
-    if (result instanceof ForbiddenError) ctx.audit?.denied.add(name);
+    if (isForbidden(result)) ctx.audit?.denied.add(name);
     else if (!isMutation && result !== null && result !== undefined && !(result instanceof Error)) ctx.audit?.sensitive.add(name);
     return result;
   };

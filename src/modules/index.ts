@@ -2,7 +2,7 @@ import type { NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { Actor } from "../auth/actor";
 import type { Config } from "../config";
-import type { AccessCollector } from "./audit/access-collector";
+import type { AccessCollector } from "../auth/access-collector";
 import { AccessLogResolver } from "./audit/access-log.resolver";
 import { AccessLogService } from "./audit/access-log.service";
 import { createAccidentLoaders } from "./accident/accident.loaders";
@@ -46,6 +46,7 @@ import { GradeService } from "./grade/grade.service";
 import { createRiskLoaders } from "./risk/risk.loaders";
 import { EnterpriseRiskResolver, RiskAlertResolver, RiskSignalResolver } from "./risk/risk.resolver";
 import { RiskService } from "./risk/risk.service";
+import { RiskSignalService } from "./risk/risk-signal.service";
 import { StandingService, scoringSettings } from "./standing/standing.service";
 
 /** The modules of the hub, one line each: resolvers, services, per-request loaders. */
@@ -85,6 +86,7 @@ export function createServices(db: DataSource, config: Config, options: { auditK
     watchlist,
     repair: new RepairService(db, blacklist, watchlist),
     risk,
+    riskSignal: new RiskSignalService(db, standing),
     standing,
     feedback: new FeedbackService(db),
     feedbackReport: new FeedbackReportService(db),
@@ -119,3 +121,11 @@ function createRowLoaders(db: DataSource, actor: Actor, audit: AccessCollector) 
 export type Services = ReturnType<typeof createServices>;
 export type Loaders = ReturnType<typeof createLoaders>;
 export type RowLoaders = ReturnType<typeof createRowLoaders>;
+
+// The request context's services and loaders are these (see context.ts: it imports no module).
+declare module "./context" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModuleServices extends Services {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ModuleLoaders extends Loaders {}
+}

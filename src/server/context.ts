@@ -1,20 +1,11 @@
 import type { DataSource } from "typeorm";
-import type { Actor, AgencyActor } from "../auth/actor";
-import { createLoaders, type Loaders, type Services } from "../modules";
-import { AccessCollector } from "../modules/audit/access-collector";
+import { AccessCollector } from "../auth/access-collector";
+import type { Actor } from "../auth/actor";
+import { createLoaders, type Services } from "../modules";
+import type { RequestContext } from "../modules/context";
 import { forbidden } from "../shared/errors";
 
-export interface HubContext {
-  actor: Actor;
-  loaders: Loaders;
-  services: Services;
-  /** What this request read, for the access log. */
-  audit: AccessCollector;
-  /** The calling agency; the public audience cannot write. */
-  requireAgency(): AgencyActor;
-}
-
-export function createContext(actor: Actor, db: DataSource, services: Services): HubContext {
+export function createContext(actor: Actor, db: DataSource, services: Services): RequestContext {
   const audit = new AccessCollector();
   return {
     actor,

@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config";
 import type { Logger } from "../shared/logger";
-import type { HubContext } from "./context";
+import type { RequestContext } from "../modules/context";
 import { createFormatError } from "./format-error";
 import { inputBoundsPlugin } from "./plugins/input-bounds.plugin";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
@@ -17,12 +17,12 @@ export function createApollo(
   schema: GraphQLSchema,
   config: Config,
   logger: Logger,
-  extraPlugins: ApolloServerPlugin<HubContext>[] = [],
-): ApolloServer<HubContext> {
+  extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
+): ApolloServer<RequestContext> {
   const development = config.env === "development";
   const armor = armorProtection(config.env === "production");
   const safelist = config.safelistDir ? [safelistRule(loadSafelist(config.safelistDir))] : [];
-  return new ApolloServer<HubContext>({
+  return new ApolloServer<RequestContext>({
     schema,
     validationRules: [...safelist, httpOperationTypeRule, ...armor.validationRules],
     parseOptions: tokenLimitParseOptions,

@@ -2,7 +2,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { isDatabaseUnavailable, isStatementTimeout } from "../db/faults";
 import type { Logger } from "../shared/logger";
-import { DomainError, ErrorCode } from "../shared/errors";
+import { DomainError, ErrorCode, unavailable } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
 import { isTokenLimitError, LIMITS, QueryTooComplexError } from "./plugins/limits";
 import { OperationNotRegisteredError } from "./plugins/safelist.rule";
@@ -31,6 +31,37 @@ function errorIn<T extends GraphQLError>(error: unknown, type: new (...args: nev
   return undefined;
 }
 
+const DATABASE_UNAVAILABLE = "The credit database is unavailable; try again shortly.";
+const DATABASE_TOO_SLOW = "The credit database took too long to answer; try again shortly.";
+
+/** HTTP status of a request refused as a whole (before or instead of execution), by code. */
+const REQUEST_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/**
+ * A request refused as a whole (authentication, rate limit, introspection, the database gone
+ * before execution): the GraphQL error with its HTTP status, and Retry-After where it applies.
+ * Anything else is rethrown for Apollo to mask.
+ */
+export function requestError(err: unknown): GraphQLError {
+  if (isDatabaseUnavailable(err)) return requestError(unavailable(DATABASE_UNAVAILABLE));
+  if (!(err instanceof DomainError)) throw err;
+  const retry = err.retryAfterSeconds;
+  return new GraphQLError(err.message, {
+    extensions: {
+      code: err.code,
+      ...(err.field ? { field: err.field } : {}),
+      ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
+      http: { status: REQUEST_STATUS[err.code] ?? 400, ...(retry !== undefined ? { headers: new Map([["retry-after", String(retry)]]) } : {}) },
+    },
+  });
+}
+
 /** `Variable "$input" got invalid value … at "input.creditCode"` → input.creditCode */
 function fieldFromMessage(message: string): string | undefined {
   return /at "([^"]+)"/.exec(message)?.[1] ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
@@ -46,7 +77,11 @@ export function createFormatError(logger: Logger, development: boolean) {
     const { locations, path } = formatted;
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
-      const extensions = { code: original.code, ...(original.field ? { field: original.field } : {}) };
+      const extensions = {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.retryAfterSeconds !== undefined ? { retryAfterSeconds: original.retryAfterSeconds } : {}),
+      };
       return { message: original.message, locations, path, extensions };
     }
     for (const refused of [errorIn(error, QueryTooComplexError), errorIn(error, OperationNotRegisteredError)]) {
@@ -69,7 +104,7 @@ export function createFormatError(logger: Logger, development: boolean) {
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, "database unavailable");
       return {
-        message: "The credit database is unavailable; try again shortly.",
+        message: DATABASE_UNAVAILABLE,
         locations,
         path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
@@ -78,7 +113,7 @@ export function createFormatError(logger: Logger, development: boolean) {
     if (isStatementTimeout(original)) {
       logger.warn({ err: original, path }, "statement timeout");
       return {
-        message: "The credit database took too long to answer; try again shortly.",
+        message: DATABASE_TOO_SLOW,
         locations,
         path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },

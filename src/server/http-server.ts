@@ -1,6 +1,6 @@
 import http from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
-import type { HubContext } from "./context";
+import type { RequestContext } from "../modules/context";
 import { persistedQueryOf, persistedQueryProblem } from "./persisted-query";
 
 export interface Readiness {
@@ -13,7 +13,7 @@ export interface HttpOptions {
   /** Slow or idle clients and connection floods (see Config.http). */
   limits: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
   /** Builds the per-request context; throws a GraphQL error (e.g. 401) to refuse the request. */
-  context: (req: http.IncomingMessage) => Promise<HubContext>;
+  context: (req: http.IncomingMessage) => Promise<RequestContext>;
   readiness: Readiness;
   /** False until the database is open: /graphql answers 503 meanwhile. */
   serving: () => boolean;
@@ -53,7 +53,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 const graphqlError = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** /graphql through Apollo, plus the probes /healthz (process up) and /readyz (able to serve). */
-export function createHttpServer(apollo: ApolloServer<HubContext>, options: HttpOptions): http.Server {
+export function createHttpServer(apollo: ApolloServer<RequestContext>, options: HttpOptions): http.Server {
   const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnections } = options.limits;
   const server = http.createServer(
     {
@@ -73,7 +73,7 @@ export function createHttpServer(apollo: ApolloServer<HubContext>, options: Http
   return server;
 }
 
-async function handle(apollo: ApolloServer<HubContext>, options: HttpOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://hub");
   try {
     if (url.pathname === "/healthz" && req.method === "GET") return sendJson(res, 200, { status: "ok" });

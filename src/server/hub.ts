@@ -1,6 +1,5 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
-import { GraphQLError } from "graphql";
 import type { Config } from "../config";
 import { resolveActor } from "../auth/identity";
 import { createJwtVerifier } from "../auth/jwt";
@@ -9,12 +8,12 @@ import { type Database, openDatabase } from "../db/database";
 import { newestMigrationApplied, runMigrations } from "../db/migrate";
 import { createServices, type Services } from "../modules";
 import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
-import { DomainError } from "../shared/errors";
+import { DomainError, rateLimited } from "../shared/errors";
 import type { Logger } from "../shared/logger";
 import { accessLogPlugin } from "../modules/audit/access-log.plugin";
 import { AccessLogWriter } from "../modules/audit/access-log.writer";
 import { loadAuditKey } from "../modules/audit/audit-key";
-import { isDatabaseUnavailable } from "../db/faults";
+import { requestError } from "./format-error";
 import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
 import { createContext } from "./context";
@@ -77,23 +76,15 @@ export async function startHub(
       const address = req.socket.remoteAddress ?? "unknown";
       // An address that keeps failing is refused before its next key is even looked up.
       const blocked = req.headers.authorization ? authFailures.wait(address) : null;
-      if (blocked !== null) throw rateLimited(`Too many failed authentications from your address; retry in ${blocked} s.`, blocked);
+      if (blocked !== null) throw requestError(rateLimited(`Too many failed authentications from your address; retry in ${blocked} s.`, blocked));
       try {
         actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt);
       } catch (err) {
-        if (err instanceof DomainError) {
-          authFailures.take(address);
-          throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
-        }
-        if (isDatabaseUnavailable(err)) {
-          throw new GraphQLError("The credit database is unavailable; try again shortly.", {
-            extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } },
-          });
-        }
-        throw err;
+        if (err instanceof DomainError) authFailures.take(address);
+        throw requestError(err);
       }
       const wait = rateLimit.take(actor.kind === "agency" ? actor.agencyId : `public:${req.socket.remoteAddress}`);
-      if (wait !== null) throw rateLimited(`Too many requests; retry in ${wait} s.`, wait);
+      if (wait !== null) throw requestError(rateLimited(`Too many requests; retry in ${wait} s.`, wait));
       return createContext(actor, database!.dataSource, services!);
     },
   });
@@ -148,16 +139,6 @@ export async function startHub(
       logger.info("hub stopped");
     },
   };
-}
-
-function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: "RATE_LIMITED",
-      retryAfterSeconds,
-      http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
-    },
-  });
 }
 
 /**

@@ -6,6 +6,7 @@ export enum ErrorCode {
   NOT_FOUND = "NOT_FOUND",
   CONFLICT = "CONFLICT",
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
+  RATE_LIMITED = "RATE_LIMITED",
 }
 
 /**
@@ -19,16 +20,24 @@ export class DomainError extends Error {
    * FORBIDDEN.
    */
   readonly deniedAttempt: boolean;
+  /** RATE_LIMITED: when the caller may try again. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    options: { deniedAttempt?: boolean } = {},
+    options: { deniedAttempt?: boolean; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "DomainError";
     this.deniedAttempt = options.deniedAttempt ?? code === ErrorCode.FORBIDDEN;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  /** The code and field as a GraphQL error carries them (`extensions`), for code that inspects an error before it is formatted. */
+  get extensions(): { code: ErrorCode; field?: string } {
+    return { code: this.code, ...(this.field ? { field: this.field } : {}) };
   }
 }
 
@@ -38,5 +47,16 @@ export const notFound = (message: string, field?: string) =>
   new DomainError(ErrorCode.NOT_FOUND, message, field);
 export const conflict = (message: string, field?: string) =>
   new DomainError(ErrorCode.CONFLICT, message, field);
+/** The shield's answer for a field the caller's audience may not read: it says nothing about whether the data exists. */
+export const FIELD_FORBIDDEN = "You are not allowed to access this field.";
+
+/** The one FORBIDDEN: the shield's field denials, the services' row and write refusals, refused introspection. */
 export const forbidden = (message = "You are not allowed to do this.") =>
   new DomainError(ErrorCode.FORBIDDEN, message);
+
+export const isForbidden = (value: unknown): boolean => value instanceof DomainError && value.code === ErrorCode.FORBIDDEN;
+
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.RATE_LIMITED, message, undefined, { retryAfterSeconds, deniedAttempt: false });
+
+export const unavailable = (message: string) => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { badInput } from "../../shared/errors";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Accident, AccidentInput } from "./accident.types";
@@ -7,7 +7,7 @@ import { Accident, AccidentInput } from "./accident.types";
 @Resolver(() => Accident)
 export class AccidentResolver {
   @Mutation(() => Accident, { description: "Records a production safety accident (EMERGENCY_MANAGEMENT)." })
-  recordAccident(@Arg("input") input: AccidentInput, @Ctx() ctx: HubContext): Promise<Accident> {
+  recordAccident(@Arg("input") input: AccidentInput, @Ctx() ctx: RequestContext): Promise<Accident> {
     return ctx.services.accident.recordAccident(ctx.requireAgency(), input);
   }
 }
@@ -18,7 +18,7 @@ export class EnterpriseAccidentsResolver {
   accidents(
     @Root() e: Enterprise,
     @Arg("sinceYears", () => Int, { nullable: true, defaultValue: 5 }) sinceYears: number | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<Accident[]> {
     const years = sinceYears ?? 5;
     if (years < 0 || years > 50) throw badInput("sinceYears", "sinceYears must be between 0 and 50.");

@@ -3,8 +3,8 @@ import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
-import { requiredText } from "../list/blacklist.service";
-import { lockEnterpriseForWrite } from "../person/person.service";
+import { requiredText } from "../../shared/validation";
+import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import { ACCIDENT_COLUMNS, Accident, type AccidentInput } from "./accident.types";
 

@@ -1,8 +1,8 @@
+import type { Scope } from "../../auth/actor";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Department } from "./department.enum";
+import { Department } from "../../auth/department.enum";
 
-export type Scope = "read" | "write";
 
 @Entity("agency")
 @ObjectType({ description: "An agency system registered with the hub; every call is made as one." })

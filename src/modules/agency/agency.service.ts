@@ -1,3 +1,4 @@
+import type { AgencyDirectory } from "../../auth/identity";
 import { preparedQuery } from "../../db/prepared";
 import type { DataSource } from "typeorm";
 import { generateApiKey, hashApiKey } from "../../auth/api-key";
@@ -5,8 +6,9 @@ import { badInput, notFound } from "../../shared/errors";
 import { regionCodeProblem } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import type { JwtIdentity } from "../../auth/jwt";
-import { Agency, Scope } from "./agency.entity";
-import { DEPARTMENTS, Department } from "./department.enum";
+import type { Scope } from "../../auth/actor";
+import { Agency } from "./agency.entity";
+import { DEPARTMENTS, Department } from "../../auth/department.enum";
 
 export interface NewAgency {
   name: string;
@@ -17,7 +19,7 @@ export interface NewAgency {
 
 const SCOPES: readonly Scope[] = ["read", "write"];
 
-export class AgencyService {
+export class AgencyService implements AgencyDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Registers an agency and returns its API key, which is not stored and cannot be shown again. */

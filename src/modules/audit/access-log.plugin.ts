@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLError } from "graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { DomainError } from "../../shared/errors";
 import type { AccessRecordContent } from "./access-chain";
-import type { AccessCollector } from "./access-collector";
+import type { AccessCollector } from "../../auth/access-collector";
 import { deniedFieldName } from "./denied-field-name";
 
 /**
@@ -29,7 +29,7 @@ function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLErr
  * and the caller gets 503 SERVICE_UNAVAILABLE: an answered read that is not in the log is the
  * gap the log exists to prevent.
  */
-export function accessLogPlugin(append: (record: AccessRecordContent) => Promise<void>): ApolloServerPlugin<HubContext> {
+export function accessLogPlugin(append: (record: AccessRecordContent) => Promise<void>): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

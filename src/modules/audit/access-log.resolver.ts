@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
@@ -20,18 +20,18 @@ export class AccessLogResolver {
     @Arg("to", () => DateTimeScalar, { nullable: true }) to: Date | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ) {
     return toConnection(await ctx.services.accessLog.list(ctx.requireAgency(), { creditCode, agencyId, from, to }, first ?? 50, after));
   }
 
   @Query(() => AccessLogVerification, { nullable: true, description: "Recomputes the hash chain; names the first broken record." })
-  verifyAccessLog(@Ctx() ctx: HubContext): Promise<AccessLogVerification> {
+  verifyAccessLog(@Ctx() ctx: RequestContext): Promise<AccessLogVerification> {
     return ctx.services.accessLog.verify();
   }
 
   @FieldResolver(() => Agency, { nullable: true })
-  agency(@Root() r: AccessRecord, @Ctx() ctx: HubContext): Promise<Agency | null> | null {
+  agency(@Root() r: AccessRecord, @Ctx() ctx: RequestContext): Promise<Agency | null> | null {
     return r.agencyId ? ctx.loaders.agencyById.load(r.agencyId) : null;
   }
 }

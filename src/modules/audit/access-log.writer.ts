@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "../../shared/logger";
 import { type AccessRecordContent, KEYED_CHAIN, keyedChainHash } from "./access-chain";
 import { writeCheckpoint } from "./access-checkpoint";
+import { preparedQuery } from "../../db/prepared";
 
 const MAX_BATCH = 500;
 
@@ -88,18 +89,24 @@ export class AccessLogWriter {
   }
 
   private async writeBatch(batch: AccessRecordContent[]): Promise<void> {
+    // While this instance wrote the head last, one prepared statement appends (one round trip, one
+    // commit): it changes nothing unless the head is still the hash this instance wrote. Otherwise
+    // (first batch, another instance appended, a failure) the head is read under its lock first.
+    if (this.head !== null) {
+      try {
+        const [{ appended }] = await preparedQuery<{ appended: number }>(this.db, `${APPEND_IF_HEAD} SELECT count(*)::int AS appended FROM moved`,
+          this.params(batch, this.head), { accessLog: true });
+        if (appended > 0) return;
+        this.head = null;
+      } catch (err) {
+        this.head = null;
+        throw err;
+      }
+    }
     const runner = this.db.createQueryRunner();
     // Counted apart from the statements of the queries themselves (db/statement-counter).
     runner.data = { accessLog: true };
     try {
-      // While this instance wrote the head last, one statement appends (one round trip, one commit):
-      // it changes nothing unless the head is still the hash this instance wrote. Otherwise (first
-      // batch, another instance appended, a failure) the head is read under its lock first.
-      if (this.head !== null) {
-        const [{ appended }] = await runner.query(`${APPEND_IF_HEAD} SELECT count(*)::int AS appended FROM moved`, this.params(batch, this.head));
-        if (appended > 0) return;
-        this.head = null;
-      }
       await runner.manager.transaction(async (tx) => {
         const [{ lastHash }] = await tx.query(`SELECT last_hash AS "lastHash" FROM access_chain_head WHERE id = 1 FOR UPDATE`);
         await tx.query(`${APPEND_IF_HEAD} SELECT 1 FROM moved`, this.params(batch, lastHash));

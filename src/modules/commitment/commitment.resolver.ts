@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Penalty } from "../penalty/penalty.entity";
 import { CommitmentBreach, CommitmentBreachInput, CommitmentInput, CreditCommitment } from "./commitment.types";
@@ -13,12 +13,12 @@ export class CommitmentResolver {
   }
 
   @Mutation(() => CreditCommitment, { description: "Records a commitment accepted by the caller's department." })
-  recordCommitment(@Arg("input") input: CommitmentInput, @Ctx() ctx: HubContext): Promise<CreditCommitment> {
+  recordCommitment(@Arg("input") input: CommitmentInput, @Ctx() ctx: RequestContext): Promise<CreditCommitment> {
     return ctx.services.commitment.recordCommitment(ctx.requireAgency(), input);
   }
 
   @Mutation(() => CreditCommitment, { description: "Records the verified breach of a commitment the caller's department accepted." })
-  recordCommitmentBreach(@Arg("input") input: CommitmentBreachInput, @Ctx() ctx: HubContext): Promise<CreditCommitment> {
+  recordCommitmentBreach(@Arg("input") input: CommitmentBreachInput, @Ctx() ctx: RequestContext): Promise<CreditCommitment> {
     return ctx.services.commitment.recordCommitmentBreach(ctx.requireAgency(), input);
   }
 }
@@ -26,7 +26,7 @@ export class CommitmentResolver {
 @Resolver(() => CommitmentBreach)
 export class CommitmentBreachResolver {
   @FieldResolver(() => Penalty, { nullable: true })
-  penalty(@Root() b: CommitmentBreach, @Ctx() ctx: HubContext): Promise<Penalty | null> | null {
+  penalty(@Root() b: CommitmentBreach, @Ctx() ctx: RequestContext): Promise<Penalty | null> | null {
     return b.penaltyId ? ctx.loaders.penaltyById.load(b.penaltyId) : null;
   }
 }
@@ -34,7 +34,7 @@ export class CommitmentBreachResolver {
 @Resolver(() => Enterprise)
 export class EnterpriseCommitmentsResolver {
   @FieldResolver(() => [CreditCommitment], { description: "Credit commitments (公示), newest first." })
-  commitments(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<CreditCommitment[]> {
+  commitments(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<CreditCommitment[]> {
     return ctx.loaders.commitmentsByEnterprise.load(e.id);
   }
 }

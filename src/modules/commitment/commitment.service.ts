@@ -5,8 +5,8 @@ import { today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
-import { requiredText } from "../list/blacklist.service";
-import { lockEnterpriseForWrite } from "../person/person.service";
+import { requiredText } from "../../shared/validation";
+import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import { COMMITMENT_COLUMNS, type CommitmentBreachInput, type CommitmentInput, CreditCommitment } from "./commitment.types";
 

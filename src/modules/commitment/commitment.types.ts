@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { MaxLength } from "../../shared/max-length";
 
 export enum CommitmentKind {

@@ -1,7 +1,7 @@
 import { addDays, addYears } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { IndustrySector } from "../enterprise/enterprise.enums";
 import { PenaltyType } from "../penalty/penalty-type.enum";
 import { ResponsibleRole } from "../person/responsible-role.enum";

@@ -6,7 +6,7 @@ import type { DataSource } from "typeorm";
 import { addDays, addYears, today } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
-import { DEPARTMENTS } from "../agency/department.enum";
+import { DEPARTMENTS } from "../../auth/department.enum";
 import { IndustrySector } from "../enterprise/enterprise.enums";
 import { distributionFor } from "../sanction/sanction-catalogue";
 import { prng } from "./demo-data";

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { rowLoader, rowQueryLoader } from "../../db/loader";
-import type { AccessCollector } from "../audit/access-collector";
+import type { AccessCollector } from "../../auth/access-collector";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 
 /** Every enterprise loaded for a request is one of the subjects it read (access log). */

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { CreditCodeScalar } from "../../shared/scalars";
 import { Enterprise } from "./enterprise.entity";
@@ -24,7 +24,7 @@ export class EnterpriseResolver {
       description: "The administrative matter the profile is read for; kept in the access log.",
     })
     purpose: AdministrativeMatter | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Enterprise | null> {
     if (purpose) ctx.audit.purpose = purpose;
@@ -37,7 +37,7 @@ export class EnterpriseResolver {
     @Arg("filter", () => EnterpriseFilter, { nullable: true }) filter: EnterpriseFilter | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ) {
     const page = await ctx.services.enterprise.list(filter ?? undefined, first ?? 20, after);
     for (const e of page.nodes) ctx.audit.enterprise(e.creditCode);
@@ -45,7 +45,7 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => Enterprise, { description: "Creates or updates the enterprise with the input's credit code." })
-  upsertEnterprise(@Arg("input") input: EnterpriseInput, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  upsertEnterprise(@Arg("input") input: EnterpriseInput, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return ctx.services.enterprise.upsert(ctx.requireAgency(), input);
   }
 }

@@ -11,6 +11,7 @@ import type { StandingService } from "../standing/standing.service";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 import { EnterpriseStatus } from "./enterprise.enums";
 import type { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
+import { inForce } from "../list/listing.sql";
 
 const optionalText = (value: string | null | undefined, field: string, max: number): string | null => {
   const text = value?.trim() ?? "";
@@ -84,11 +85,11 @@ export class EnterpriseService {
     // Status is derived from today's date, so these filters compare validity with today.
     if (filter?.onBlacklist != null) {
       where.push(`${filter.onBlacklist ? "" : "NOT "}EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id
-        AND b.subject_type = 'ENTERPRISE' AND b.state = 'ACTIVE' AND b.valid_until >= ${param(today())}::date)`);
+        AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", param(today()))})`);
     }
     if (filter?.onWatchlist != null) {
       where.push(`${filter.onWatchlist ? "" : "NOT "}EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id
-        AND w.state = 'ACTIVE' AND w.valid_until >= ${param(today())}::date)`);
+        AND ${inForce("w", param(today()))})`);
     }
     const filterSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const filterParams = [...params];

@@ -4,9 +4,9 @@ import type { AgencyActor } from "../../auth/actor";
 import { badInput, forbidden } from "../../shared/errors";
 import { DateScalar } from "../../shared/scalars";
 import { regionCondition } from "../../shared/region";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
-import { seesAllDepartments } from "../sanction/sanction.service";
+import { seesAllDepartments } from "../../auth/row-policy";
 import { isCurrent } from "./feedback.types";
 
 @ObjectType()

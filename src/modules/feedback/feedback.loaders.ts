@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Actor } from "../../auth/actor";
-import { OVERSIGHT } from "../../auth/policy";
+import { ownDepartmentOnly } from "../../auth/row-policy";
 import { groupLoader, perArguments, rowLoader } from "../../db/loader";
 import { cursorCodec } from "../../shared/pagination";
 import { FEEDBACK_COLUMNS, SanctionFeedback } from "./feedback.types";
@@ -9,7 +9,7 @@ export const feedbackCursor = cursorCodec("sanctionFeedback", ["instant", "uuid"
 
 /** Feedback rows a caller may read: its own department's; OVERSIGHT every department's. */
 export function createFeedbackLoaders(db: DataSource, actor: Actor) {
-  const department = actor.kind === "agency" && !OVERSIGHT.includes(actor.department) ? actor.department : null;
+  const department = ownDepartmentOnly(actor);
   const visible = (n: number) => `($${n}::text IS NULL OR f.department = $${n})`;
   const ORDER = `ORDER BY f.reported_at DESC, f.id DESC`;
   return {

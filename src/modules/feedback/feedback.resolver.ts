@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { ErrorCode } from "../../shared/errors";
 import { checkFirst, connectionTypes, toConnection } from "../../shared/pagination";
 import { DateScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { SanctionTask } from "../sanction/sanction-task.type";
@@ -24,32 +24,32 @@ export const { Edge: SanctionFeedbackEdge, Connection: SanctionFeedbackConnectio
 @Resolver(() => SanctionFeedback)
 export class FeedbackResolver {
   @FieldResolver(() => SanctionTask, { nullable: true })
-  task(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<SanctionTask | null> | null {
+  task(@Root() f: SanctionFeedback, @Ctx() ctx: RequestContext): Promise<SanctionTask | null> | null {
     return f.taskId ? ctx.loaders.taskById.load(f.taskId) : null;
   }
 
   @FieldResolver(() => BlacklistEntry)
-  async blacklistEntry(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<BlacklistEntry> {
+  async blacklistEntry(@Root() f: SanctionFeedback, @Ctx() ctx: RequestContext): Promise<BlacklistEntry> {
     return (await ctx.loaders.blacklistById.load(f.blacklistEntryId))!;
   }
 
   @FieldResolver(() => Agency)
-  async agency(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<Agency> {
+  async agency(@Root() f: SanctionFeedback, @Ctx() ctx: RequestContext): Promise<Agency> {
     return (await ctx.loaders.agencyById.load(f.agencyId))!;
   }
 
   @FieldResolver(() => SanctionFeedback, { nullable: true })
-  supersedes(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<SanctionFeedback | null> | null {
+  supersedes(@Root() f: SanctionFeedback, @Ctx() ctx: RequestContext): Promise<SanctionFeedback | null> | null {
     return f.supersedesId ? ctx.loaders.feedbackById.load(f.supersedesId) : null;
   }
 
   @FieldResolver(() => SanctionFeedback, { nullable: true })
-  supersededBy(@Root() f: SanctionFeedback, @Ctx() ctx: HubContext): Promise<SanctionFeedback | null> | null {
+  supersededBy(@Root() f: SanctionFeedback, @Ctx() ctx: RequestContext): Promise<SanctionFeedback | null> | null {
     return f.supersededById ? ctx.loaders.feedbackById.load(f.supersededById) : null;
   }
 
   @Mutation(() => SanctionFeedbackPayload, { description: "Reports how a measure was applied (惩戒实施情况反馈); idempotent by clientReference." })
-  registerSanctionFeedback(@Arg("input") input: SanctionFeedbackInput, @Ctx() ctx: HubContext): Promise<SanctionFeedbackPayload> {
+  registerSanctionFeedback(@Arg("input") input: SanctionFeedbackInput, @Ctx() ctx: RequestContext): Promise<SanctionFeedbackPayload> {
     return ctx.services.feedback.register(ctx.requireAgency(), input);
   }
 
@@ -58,7 +58,7 @@ export class FeedbackResolver {
   })
   async registerSanctionFeedbackBatch(
     @Arg("inputs", () => [SanctionFeedbackInput]) inputs: SanctionFeedbackInput[],
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<SanctionFeedbackBatchResult> {
     const result = await ctx.services.feedback.registerBatch(ctx.requireAgency(), inputs);
     // A refused item is a denied attempt even though the batch as a whole is answered.
@@ -72,14 +72,14 @@ export class FeedbackResolver {
     @Arg("id", () => ID) id: string,
     @Arg("input") input: SanctionFeedbackInput,
     @Arg("reason") reason: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<SanctionFeedbackPayload> {
     return ctx.services.feedback.correct(ctx.requireAgency(), id, input, reason);
   }
 
   @ArgMaxLength({ reason: 2000 })
   @Mutation(() => SanctionFeedback, { description: "Withdraws one of the caller's department's CURRENT reports; it stays readable as RETRACTED." })
-  retractSanctionFeedback(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<SanctionFeedback> {
+  retractSanctionFeedback(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: RequestContext): Promise<SanctionFeedback> {
     return ctx.services.feedback.retract(ctx.requireAgency(), id, reason);
   }
 
@@ -90,7 +90,7 @@ export class FeedbackResolver {
     @Arg("to", () => DateScalar) to: string,
     @Arg("department", () => Department, { nullable: true }) department: Department | null,
     @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<FeedbackReport> {
     return ctx.services.feedbackReport.report(ctx.requireAgency(), from, to, department, regionCode);
   }
@@ -104,7 +104,7 @@ export class EnterpriseFeedbackResolver {
     @Root() e: Enterprise,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) firstArg: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ) {
     const first = checkFirst(firstArg ?? 50);
     const rows = await ctx.loaders.feedbackPages({ first, after }).load(e.id);
@@ -120,7 +120,7 @@ export class EnterpriseFeedbackResolver {
 @Resolver(() => BlacklistEntry)
 export class EntryFeedbackResolver {
   @FieldResolver(() => [SanctionFeedback], { nullable: true })
-  feedback(@Root() b: BlacklistEntry, @Ctx() ctx: HubContext): Promise<SanctionFeedback[]> {
+  feedback(@Root() b: BlacklistEntry, @Ctx() ctx: RequestContext): Promise<SanctionFeedback[]> {
     return ctx.loaders.feedbackByEntry.load(b.id);
   }
 }
@@ -128,7 +128,7 @@ export class EntryFeedbackResolver {
 @Resolver(() => SanctionTask)
 export class TaskFeedbackResolver {
   @FieldResolver(() => [SanctionFeedback])
-  feedback(@Root() t: SanctionTask, @Ctx() ctx: HubContext): Promise<SanctionFeedback[]> {
+  feedback(@Root() t: SanctionTask, @Ctx() ctx: RequestContext): Promise<SanctionFeedback[]> {
     return ctx.loaders.feedbackByTask.load(t.id);
   }
 }

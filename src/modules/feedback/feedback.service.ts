@@ -5,7 +5,7 @@ import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { DomainError, badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
-import { requiredText } from "../list/blacklist.service";
+import { requiredText } from "../../shared/validation";
 import { measureOf } from "../sanction/sanction-catalogue";
 import {
   FEEDBACK_COLUMNS,

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { cursorInstant } from "../../shared/pagination";
 import { DateScalar, DateTimeScalar } from "../../shared/scalars";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { MaxLength } from "../../shared/max-length";

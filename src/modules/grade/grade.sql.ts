@@ -1,4 +1,5 @@
 import { GRADE_FACTORS } from "./grade.types";
+import { inForce } from "../list/listing.sql";
 
 const factorsOf = (grade: string) => Object.entries(GRADE_FACTORS).filter(([, f]) => f.grade === grade).map(([code]) => `'${code}'`).join(", ");
 
@@ -11,11 +12,11 @@ export const RECOMPUTE_GRADES = `
 WITH computed AS (
   SELECT e.id AS enterprise_id, array_remove(ARRAY[
       CASE WHEN EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE'
-        AND b.state = 'ACTIVE' AND b.valid_until >= $2::date) THEN 'BLACKLISTED' END,
+        AND ${inForce("b", "$2")}) THEN 'BLACKLISTED' END,
       CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.level IN ('MAJOR', 'ESPECIALLY_MAJOR')
         AND a.occurred_on >= ($2::date - interval '3 years')::date) THEN 'MAJOR_ACCIDENT_3Y' END,
-      CASE WHEN EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id AND w.state = 'ACTIVE'
-        AND w.valid_until >= $2::date) THEN 'WATCHLISTED' END,
+      CASE WHEN EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id
+        AND ${inForce("w", "$2")}) THEN 'WATCHLISTED' END,
       CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.level = 'LARGER'
         AND a.occurred_on >= ($2::date - interval '3 years')::date) THEN 'LARGER_ACCIDENT_3Y' END,
       CASE WHEN p.recent >= 3 THEN 'PENALTIES_3_IN_365D' END,

@@ -3,24 +3,20 @@ import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { addYears, today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { requiredText } from "../../shared/validation";
 import { isUuid } from "../../shared/uuid";
 import { regionCovers } from "../../shared/region";
-import { Department } from "../agency/department.enum";
-import { lockEnterpriseForWrite } from "../person/person.service";
+import { Department } from "../../auth/department.enum";
+import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import { ResponsibleRole } from "../person/responsible-role.enum";
 import type { SanctionService } from "../sanction/sanction.service";
 import type { StandingService } from "../standing/standing.service";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
-import { BlacklistStatus, inForce } from "./list.enums";
+import { BlacklistStatus } from "./list.enums";
+import { inForce } from "./listing.sql";
 import type { BlacklistInput } from "./list.inputs";
 
 const ROLE_ORDER = Object.values(ResponsibleRole);
-
-export function requiredText(value: string, field: string, max = 2000): string {
-  const text = value.trim();
-  if (!text || text.length > max) throw badInput(field, `${field} must have 1 to ${max} characters.`);
-  return text;
-}
 
 export class BlacklistService {
   constructor(

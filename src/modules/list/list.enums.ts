@@ -46,10 +46,3 @@ registerEnumType(WatchlistBasis, {
 registerEnumType(BlacklistStatus, { name: "BlacklistStatus" });
 registerEnumType(BlacklistGround, { name: "BlacklistGround" });
 registerEnumType(SubjectType, { name: "SubjectType" });
-
-/** Status as read: a stored ACTIVE past its validity is EXPIRED, with no job needed. */
-export const derivedStatus = (alias: string, today: string) =>
-  `CASE WHEN ${alias}.state = 'ACTIVE' AND ${alias}.valid_until < ${today}::date THEN 'EXPIRED' ELSE ${alias}.state END`;
-
-/** True while an entry is in force on `today`. */
-export const inForce = (alias: string, today: string) => `(${alias}.state = 'ACTIVE' AND ${alias}.valid_until >= ${today}::date)`;

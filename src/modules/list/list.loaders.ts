@@ -3,7 +3,7 @@ import { groupLoader, groupQueryLoader, rowLoader, rowQueryLoader } from "../../
 import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
-import { inForce } from "./list.enums";
+import { inForce } from "./listing.sql";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
 
 export interface EnterpriseListState {

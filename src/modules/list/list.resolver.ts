@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { DateScalar } from "../../shared/scalars";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Penalty } from "../penalty/penalty.entity";
@@ -15,31 +15,31 @@ import { ArgMaxLength } from "../../shared/max-length";
 @Resolver(() => Enterprise)
 export class EnterpriseListsResolver {
   @FieldResolver(() => Boolean, { nullable: true, description: "True while the enterprise has an ACTIVE watchlist entry." })
-  async onWatchlist(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<boolean> {
+  async onWatchlist(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<boolean> {
     return (await ctx.loaders.listState.load(e.id))!.watched;
   }
 
   @FieldResolver(() => [WatchlistEntry], { nullable: true, description: "Every watchlist entry of the enterprise, newest first." })
-  watchlist(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<WatchlistEntry[]> {
+  watchlist(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<WatchlistEntry[]> {
     return ctx.loaders.watchlistByEnterprise.load(e.id);
   }
 
   @FieldResolver(() => Boolean, { description: "True while the enterprise itself has an ACTIVE ENTERPRISE blacklist entry." })
-  async onBlacklist(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<boolean> {
+  async onBlacklist(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<boolean> {
     return (await ctx.loaders.listState.load(e.id))!.blacklisted;
   }
 
   @FieldResolver(() => [BlacklistEntry], {
     description: "The enterprise's blacklist entries and the PERSON entries listed together with them, any status.",
   })
-  blacklist(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<BlacklistEntry[]> {
+  blacklist(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<BlacklistEntry[]> {
     return ctx.loaders.blacklistByEnterprise.load(e.id);
   }
 
   @FieldResolver(() => [SanctionMeasureCode], {
     description: "Measures in force against the enterprise or its current responsible persons.",
   })
-  async measuresInForce(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<readonly SanctionMeasureCode[]> {
+  async measuresInForce(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<readonly SanctionMeasureCode[]> {
     const state = (await ctx.loaders.listState.load(e.id))!;
     if (state.blacklisted) return ALL_MEASURES;
     return state.holderBlacklisted ? PERSON_MEASURES : [];
@@ -49,17 +49,17 @@ export class EnterpriseListsResolver {
 @Resolver(() => Person)
 export class PersonListsResolver {
   @FieldResolver(() => Boolean, { description: "True while the person has an ACTIVE PERSON blacklist entry." })
-  async onBlacklist(@Root() p: Person, @Ctx() ctx: HubContext): Promise<boolean> {
+  async onBlacklist(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<boolean> {
     return (await ctx.loaders.personListState.load(p.id))!.blacklisted;
   }
 
   @FieldResolver(() => [BlacklistEntry], { description: "The person's blacklist entries, any status." })
-  blacklist(@Root() p: Person, @Ctx() ctx: HubContext): Promise<BlacklistEntry[]> {
+  blacklist(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<BlacklistEntry[]> {
     return ctx.loaders.blacklistByPerson.load(p.id);
   }
 
   @FieldResolver(() => DateScalar, { nullable: true, description: "The latest validUntil of the person's ACTIVE entries (市场禁入)." })
-  async marketBanUntil(@Root() p: Person, @Ctx() ctx: HubContext): Promise<string | null> {
+  async marketBanUntil(@Root() p: Person, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await ctx.loaders.personListState.load(p.id))!.marketBanUntil;
   }
 }
@@ -67,12 +67,12 @@ export class PersonListsResolver {
 @Resolver(() => BlacklistEntry)
 export class BlacklistEntryResolver {
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() b: BlacklistEntry, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  async enterprise(@Root() b: BlacklistEntry, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return (await ctx.loaders.enterpriseById.load(b.enterpriseId))!;
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  person(@Root() b: BlacklistEntry, @Ctx() ctx: HubContext): Promise<Person | null> | null {
+  person(@Root() b: BlacklistEntry, @Ctx() ctx: RequestContext): Promise<Person | null> | null {
     return b.personId ? ctx.loaders.personById.load(b.personId) : null;
   }
 
@@ -82,18 +82,18 @@ export class BlacklistEntryResolver {
   }
 
   @FieldResolver(() => [SanctionTask], { nullable: true, description: "Tasks distributed for this entry: the caller's department's; OVERSIGHT sees all." })
-  tasks(@Root() b: BlacklistEntry, @Ctx() ctx: HubContext): Promise<SanctionTask[]> {
+  tasks(@Root() b: BlacklistEntry, @Ctx() ctx: RequestContext): Promise<SanctionTask[]> {
     return ctx.loaders.tasksByEntry.load(b.id);
   }
 
   @Mutation(() => [BlacklistEntry], { description: "Lists the enterprise and the current holders of includeRoles (黑名单)." })
-  addToBlacklist(@Arg("input") input: BlacklistInput, @Ctx() ctx: HubContext): Promise<BlacklistEntry[]> {
+  addToBlacklist(@Arg("input") input: BlacklistInput, @Ctx() ctx: RequestContext): Promise<BlacklistEntry[]> {
     return ctx.services.blacklist.addToBlacklist(ctx.requireAgency(), input);
   }
 
   @ArgMaxLength({ reason: 2000 })
   @Mutation(() => BlacklistEntry, { description: "Ends an ACTIVE listing early, with its PERSON entries." })
-  removeFromBlacklist(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<BlacklistEntry> {
+  removeFromBlacklist(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: RequestContext): Promise<BlacklistEntry> {
     return ctx.services.blacklist.removeFromBlacklist(ctx.requireAgency(), id, reason);
   }
 }
@@ -101,28 +101,28 @@ export class BlacklistEntryResolver {
 @Resolver(() => WatchlistEntry)
 export class WatchlistEntryResolver {
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() w: WatchlistEntry, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  async enterprise(@Root() w: WatchlistEntry, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return (await ctx.loaders.enterpriseById.load(w.enterpriseId))!;
   }
 
   @FieldResolver(() => [Penalty])
-  triggeringPenalties(@Root() w: WatchlistEntry, @Ctx() ctx: HubContext): Promise<Penalty[]> {
+  triggeringPenalties(@Root() w: WatchlistEntry, @Ctx() ctx: RequestContext): Promise<Penalty[]> {
     return ctx.loaders.triggeringPenalties.load(w.id);
   }
 
   @FieldResolver(() => BlacklistEntry, { nullable: true })
-  escalatedTo(@Root() w: WatchlistEntry, @Ctx() ctx: HubContext): Promise<BlacklistEntry | null> | null {
+  escalatedTo(@Root() w: WatchlistEntry, @Ctx() ctx: RequestContext): Promise<BlacklistEntry | null> | null {
     return w.escalatedToId ? ctx.loaders.blacklistById.load(w.escalatedToId) : null;
   }
 
   @Mutation(() => WatchlistEntry, { description: "Lists an enterprise on the watchlist by decision of an OVERSIGHT department." })
-  addToWatchlist(@Arg("input") input: WatchlistInput, @Ctx() ctx: HubContext): Promise<WatchlistEntry> {
+  addToWatchlist(@Arg("input") input: WatchlistInput, @Ctx() ctx: RequestContext): Promise<WatchlistEntry> {
     return ctx.services.watchlist.addToWatchlist(ctx.requireAgency(), input);
   }
 
   @ArgMaxLength({ reason: 2000 })
   @Mutation(() => WatchlistEntry)
-  removeFromWatchlist(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: HubContext): Promise<WatchlistEntry> {
+  removeFromWatchlist(@Arg("id", () => ID) id: string, @Arg("reason") reason: string, @Ctx() ctx: RequestContext): Promise<WatchlistEntry> {
     return ctx.services.watchlist.removeFromWatchlist(ctx.requireAgency(), id, reason);
   }
 
@@ -130,7 +130,7 @@ export class WatchlistEntryResolver {
   escalateWatchlistEntry(
     @Arg("id", () => ID) id: string,
     @Arg("input") input: BlacklistInput,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<BlacklistEntry> {
     return ctx.services.watchlist.escalateWatchlistEntry(ctx.requireAgency(), id, input);
   }

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
-import { Department } from "../agency/department.enum";
-import { WatchlistBasis, WatchlistStatus, derivedStatus } from "./list.enums";
+import { Department } from "../../auth/department.enum";
+import { WatchlistBasis, WatchlistStatus } from "./list.enums";
+import { derivedStatus } from "./listing.sql";
 
 @ObjectType({ description: "重点关注名单 entry." })
 export class WatchlistEntry {

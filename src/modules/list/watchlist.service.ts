@@ -6,11 +6,13 @@ import { addDays, addYears, today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
-import { lockEnterpriseForWrite } from "../person/person.service";
+import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import type { BlacklistEntry } from "./blacklist-entry.type";
-import { type BlacklistService, requiredText } from "./blacklist.service";
-import { WatchlistBasis, WatchlistStatus, inForce } from "./list.enums";
+import type { BlacklistService } from "./blacklist.service";
+import { requiredText } from "../../shared/validation";
+import { WatchlistBasis, WatchlistStatus } from "./list.enums";
+import { inForce } from "./listing.sql";
 import type { BlacklistInput, WatchlistInput } from "./list.inputs";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, DecimalScalar } from "../../shared/scalars";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { PenaltyType } from "./penalty-type.enum";
 
 @Entity("penalty")

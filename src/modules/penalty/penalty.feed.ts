@@ -1,7 +1,7 @@
 import { addYears } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
-import { DEPARTMENTS, type Department } from "../agency/department.enum";
+import { DEPARTMENTS, type Department } from "../../auth/department.enum";
 import type { ImportFeed } from "../import/csv-import";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../import/field-checks";
 import type { WatchlistService } from "../list/watchlist.service";

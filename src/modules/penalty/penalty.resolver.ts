@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { today } from "../../shared/clock";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { Agency } from "../agency/agency.entity";
@@ -26,7 +26,7 @@ export class PenaltyResolver {
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: "The agency that recorded the penalty." })
-  agency(@Root() penalty: Penalty, @Ctx() ctx: HubContext): Promise<Agency | null> | null {
+  agency(@Root() penalty: Penalty, @Ctx() ctx: RequestContext): Promise<Agency | null> | null {
     return penalty.agencyId ? ctx.loaders.agencyById.load(penalty.agencyId) : null;
   }
 
@@ -34,12 +34,12 @@ export class PenaltyResolver {
     nullable: true,
     description: "The responsible person penalised together with the enterprise, if any.",
   })
-  person(@Root() penalty: Penalty, @Ctx() ctx: HubContext): Promise<Person | null> | null {
+  person(@Root() penalty: Penalty, @Ctx() ctx: RequestContext): Promise<Person | null> | null {
     return penalty.personId ? ctx.loaders.personById.load(penalty.personId) : null;
   }
 
   @Mutation(() => Penalty, { description: "Records a penalty decided by the caller's department." })
-  recordPenalty(@Arg("input") input: PenaltyInput, @Ctx() ctx: HubContext): Promise<Penalty> {
+  recordPenalty(@Arg("input") input: PenaltyInput, @Ctx() ctx: RequestContext): Promise<Penalty> {
     return ctx.services.penalty.record(ctx.requireAgency(), input);
   }
 
@@ -48,7 +48,7 @@ export class PenaltyResolver {
   revokePenalty(
     @Arg("id", () => ID) id: string,
     @Arg("reason") reason: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<Penalty> {
     return ctx.services.penalty.revoke(ctx.requireAgency(), id, reason);
   }
@@ -64,7 +64,7 @@ export class EnterprisePenaltiesResolver {
     @Root() enterprise: Enterprise,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) firstArg: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ) {
     const args = penaltyPageArgs(firstArg, after);
     const first = args.first;

@@ -7,17 +7,12 @@ import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import type { WatchlistService } from "../list/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
-import { lockEnterpriseForWrite } from "../person/person.service";
+import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
+import { requiredText } from "../../shared/validation";
 import { holderAt, personReference } from "../person/person-reference";
 import { PenaltyType } from "./penalty-type.enum";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
 import type { PenaltyInput } from "./penalty.inputs";
-
-function requiredText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (!text || text.length > max) throw badInput(field, `${field} must have 1 to ${max} characters.`);
-  return text;
-}
 
 export class PenaltyService {
   constructor(

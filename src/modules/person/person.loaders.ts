@@ -5,7 +5,7 @@ import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
 import type { Actor } from "../../auth/actor";
-import type { AccessCollector } from "../audit/access-collector";
+import type { AccessCollector } from "../../auth/access-collector";
 
 export interface HoldersArgs {
   roles: ResponsibleRole[] | null;

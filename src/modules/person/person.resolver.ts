@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { maskIdNumber } from "../../shared/identifiers";
 import { Person } from "./person.entity";
 import { ResponsiblePersonInput } from "./person.inputs";
@@ -17,7 +17,7 @@ export class PersonResolver {
     nullable: true,
     description: "A responsible person looked up by resident ID number (departments entitled to ID numbers only).",
   })
-  person(@Arg("idNumber") idNumber: string, @Ctx() ctx: HubContext): Promise<Person | null> {
+  person(@Arg("idNumber") idNumber: string, @Ctx() ctx: RequestContext): Promise<Person | null> {
     return ctx.loaders.personByIdNumber.load(checkIdNumber(idNumber, "idNumber"));
   }
 
@@ -33,7 +33,7 @@ export class PersonResolver {
   roles(
     @Root() person: Person,
     @Arg("current", () => Boolean, { nullable: true, defaultValue: true }) current: boolean | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<ResponsiblePerson[]> {
     return ctx.loaders.rolesByPerson({ current: current ?? true }).load(person.id);
   }
@@ -42,12 +42,12 @@ export class PersonResolver {
 @Resolver(() => ResponsiblePerson)
 export class ResponsiblePersonResolver {
   @FieldResolver(() => Person)
-  async person(@Root() holder: ResponsiblePerson & { person?: Person }, @Ctx() ctx: HubContext): Promise<Person> {
+  async person(@Root() holder: ResponsiblePerson & { person?: Person }, @Ctx() ctx: RequestContext): Promise<Person> {
     return holder.person ?? (await ctx.loaders.personById.load(holder.personId))!;
   }
 
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() holder: ResponsiblePerson, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  async enterprise(@Root() holder: ResponsiblePerson, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return (await ctx.loaders.enterpriseById.load(holder.enterpriseId))!;
   }
 
@@ -56,7 +56,7 @@ export class ResponsiblePersonResolver {
   })
   setResponsiblePerson(
     @Arg("input") input: ResponsiblePersonInput,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<ResponsiblePerson> {
     return ctx.services.person.setResponsiblePerson(ctx.requireAgency(), input);
   }
@@ -72,7 +72,7 @@ export class EnterpriseHoldersResolver {
     @Root() enterprise: Enterprise,
     @Arg("roles", () => [ResponsibleRole], { nullable: true }) roles: ResponsibleRole[] | null,
     @Arg("current", () => Boolean, { nullable: true, defaultValue: true }) current: boolean | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<ResponsiblePerson[]> {
     return ctx.loaders.holdersByEnterprise(holdersArgs(roles, current)).load(enterprise.id);
   }

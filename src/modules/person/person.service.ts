@@ -2,28 +2,13 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
-import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { badInput, conflict } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
+import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import { personReference } from "./person-reference";
-import { regionCovers } from "../../shared/region";
 import type { ResponsiblePersonInput } from "./person.inputs";
 import { RESPONSIBLE_PERSON_COLUMNS, ResponsiblePerson } from "./responsible-person.entity";
 import { SINGLE_HOLDER_ROLES } from "./responsible-role.enum";
-
-/** Locks the enterprise for the rest of the transaction and checks the writer's region. */
-export async function lockEnterpriseForWrite(
-  tx: EntityManager,
-  actor: AgencyActor,
-  creditCode: string,
-): Promise<{ id: string; regionCode: string }> {
-  const [enterprise] = await tx.query(
-    `SELECT id, region_code AS "regionCode" FROM enterprise WHERE credit_code = $1 FOR UPDATE`,
-    [creditCode],
-  );
-  if (!enterprise) throw notFound(`No enterprise with credit code ${creditCode}.`, "creditCode");
-  if (!regionCovers(actor.regionCode, enterprise.regionCode)) throw forbidden();
-  return enterprise;
-}
 
 export class PersonService {
   constructor(private readonly db: DataSource) {}

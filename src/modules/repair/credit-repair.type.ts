@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { RepairAction, RepairStatus } from "./repair.enums";
 import { MaxLength } from "../../shared/max-length";
 

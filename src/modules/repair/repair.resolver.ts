@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { WatchlistEntry } from "../list/watchlist-entry.type";
@@ -9,22 +9,22 @@ import { ArgMaxLength } from "../../shared/max-length";
 @Resolver(() => CreditRepair)
 export class RepairResolver {
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() r: CreditRepair, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  async enterprise(@Root() r: CreditRepair, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return (await ctx.loaders.enterpriseById.load(r.enterpriseId))!;
   }
 
   @FieldResolver(() => BlacklistEntry, { nullable: true })
-  blacklistEntry(@Root() r: CreditRepair, @Ctx() ctx: HubContext): Promise<BlacklistEntry | null> | null {
+  blacklistEntry(@Root() r: CreditRepair, @Ctx() ctx: RequestContext): Promise<BlacklistEntry | null> | null {
     return r.blacklistEntryId ? ctx.loaders.blacklistById.load(r.blacklistEntryId) : null;
   }
 
   @FieldResolver(() => WatchlistEntry, { nullable: true })
-  watchlistEntry(@Root() r: CreditRepair, @Ctx() ctx: HubContext): Promise<WatchlistEntry | null> | null {
+  watchlistEntry(@Root() r: CreditRepair, @Ctx() ctx: RequestContext): Promise<WatchlistEntry | null> | null {
     return r.watchlistEntryId ? ctx.loaders.watchlistById.load(r.watchlistEntryId) : null;
   }
 
   @Mutation(() => CreditRepair, { description: "Submits a credit repair (信用修复) on the enterprise's behalf." })
-  submitCreditRepair(@Arg("input") input: CreditRepairInput, @Ctx() ctx: HubContext): Promise<CreditRepair> {
+  submitCreditRepair(@Arg("input") input: CreditRepairInput, @Ctx() ctx: RequestContext): Promise<CreditRepair> {
     return ctx.services.repair.submitCreditRepair(ctx.requireAgency(), input);
   }
 
@@ -34,7 +34,7 @@ export class RepairResolver {
     @Arg("id", () => ID) id: string,
     @Arg("approve") approve: boolean,
     @Arg("reason") reason: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<CreditRepair> {
     return ctx.services.repair.decideCreditRepair(ctx.requireAgency(), id, approve, reason);
   }
@@ -43,7 +43,7 @@ export class RepairResolver {
 @Resolver(() => Enterprise)
 export class EnterpriseRepairsResolver {
   @FieldResolver(() => [CreditRepair], { nullable: true })
-  repairs(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<CreditRepair[]> {
+  repairs(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<CreditRepair[]> {
     return ctx.loaders.repairsByEnterprise.load(e.id);
   }
 }

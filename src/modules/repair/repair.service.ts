@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
 import { BlacklistStatus, WatchlistStatus } from "../list/list.enums";
 import type { BlacklistService } from "../list/blacklist.service";
-import { requiredText } from "../list/blacklist.service";
+import { requiredText } from "../../shared/validation";
 import type { WatchlistService } from "../list/watchlist.service";
 import { CreditRepair, type CreditRepairInput, REPAIR_COLUMNS } from "./credit-repair.type";
 

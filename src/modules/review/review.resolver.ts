@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { CreditCodeScalar } from "../../shared/scalars";
 import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
@@ -12,7 +12,7 @@ export class ReviewResolver {
   async creditReview(
     @Arg("creditCodes", () => [CreditCodeScalar]) creditCodes: string[],
     @Arg("matter", () => AdministrativeMatter) matter: AdministrativeMatter,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ): Promise<CreditReviewResult[]> {
     const results = await ctx.services.review.review(ctx.requireAgency(), creditCodes, matter);
     // Logged once the review ran: a refused one (over 1000 codes) read no subject.
@@ -23,12 +23,12 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => BlacklistEntry, { nullable: true })
-  blacklistEntry(@Root() r: ReviewReason, @Ctx() ctx: HubContext): Promise<BlacklistEntry | null> | null {
+  blacklistEntry(@Root() r: ReviewReason, @Ctx() ctx: RequestContext): Promise<BlacklistEntry | null> | null {
     return r.blacklistEntryId ? ctx.loaders.blacklistById.load(r.blacklistEntryId) : null;
   }
 
   @FieldResolver(() => WatchlistEntry, { nullable: true })
-  watchlistEntry(@Root() r: ReviewReason, @Ctx() ctx: HubContext): Promise<WatchlistEntry | null> | null {
+  watchlistEntry(@Root() r: ReviewReason, @Ctx() ctx: RequestContext): Promise<WatchlistEntry | null> | null {
     return r.watchlistEntryId ? ctx.loaders.watchlistById.load(r.watchlistEntryId) : null;
   }
 }

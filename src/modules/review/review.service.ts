@@ -6,6 +6,7 @@ import type { AdministrativeMatter } from "../enterprise/administrative-matter.e
 import { ALL_MEASURES, PERSON_MEASURES, measureOf } from "../sanction/sanction-catalogue";
 import type { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { CreditReviewResult, type ReviewReason, ReviewVerdict } from "./review.types";
+import { inForce } from "../list/listing.sql";
 
 export const MAX_REVIEW_CODES = 1000;
 
@@ -29,13 +30,13 @@ interface Facts {
  */
 const FACTS = `
 SELECT i.ord::int AS ord, i.code, e.id, e.name,
-  (SELECT b.id FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE' AND b.state = 'ACTIVE'
-     AND b.valid_until >= $2::date ORDER BY b.listed_on DESC, b.id LIMIT 1) AS "enterpriseEntry",
+  (SELECT b.id FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", "$2")}
+     ORDER BY b.listed_on DESC, b.id LIMIT 1) AS "enterpriseEntry",
   (SELECT json_agg(json_build_object('entryId', b.id, 'role', rp.role, 'name', p.name) ORDER BY rp.role, b.id)
      FROM responsible_person rp JOIN person p ON p.id = rp.person_id
-     JOIN blacklist_entry b ON b.person_id = rp.person_id AND b.state = 'ACTIVE' AND b.valid_until >= $2::date
+     JOIN blacklist_entry b ON b.person_id = rp.person_id AND ${inForce("b", "$2")}
      WHERE rp.enterprise_id = e.id AND rp.until IS NULL) AS "personEntries",
-  (SELECT w.id FROM watchlist_entry w WHERE w.enterprise_id = e.id AND w.state = 'ACTIVE' AND w.valid_until >= $2::date
+  (SELECT w.id FROM watchlist_entry w WHERE w.enterprise_id = e.id AND ${inForce("w", "$2")}
      ORDER BY w.listed_on DESC, w.id LIMIT 1) AS "watchEntry",
   (SELECT g.grade FROM credit_grade g WHERE g.enterprise_id = e.id) AS grade,
   EXISTS (SELECT 1 FROM penalty pe WHERE pe.enterprise_id = e.id AND pe.revoked_at IS NULL AND pe.decided_on >= $3::date) AS "recentPenalty"

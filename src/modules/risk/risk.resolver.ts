@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { IndustrySector } from "../enterprise/enterprise.enums";
@@ -22,13 +22,13 @@ export class RiskAlertResolver {
     @Arg("sector", () => IndustrySector, { nullable: true }) sector: IndustrySector | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ) {
     return toConnection(await ctx.services.risk.alerts(minLevel ?? RiskLevel.HIGH, regionCode, sector, first ?? 50, after));
   }
 
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() a: RiskAlert, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  async enterprise(@Root() a: RiskAlert, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return (await ctx.loaders.enterpriseById.load(a.enterpriseId))!;
   }
 }
@@ -36,20 +36,20 @@ export class RiskAlertResolver {
 @Resolver(() => RiskSignal)
 export class RiskSignalResolver {
   @FieldResolver(() => Enterprise)
-  async enterprise(@Root() s: RiskSignal, @Ctx() ctx: HubContext): Promise<Enterprise> {
+  async enterprise(@Root() s: RiskSignal, @Ctx() ctx: RequestContext): Promise<Enterprise> {
     return (await ctx.loaders.enterpriseById.load(s.enterpriseId))!;
   }
 
   @Mutation(() => RiskSignal, { description: "Records a risk signal from courts, tax, labour, environment or registration (CONFLICT if already recorded)." })
-  recordRiskSignal(@Arg("input") input: RiskSignalInput, @Ctx() ctx: HubContext): Promise<RiskSignal> {
-    return ctx.services.risk.record(ctx.requireAgency(), input, (tx, id) => ctx.services.standing.recompute(tx, [id]));
+  recordRiskSignal(@Arg("input") input: RiskSignalInput, @Ctx() ctx: RequestContext): Promise<RiskSignal> {
+    return ctx.services.riskSignal.record(ctx.requireAgency(), input);
   }
 }
 
 @Resolver(() => Enterprise)
 export class EnterpriseRiskResolver {
   @FieldResolver(() => RiskAssessment, { nullable: true })
-  riskAssessment(@Root() e: Enterprise, @Ctx() ctx: HubContext): Promise<RiskAssessment | null> {
+  riskAssessment(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<RiskAssessment | null> {
     return ctx.loaders.riskByEnterprise.load(e.id);
   }
 }

@@ -1,21 +1,15 @@
 import type { DataSource, EntityManager } from "typeorm";
-import type { AgencyActor } from "../../auth/actor";
 import type { Config } from "../../config";
-import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
-import { badInput, conflict } from "../../shared/errors";
 import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
-
-const riskAlertCursor = cursorCodec("riskAlert", ["score", "uuid"]);
 import { cityOf, regionCondition } from "../../shared/region";
 import type { IndustrySector } from "../enterprise/enterprise.enums";
-import { lockEnterpriseForWrite } from "../person/person.service";
-import { requiredText } from "../list/blacklist.service";
 import { RECOMPUTE_RISK } from "./risk.sql";
-import { ASSESSMENT_COLUMNS, RiskAlert, RiskLevel, RiskSignal, type RiskSignalInput } from "./risk.types";
+import { ASSESSMENT_COLUMNS, RiskAlert, RiskLevel } from "./risk.types";
+
+const riskAlertCursor = cursorCodec("riskAlert", ["score", "uuid"]);
 
 const LEVELS = [RiskLevel.LOW, RiskLevel.MEDIUM, RiskLevel.HIGH, RiskLevel.SEVERE];
-export const SIGNAL_COLUMNS = `s.id, s.enterprise_id AS "enterpriseId", s.type, s.occurred_on AS "occurredOn", s.source, s.detail`;
 
 export class RiskService {
   constructor(
@@ -33,23 +27,6 @@ export class RiskService {
   minScore(level: RiskLevel): number {
     const index = LEVELS.indexOf(level);
     return index === 0 ? 0 : this.risk.thresholds[index - 1];
-  }
-
-  /** Records a signal from another system; the same signal again is a CONFLICT and writes nothing. */
-  record(actor: AgencyActor, input: RiskSignalInput, afterWrite: (tx: EntityManager, id: string) => Promise<void>): Promise<RiskSignal> {
-    const source = requiredText(input.source, "source", 100);
-    if (input.occurredOn > today()) throw badInput("occurredOn", `occurredOn (${input.occurredOn}) lies in the future.`);
-    return inTransaction(this.db, async (tx) => {
-      const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
-      const [signal] = await tx.query(
-        `INSERT INTO risk_signal AS s (enterprise_id, type, occurred_on, source, detail, agency_id) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING RETURNING ${SIGNAL_COLUMNS}`,
-        [enterprise.id, input.type, input.occurredOn, source, input.detail?.trim() || null, actor.agencyId],
-      );
-      if (!signal) throw conflict("This signal is already recorded.");
-      await afterWrite(tx, enterprise.id);
-      return signal;
-    });
   }
 
   /** Enterprises at or above `minLevel`, highest score first, served by the score indexes. */

@@ -1,7 +1,10 @@
+import { inForce } from "../list/listing.sql";
 /**
  * Recomputes the risk assessment of the enterprises `$1` (uuid[]) as of `$2` (today), with the
  * weights `$3` (jsonb) and level thresholds `$4..$6`, storing only what changed.
  */
+export const SIGNAL_COLUMNS = `s.id, s.enterprise_id AS "enterpriseId", s.type, s.occurred_on AS "occurredOn", s.source, s.detail`;
+
 export const RECOMPUTE_RISK = `
 WITH since AS (SELECT $2::date - 365 AS d),
 f AS (
@@ -14,12 +17,11 @@ f AS (
   GROUP BY 1
   UNION ALL
   SELECT w.enterprise_id, 'WATCHLIST', 1, max(w.listed_on)
-  FROM watchlist_entry w WHERE w.enterprise_id = ANY($1::uuid[]) AND w.state = 'ACTIVE' AND w.valid_until >= $2::date
+  FROM watchlist_entry w WHERE w.enterprise_id = ANY($1::uuid[]) AND ${inForce("w", "$2")}
   GROUP BY 1
   UNION ALL
   SELECT b.enterprise_id, 'BLACKLIST', 1, max(b.listed_on)
-  FROM blacklist_entry b WHERE b.enterprise_id = ANY($1::uuid[]) AND b.subject_type = 'ENTERPRISE' AND b.state = 'ACTIVE'
-    AND b.valid_until >= $2::date
+  FROM blacklist_entry b WHERE b.enterprise_id = ANY($1::uuid[]) AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", "$2")}
   GROUP BY 1
 ),
 scored AS (

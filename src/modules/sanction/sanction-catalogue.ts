@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { DEPARTMENTS, Department } from "../agency/department.enum";
+import { DEPARTMENTS, Department } from "../../auth/department.enum";
 import { AdministrativeMatter as M } from "../enterprise/administrative-matter.enum";
 import { SanctionMeasureCode as C } from "./sanction.enums";
 

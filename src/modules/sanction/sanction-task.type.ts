@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { cursorInstant } from "../../shared/pagination";
 import { DateTimeScalar } from "../../shared/scalars";
-import { Department } from "../agency/department.enum";
+import { Department } from "../../auth/department.enum";
 import { SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
+import { inForce } from "../list/listing.sql";
 
 @ObjectType({ description: "A measure distributed to one department for one blacklist entry (定向分发)." })
 export class SanctionTask {
@@ -30,7 +31,7 @@ export const taskReported = `EXISTS (SELECT 1 FROM sanction_feedback f WHERE f.t
   AND NOT EXISTS (SELECT 1 FROM sanction_feedback s WHERE s.supersedes = f.id))`;
 
 /** SQL: the task `t` of entry `b` is closed: closed on removal or repair, or its entry is no longer in force. */
-export const taskClosed = (today: string) => `(t.state = 'CLOSED' OR NOT (b.state = 'ACTIVE' AND b.valid_until >= ${today}::date))`;
+export const taskClosed = (today: string) => `(t.state = 'CLOSED' OR NOT ${inForce("b", today)})`;
 
 /**
  * Status as read: REPORTED while a CURRENT feedback exists, else CLOSED once its entry left

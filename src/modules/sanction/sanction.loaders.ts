@@ -1,13 +1,13 @@
 import type { DataSource } from "typeorm";
 import type { Actor } from "../../auth/actor";
-import { OVERSIGHT } from "../../auth/policy";
+import { ownDepartmentOnly } from "../../auth/row-policy";
 import { groupLoader, rowLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
 import { SanctionTask, taskColumns } from "./sanction-task.type";
 
 export function createSanctionLoaders(db: DataSource, actor: Actor) {
-  // POLICY.md: a department sees its own tasks; OVERSIGHT sees every department's.
-  const department = actor.kind === "agency" && !OVERSIGHT.includes(actor.department) ? actor.department : null;
+  // A department sees its own tasks; OVERSIGHT sees every department's (auth/row-policy).
+  const department = ownDepartmentOnly(actor);
   return {
     taskById: rowLoader<string, SanctionTask>(
       (ids) =>

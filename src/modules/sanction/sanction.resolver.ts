@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import type { HubContext } from "../../server/context";
+import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { BlacklistEntry } from "../list/blacklist-entry.type";
 import { SANCTION_CATALOGUE, SanctionMeasure, measureOf } from "./sanction-catalogue";
@@ -26,13 +26,13 @@ export class SanctionResolver {
     @Arg("status", () => SanctionTaskStatus, { nullable: true }) status: SanctionTaskStatus | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: RequestContext,
   ) {
     return toConnection(await ctx.services.sanction.list(ctx.requireAgency(), status, first ?? 50, after));
   }
 
   @FieldResolver(() => BlacklistEntry)
-  async blacklistEntry(@Root() t: SanctionTask, @Ctx() ctx: HubContext): Promise<BlacklistEntry> {
+  async blacklistEntry(@Root() t: SanctionTask, @Ctx() ctx: RequestContext): Promise<BlacklistEntry> {
     return (await ctx.loaders.blacklistById.load(t.blacklistEntryId))!;
   }
 

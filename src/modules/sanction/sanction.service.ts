@@ -4,13 +4,10 @@ import { today } from "../../shared/clock";
 import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
 
 const sanctionTaskCursor = cursorCodec("sanctionTask", ["instant", "uuid"]);
-import { OVERSIGHT } from "../../auth/policy";
+import { seesAllDepartments } from "../../auth/row-policy";
 import { distributionFor } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask, taskClosed, taskColumns, taskReported } from "./sanction-task.type";
-
-/** Whether the caller sees every department's tasks (OVERSIGHT) or only its own. */
-export const seesAllDepartments = (actor: AgencyActor) => OVERSIGHT.includes(actor.department);
 
 export class SanctionService {
   constructor(private readonly db: DataSource) {}

@@ -22,7 +22,7 @@ import {
 import { ErrorCode } from "../../shared/errors";
 import { declaredArgMaxLength, declaredMaxLength } from "../../shared/max-length";
 import { DEFAULT_MAX_LENGTH, textProblem } from "../../shared/text-bounds";
-import type { HubContext } from "../context";
+import type { RequestContext } from "../../modules/context";
 
 /** A string argument the hub will not take: HTTP 400, BAD_USER_INPUT, the argument path in `field`. */
 export class InputBoundsError extends GraphQLError {
@@ -120,7 +120,7 @@ export function findBoundsProblem(
  * value leaves nothing half-written. Per-value maxima come from the schema (`@MaxLength`,
  * `@ArgMaxLength`), others from DEFAULT_MAX_LENGTH.
  */
-export function inputBoundsPlugin(): ApolloServerPlugin<HubContext> {
+export function inputBoundsPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,22 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { BREAK, GraphQLError, visit } from "graphql";
-import type { HubContext } from "../context";
-
-/**
- * Refused introspection, HTTP 403. An error thrown by this hook without an HTTP status is
- * answered 500 by Apollo (the shield's ForbiddenError has none: it is meant for fields).
- */
-export class IntrospectionRefusedError extends GraphQLError {
-  constructor() {
-    super("Introspection is not available to the public audience.", { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
-  }
-}
+import { BREAK, visit } from "graphql";
+import { forbidden } from "../../shared/errors";
+import { requestError } from "../format-error";
+import type { RequestContext } from "../../modules/context";
 
 /**
  * Introspection is on for agencies and, outside production, for the public audience
- * (POLICY.md, Limits). Apollo's own switch is global, so the caller decides here.
+ * Refused, it is HTTP 403. Apollo's own switch is global, so the caller decides here.
  */
-export function introspectionPlugin(publicIntrospection: boolean): ApolloServerPlugin<HubContext> {
+export function introspectionPlugin(publicIntrospection: boolean): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -31,7 +23,7 @@ export function introspectionPlugin(publicIntrospection: boolean): ApolloServerP
               }
             },
           });
-          if (introspects) throw new IntrospectionRefusedError();
+          if (introspects) throw requestError(forbidden("Introspection is not available to the public audience."));
         },
       };
     },

@@ -17,7 +17,7 @@ import { MAX_FEEDBACK_BATCH } from "../../modules/feedback/feedback.service";
 import { MAX_REVIEW_CODES } from "../../modules/review/review.service";
 import { SANCTION_CATALOGUE } from "../../modules/sanction/sanction-catalogue";
 import { MAX_PAGE_SIZE } from "../../shared/pagination";
-import type { HubContext } from "../context";
+import type { RequestContext } from "../../modules/context";
 
 /** POLICY.md, Limits. Names say what each number bounds. */
 export const LIMITS = {
@@ -51,7 +51,7 @@ export class QueryTooComplexError extends GraphQLError {
  * through) and, when it throws, Apollo answers 500. graphql-js's own parser limit
  * (`tokenLimitParseOptions`) stops parsing at the limit instead, and Apollo answers 400.
  */
-export function armorProtection(production: boolean): { plugins: ApolloServerPlugin<HubContext>[]; validationRules: ValidationRule[] } {
+export function armorProtection(production: boolean): { plugins: ApolloServerPlugin<RequestContext>[]; validationRules: ValidationRule[] } {
   const reject = [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, "")))];
   const callbacks = { propagateOnRejection: false, onReject: reject };
   const armor = new ApolloArmor({
@@ -64,7 +64,7 @@ export function armorProtection(production: boolean): { plugins: ApolloServerPlu
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin<HubContext>[], validationRules };
+  return { plugins: plugins as ApolloServerPlugin<RequestContext>[], validationRules };
 }
 
 /** Parser options for Apollo: parsing stops once a document exceeds the token limit. */
@@ -165,7 +165,7 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
  * Refuses, after validation and before execution, an operation with a page size or list argument
  * out of range (literal, variable or default alike) or whose estimated cost exceeds the limit.
  */
-export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<HubContext> {
+export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { HubContext } from "../context";
+import type { RequestContext } from "../../modules/context";
 
 /** An answer whose errors say the database is unavailable is HTTP 503, so clients and balancers retry. */
-export function unavailablePlugin(): ApolloServerPlugin<HubContext> {
+export function unavailablePlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {

@@ -1,0 +1,25 @@
+import type { AccessCollector } from "../auth/access-collector";
+import type { Actor, AgencyActor } from "../auth/actor";
+
+/**
+ * The services of all modules, one property per service. Filled in by the module list
+ * (`modules/index.ts`, by declaration merging), so that this file, which every resolver imports,
+ * imports no module: the dependency points from the list down to here, never from a module up.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleServices {}
+
+/** The per-request loaders of all modules; filled in like ModuleServices. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleLoaders {}
+
+/** One request's context: built by the server for each request and never shared between callers. */
+export interface RequestContext {
+  actor: Actor;
+  loaders: ModuleLoaders;
+  services: ModuleServices;
+  /** What this request read, for the access log. */
+  audit: AccessCollector;
+  /** The calling agency; the public audience cannot write. */
+  requireAgency(): AgencyActor;
+}
