@@ -5,7 +5,7 @@ import { READ_POLICY } from "../../auth/policy";
 import { audienceOf } from "../../auth/shield";
 import { type QueryLoader, SqlParams, primeLoader } from "../../db/loader";
 import { preparedQuery } from "../../db/prepared";
-import { selectedFields } from "../../server/lookahead";
+import { selectedFields } from "../../shared/graphql-lookahead";
 import type { RowLoaders } from "..";
 import type { ResponsibleRole } from "../person/responsible-role.enum";
 import { holdersArgs } from "../person/person.loaders";
