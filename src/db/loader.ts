@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { preparedQuery } from "./prepared";
 
 /** One row per key (or null), fetched for a whole batch of keys in one statement. */
-export function rowLoader<K, V>(
+function rowLoader<K, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
 ): DataLoader<K, V | null> {
@@ -14,7 +14,7 @@ export function rowLoader<K, V>(
 }
 
 /** Every row of each key, in the order the statement returned them. */
-export function groupLoader<K, V>(
+function groupLoader<K, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
 ): DataLoader<K, V[]> {
