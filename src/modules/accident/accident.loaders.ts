@@ -1,10 +1,21 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, perArguments } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, perArguments } from "../../db/loader";
 import { addYears, today } from "../../shared/clock";
+import { badInput } from "../../shared/errors";
 import { ACCIDENT_COLUMNS, Accident } from "./accident.types";
 
 export interface AccidentArgs {
   sinceYears: number;
+}
+
+/**
+ * The loader arguments of `Enterprise.accidents(sinceYears)`: the resolver's default (5) and its
+ * bounds (0–50); a span out of bounds is refused here as the resolver refuses it.
+ */
+export function accidentArgs(sinceYears: number | null | undefined): AccidentArgs {
+  const years = sinceYears ?? 5;
+  if (years < 0 || years > 50) throw badInput("sinceYears", "sinceYears must be between 0 and 50.");
+  return { sinceYears: years };
 }
 
 export function createAccidentLoaders(db: DataSource) {
@@ -21,3 +32,10 @@ export function createAccidentLoaders(db: DataSource) {
     ),
   };
 }
+
+export type AccidentLoaders = ReturnType<typeof createAccidentLoaders>;
+
+/** `Enterprise.accidents` can come with its enterprise (enterprise.profile.ts). */
+export const accidentProfileParts: ProfileParts<AccidentLoaders> = {
+  accidents: (a, l) => l.accidentsSince(accidentArgs(a.sinceYears as number | null)).part,
+};

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader } from "../../db/loader";
 import { COMMITMENT_COLUMNS, CreditCommitment } from "./commitment.types";
 
 export function createCommitmentLoaders(db: DataSource) {
@@ -12,3 +12,10 @@ export function createCommitmentLoaders(db: DataSource) {
     }),
   };
 }
+
+export type CommitmentLoaders = ReturnType<typeof createCommitmentLoaders>;
+
+/** `Enterprise.commitments` can come with its enterprise (enterprise.profile.ts). */
+export const commitmentProfileParts: ProfileParts<CommitmentLoaders> = {
+  commitments: (_, l) => l.commitmentsByEnterprise.part,
+};

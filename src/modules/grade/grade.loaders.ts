@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
 import type { GradeRow } from "./grade.types";
 
 const GRADE_COLUMNS = `g.enterprise_id AS "enterpriseId", g.grade, g.effective_from AS "effectiveFrom", g.factors`;
@@ -18,3 +18,10 @@ export function createGradeLoaders(db: DataSource) {
     }),
   };
 }
+
+export type GradeLoaders = ReturnType<typeof createGradeLoaders>;
+
+/** `Enterprise.creditGrade` can come with its enterprise (enterprise.profile.ts). */
+export const gradeProfileParts: ProfileParts<GradeLoaders> = {
+  creditGrade: (_, l) => l.gradeByEnterprise.part,
+};

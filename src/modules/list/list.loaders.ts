@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty, revivePenalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
@@ -85,3 +85,12 @@ export function createListLoaders(db: DataSource) {
 }
 
 export type ListLoaders = ReturnType<typeof createListLoaders>;
+
+/** The Enterprise list fields that can come with their enterprise (enterprise.profile.ts). */
+export const listProfileParts: ProfileParts<ListLoaders> = {
+  onWatchlist: (_, l) => l.listState.part,
+  onBlacklist: (_, l) => l.listState.part,
+  measuresInForce: (_, l) => l.listState.part,
+  watchlist: (_, l) => l.watchlistByEnterprise.part,
+  blacklist: (_, l) => l.blacklistByEnterprise.part,
+};

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
 import { checkFirst, cursorCodec } from "../../shared/pagination";
 
 export const penaltyCursor = cursorCodec("penalty", ["date", "uuid"]);
@@ -56,3 +56,8 @@ export function createPenaltyLoaders(db: DataSource, actor: Actor) {
 }
 
 export type PenaltyLoaders = ReturnType<typeof createPenaltyLoaders>;
+
+/** `Enterprise.penalties(first, after)` can come with its enterprise (enterprise.profile.ts); a bad page size is left to the resolver. */
+export const penaltyProfileParts: ProfileParts<PenaltyLoaders> = {
+  penalties: (a, l) => l.penaltyPages(penaltyPageArgs(a.first as number | null, a.after as string | null)).part,
+};

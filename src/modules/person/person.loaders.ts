@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
 import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
@@ -74,3 +74,8 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
 }
 
 export type PersonLoaders = ReturnType<typeof createPersonLoaders>;
+
+/** `Enterprise.responsiblePersons(roles, current)` can come with its enterprise (enterprise.profile.ts). */
+export const personProfileParts: ProfileParts<PersonLoaders> = {
+  responsiblePersons: (a, l) => l.holdersByEnterprise(holdersArgs(a.roles as ResponsibleRole[] | null, a.current as boolean | null)).part,
+};

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader } from "../../db/loader";
 import { CreditRepair, REPAIR_COLUMNS } from "./credit-repair.type";
 
 /** A repair read as JSON (one part of a larger statement) carries its timestamps as text. */
@@ -16,3 +16,10 @@ export function createRepairLoaders(db: DataSource) {
     }),
   };
 }
+
+export type RepairLoaders = ReturnType<typeof createRepairLoaders>;
+
+/** `Enterprise.repairs` can come with its enterprise (enterprise.profile.ts). */
+export const repairProfileParts: ProfileParts<RepairLoaders> = {
+  repairs: (_, l) => l.repairsByEnterprise.part,
+};
