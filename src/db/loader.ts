@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { preparedQuery } from "./prepared";
 
 /** One row per key (or null), fetched for a whole batch of keys in one statement. */
-export function rowLoader<K, V>(
+function rowLoader<K, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
 ): DataLoader<K, V | null> {
@@ -14,7 +14,7 @@ export function rowLoader<K, V>(
 }
 
 /** Every row of each key, in the order the statement returned them. */
-export function groupLoader<K, V>(
+function groupLoader<K, V>(
   fetch: (keys: readonly K[]) => Promise<V[]>,
   keyOf: (row: V) => K,
 ): DataLoader<K, V[]> {
@@ -60,7 +60,25 @@ export interface BatchQuery<K, V> {
   keyOf(row: V): K;
 }
 
-export type QueryLoader<K, V, R> = DataLoader<K, R> & { readonly batch: BatchQuery<K, V>; readonly many: boolean };
+/**
+ * A loader seen as one part of a larger statement, its row type erased: the loader's SQL over an
+ * SQL array expression of keys, and how to hand it the rows that statement read for those keys
+ * (as JSON: `json_agg` of that SQL), so that its resolvers find it primed.
+ */
+export interface ProfilePart<K = string> {
+  sql(keys: string, params: SqlParams): string;
+  prime(keys: readonly K[], json: unknown): void;
+}
+
+/**
+ * Fields of a type (by name) whose rows can come with their parent in one statement: for the
+ * field's arguments (defaults applied, as its resolver gets them), the part to fetch, taken from
+ * the request's loaders `L`. A helper that throws (arguments its resolver will refuse) means
+ * "nothing to fetch ahead": the resolver then runs alone and reports the error.
+ */
+export type ProfileParts<L> = Record<string, (args: Record<string, unknown>, loaders: L) => ProfilePart>;
+
+export type QueryLoader<K, V, R> = DataLoader<K, R> & { readonly batch: BatchQuery<K, V>; readonly part: ProfilePart<K> };
 
 function runBatch<K, V>(db: DataSource, batch: BatchQuery<K, V>, keys: readonly K[]): Promise<V[]> {
   const params = new SqlParams();
@@ -68,23 +86,32 @@ function runBatch<K, V>(db: DataSource, batch: BatchQuery<K, V>, keys: readonly 
   return preparedQuery(db, sql, params.values).then((rows) => batch.fromRows(rows));
 }
 
+/** Rows read as JSON elsewhere (one part of a larger statement) as the loader's values. */
+function jsonRows<K, V>(batch: BatchQuery<K, V>, json: unknown): V[] {
+  return batch.fromRows((json as Record<string, unknown>[] | null) ?? []);
+}
+
 export function rowQueryLoader<K, V>(db: DataSource, batch: BatchQuery<K, V>): QueryLoader<K, V, V | null> {
-  return Object.assign(rowLoader((keys) => runBatch(db, batch, keys), batch.keyOf), { batch, many: false });
+  const loader = rowLoader((keys) => runBatch(db, batch, keys), batch.keyOf);
+  const part: ProfilePart<K> = {
+    sql: (keys, params) => batch.sql(keys, params),
+    prime: (keys, json) => {
+      const byKey = new Map(jsonRows(batch, json).map((row) => [batch.keyOf(row), row]));
+      for (const key of keys) loader.prime(key, byKey.get(key) ?? null);
+    },
+  };
+  return Object.assign(loader, { batch, part });
 }
 
 export function groupQueryLoader<K, V>(db: DataSource, batch: BatchQuery<K, V>): QueryLoader<K, V, V[]> {
-  return Object.assign(groupLoader((keys) => runBatch(db, batch, keys), batch.keyOf), { batch, many: true });
-}
-
-/** Rows fetched elsewhere (one part of a larger statement) handed to the loader as if it had read them. */
-export function primeLoader<K, V>(loader: QueryLoader<K, V, V | null> | QueryLoader<K, V, V[]>, keys: readonly K[], json: unknown): void {
-  const rows = loader.batch.fromRows((json as Record<string, unknown>[] | null) ?? []);
-  if (loader.many) {
-    const byKey = new Map<K, V[]>(keys.map((key) => [key, []]));
-    for (const row of rows) byKey.get(loader.batch.keyOf(row))?.push(row);
-    for (const [key, group] of byKey) (loader as DataLoader<K, V[]>).prime(key, group);
-  } else {
-    const byKey = new Map(rows.map((row) => [loader.batch.keyOf(row), row]));
-    for (const key of keys) (loader as DataLoader<K, V | null>).prime(key, byKey.get(key) ?? null);
-  }
+  const loader = groupLoader((keys) => runBatch(db, batch, keys), batch.keyOf);
+  const part: ProfilePart<K> = {
+    sql: (keys, params) => batch.sql(keys, params),
+    prime: (keys, json) => {
+      const byKey = new Map<K, V[]>(keys.map((key) => [key, []]));
+      for (const row of jsonRows(batch, json)) byKey.get(batch.keyOf(row))?.push(row);
+      for (const [key, group] of byKey) loader.prime(key, group);
+    },
+  };
+  return Object.assign(loader, { batch, part });
 }

@@ -5,13 +5,13 @@ import type { Config } from "../config";
 import type { AccessCollector } from "../auth/access-collector";
 import { AccessLogResolver } from "./audit/access-log.resolver";
 import { AccessLogService } from "./audit/access-log.service";
-import { createAccidentLoaders } from "./accident/accident.loaders";
+import { accidentProfileParts, createAccidentLoaders } from "./accident/accident.loaders";
 import { AccidentResolver, EnterpriseAccidentsResolver } from "./accident/accident.resolver";
 import { AccidentService } from "./accident/accident.service";
 import { createAgencyLoaders } from "./agency/agency.loaders";
 import { AgencyResolver } from "./agency/agency.resolver";
 import { AgencyService } from "./agency/agency.service";
-import { createCommitmentLoaders } from "./commitment/commitment.loaders";
+import { commitmentProfileParts, createCommitmentLoaders } from "./commitment/commitment.loaders";
 import { CommitmentBreachResolver, CommitmentResolver, EnterpriseCommitmentsResolver } from "./commitment/commitment.resolver";
 import { CommitmentService } from "./commitment/commitment.service";
 import { createEnterpriseLoaders } from "./enterprise/enterprise.loaders";
@@ -19,16 +19,16 @@ import { EnterpriseResolver } from "./enterprise/enterprise.resolver";
 import { EnterpriseService } from "./enterprise/enterprise.service";
 import { createProfileLoader } from "./enterprise/enterprise.profile";
 import { BlacklistService } from "./list/blacklist.service";
-import { createListLoaders } from "./list/list.loaders";
+import { createListLoaders, listProfileParts } from "./list/list.loaders";
 import { BlacklistEntryResolver, EnterpriseListsResolver, PersonListsResolver, WatchlistEntryResolver } from "./list/list.resolver";
 import { WatchlistService } from "./list/watchlist.service";
-import { createPenaltyLoaders } from "./penalty/penalty.loaders";
+import { createPenaltyLoaders, penaltyProfileParts } from "./penalty/penalty.loaders";
 import { EnterprisePenaltiesResolver, PenaltyResolver } from "./penalty/penalty.resolver";
 import { PenaltyService } from "./penalty/penalty.service";
-import { createPersonLoaders } from "./person/person.loaders";
+import { createPersonLoaders, personProfileParts } from "./person/person.loaders";
 import { EnterpriseHoldersResolver, PersonResolver, ResponsiblePersonResolver } from "./person/person.resolver";
 import { PersonService } from "./person/person.service";
-import { createRepairLoaders } from "./repair/repair.loaders";
+import { createRepairLoaders, repairProfileParts } from "./repair/repair.loaders";
 import { EnterpriseRepairsResolver, RepairResolver } from "./repair/repair.resolver";
 import { RepairService } from "./repair/repair.service";
 import { createSanctionLoaders } from "./sanction/sanction.loaders";
@@ -40,10 +40,10 @@ import { EnterpriseFeedbackResolver, EntryFeedbackResolver, FeedbackResolver, Ta
 import { FeedbackService } from "./feedback/feedback.service";
 import { ReviewResolver } from "./review/review.resolver";
 import { ReviewService } from "./review/review.service";
-import { createGradeLoaders } from "./grade/grade.loaders";
+import { createGradeLoaders, gradeProfileParts } from "./grade/grade.loaders";
 import { EnterpriseGradeResolver } from "./grade/grade.resolver";
 import { GradeService } from "./grade/grade.service";
-import { createRiskLoaders } from "./risk/risk.loaders";
+import { createRiskLoaders, riskProfileParts } from "./risk/risk.loaders";
 import { EnterpriseRiskResolver, RiskAlertResolver, RiskSignalResolver } from "./risk/risk.resolver";
 import { RiskService } from "./risk/risk.service";
 import { RiskSignalService } from "./risk/risk-signal.service";
@@ -98,7 +98,12 @@ export function createServices(db: DataSource, config: Config, options: { auditK
 /** Built for each request and never shared between callers; row filters depend on the caller. */
 export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
   const loaders = createRowLoaders(db, actor, audit);
-  return { ...loaders, enterpriseProfile: createProfileLoader(db, actor, loaders) };
+  // The Enterprise fields that can join the profile's one statement, in this (fixed) order.
+  const profileParts = {
+    ...personProfileParts, ...penaltyProfileParts, ...commitmentProfileParts, ...accidentProfileParts,
+    ...listProfileParts, ...repairProfileParts, ...gradeProfileParts, ...riskProfileParts,
+  };
+  return { ...loaders, enterpriseProfile: createProfileLoader(db, actor, loaders, profileParts) };
 }
 
 function createRowLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {

@@ -46,7 +46,7 @@ export class Accident {
 }
 
 export const ACCIDENT_COLUMNS = `a.id, a.enterprise_id AS "enterpriseId", a.occurred_on AS "occurredOn", a.level, a.deaths,
-  a.injuries, a.direct_loss AS "directLoss", a.description`;
+  a.injuries, a.direct_loss::text AS "directLoss", a.description`;
 
 @InputType()
 export class AccidentInput {

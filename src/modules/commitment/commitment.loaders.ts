@@ -1,13 +1,21 @@
 import type { DataSource } from "typeorm";
-import { groupLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader } from "../../db/loader";
 import { COMMITMENT_COLUMNS, CreditCommitment } from "./commitment.types";
 
 export function createCommitmentLoaders(db: DataSource) {
   return {
-    commitmentsByEnterprise: groupLoader<string, CreditCommitment>(
-      (ids) =>
-        db.query(`SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.enterprise_id = ANY($1) ORDER BY c.committed_on DESC, c.id`, [ids]),
-      (c) => c.enterpriseId,
-    ),
+    commitmentsByEnterprise: groupQueryLoader<string, CreditCommitment>(db, {
+      sql: (ids) => `SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.enterprise_id = ANY(${ids}) ORDER BY c.committed_on DESC, c.id`,
+      // Text, dates and ids only: the driver and JSON give the same values.
+      fromRows: (rows) => rows as unknown as CreditCommitment[],
+      keyOf: (c) => c.enterpriseId,
+    }),
   };
 }
+
+export type CommitmentLoaders = ReturnType<typeof createCommitmentLoaders>;
+
+/** `Enterprise.commitments` can come with its enterprise (enterprise.profile.ts). */
+export const commitmentProfileParts: ProfileParts<CommitmentLoaders> = {
+  commitments: (_, l) => l.commitmentsByEnterprise.part,
+};

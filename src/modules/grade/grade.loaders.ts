@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupLoader, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
 import type { GradeRow } from "./grade.types";
 
 const GRADE_COLUMNS = `g.enterprise_id AS "enterpriseId", g.grade, g.effective_from AS "effectiveFrom", g.factors`;
@@ -11,9 +11,17 @@ export function createGradeLoaders(db: DataSource) {
       fromRows: (rows) => rows as unknown as GradeRow[],
       keyOf: (g) => g.enterpriseId,
     }),
-    gradeHistoryByEnterprise: groupLoader<string, GradeRow>(
-      (ids) => db.query(`SELECT ${GRADE_COLUMNS} FROM credit_grade_history g WHERE g.enterprise_id = ANY($1) ORDER BY g.id`, [ids]),
-      (g) => g.enterpriseId,
-    ),
+    gradeHistoryByEnterprise: groupQueryLoader<string, GradeRow>(db, {
+      sql: (ids) => `SELECT ${GRADE_COLUMNS} FROM credit_grade_history g WHERE g.enterprise_id = ANY(${ids}) ORDER BY g.id`,
+      fromRows: (rows) => rows as unknown as GradeRow[],
+      keyOf: (g) => g.enterpriseId,
+    }),
   };
 }
+
+export type GradeLoaders = ReturnType<typeof createGradeLoaders>;
+
+/** `Enterprise.creditGrade` can come with its enterprise (enterprise.profile.ts). */
+export const gradeProfileParts: ProfileParts<GradeLoaders> = {
+  creditGrade: (_, l) => l.gradeByEnterprise.part,
+};

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import { groupLoader, groupQueryLoader, rowLoader, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
-import { PENALTY_COLUMNS, type Penalty } from "../penalty/penalty.entity";
+import { PENALTY_COLUMNS, type Penalty, revivePenalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
 import { inForce } from "./listing.sql";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
@@ -41,50 +41,56 @@ export function createListLoaders(db: DataSource) {
       fromRows: (rows) => rows as unknown as EnterpriseListState[],
       keyOf: (s) => s.enterpriseId,
     }),
-    personListState: rowLoader<string, PersonListState>(
-      (ids) =>
-        db.query(
-          `SELECT p.id AS "personId", max(b.valid_until) IS NOT NULL AS blacklisted, max(b.valid_until) AS "marketBanUntil"
-           FROM unnest($1::uuid[]) AS p(id)
-           LEFT JOIN blacklist_entry b ON b.person_id = p.id AND ${inForce("b", "$2")}
+    personListState: rowQueryLoader<string, PersonListState>(db, {
+      sql: (ids, params) => `SELECT p.id AS "personId", max(b.valid_until) IS NOT NULL AS blacklisted, max(b.valid_until) AS "marketBanUntil"
+           FROM unnest(${ids}::uuid[]) AS p(id)
+           LEFT JOIN blacklist_entry b ON b.person_id = p.id AND ${inForce("b", params.add(now))}
            GROUP BY p.id`,
-          [ids, now],
-        ),
-      (s) => s.personId,
-    ),
+      fromRows: (rows) => rows as unknown as PersonListState[],
+      keyOf: (s) => s.personId,
+    }),
     blacklistByEnterprise: groupQueryLoader<string, BlacklistEntry>(db, {
       sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.enterprise_id = ANY(${ids}) ${ORDER}`,
       fromRows: (rows) => rows as unknown as BlacklistEntry[],
       keyOf: (b) => b.enterpriseId,
     }),
-    blacklistByPerson: groupLoader<string, BlacklistEntry>(
-      (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.person_id = ANY($1) ${ORDER}`, [ids, now]),
-      (b) => b.personId!,
-    ),
-    blacklistById: rowLoader<string, BlacklistEntry>(
-      (ids) => db.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = ANY($1)`, [ids, now]),
-      (b) => b.id,
-    ),
+    blacklistByPerson: groupQueryLoader<string, BlacklistEntry>(db, {
+      sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.person_id = ANY(${ids}) ${ORDER}`,
+      fromRows: (rows) => rows as unknown as BlacklistEntry[],
+      keyOf: (b) => b.personId!,
+    }),
+    blacklistById: rowQueryLoader<string, BlacklistEntry>(db, {
+      sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.id = ANY(${ids})`,
+      fromRows: (rows) => rows as unknown as BlacklistEntry[],
+      keyOf: (b) => b.id,
+    }),
     watchlistByEnterprise: groupQueryLoader<string, WatchlistEntry>(db, {
       sql: (ids, params) =>
         `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.enterprise_id = ANY(${ids}) ORDER BY w.listed_on DESC, w.id`,
       fromRows: (rows) => rows as unknown as WatchlistEntry[],
       keyOf: (w) => w.enterpriseId,
     }),
-    watchlistById: rowLoader<string, WatchlistEntry>(
-      (ids) => db.query(`SELECT ${watchlistColumns("$2")} FROM watchlist_entry w WHERE w.id = ANY($1)`, [ids, now]),
-      (w) => w.id,
-    ),
-    triggeringPenalties: groupLoader<string, Penalty & { entryId: string }>(
-      (ids) =>
-        db.query(
-          `SELECT ${PENALTY_COLUMNS}, t.watchlist_entry_id AS "entryId" FROM watchlist_trigger t JOIN penalty pe ON pe.id = t.penalty_id
-           WHERE t.watchlist_entry_id = ANY($1) ORDER BY pe.decided_on DESC, pe.id`,
-          [ids],
-        ),
-      (p) => p.entryId,
-    ),
+    watchlistById: rowQueryLoader<string, WatchlistEntry>(db, {
+      sql: (ids, params) => `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.id = ANY(${ids})`,
+      fromRows: (rows) => rows as unknown as WatchlistEntry[],
+      keyOf: (w) => w.id,
+    }),
+    triggeringPenalties: groupQueryLoader<string, Penalty & { entryId: string }>(db, {
+      sql: (ids) => `SELECT ${PENALTY_COLUMNS}, t.watchlist_entry_id AS "entryId" FROM watchlist_trigger t JOIN penalty pe ON pe.id = t.penalty_id
+           WHERE t.watchlist_entry_id = ANY(${ids}) ORDER BY pe.decided_on DESC, pe.id`,
+      fromRows: (rows) => (rows as unknown as (Penalty & { entryId: string })[]).map(revivePenalty),
+      keyOf: (p) => p.entryId,
+    }),
   };
 }
 
 export type ListLoaders = ReturnType<typeof createListLoaders>;
+
+/** The Enterprise list fields that can come with their enterprise (enterprise.profile.ts). */
+export const listProfileParts: ProfileParts<ListLoaders> = {
+  onWatchlist: (_, l) => l.listState.part,
+  onBlacklist: (_, l) => l.listState.part,
+  measuresInForce: (_, l) => l.listState.part,
+  watchlist: (_, l) => l.watchlistByEnterprise.part,
+  blacklist: (_, l) => l.blacklistByEnterprise.part,
+};

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, perArguments, rowLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
 import { checkFirst, cursorCodec } from "../../shared/pagination";
 
 export const penaltyCursor = cursorCodec("penalty", ["date", "uuid"]);
@@ -27,10 +27,11 @@ export function createPenaltyLoaders(db: DataSource, actor: Actor) {
   // POLICY.md: the public audience sees only disclosed (today <= publicUntil), unrevoked penalties.
   const publicOnly = actor.kind === "public";
   return {
-    penaltyById: rowLoader<string, Penalty>(
-      (ids) => db.query(`SELECT ${PENALTY_COLUMNS} FROM penalty pe WHERE pe.id = ANY($1)`, [ids]),
-      (p) => p.id,
-    ),
+    penaltyById: rowQueryLoader<string, Penalty>(db, {
+      sql: (ids) => `SELECT ${PENALTY_COLUMNS} FROM penalty pe WHERE pe.id = ANY(${ids})`,
+      fromRows: (rows) => (rows as unknown as Penalty[]).map(revivePenalty),
+      keyOf: (p) => p.id,
+    }),
     penaltyPages: perArguments((args: PenaltyPageArgs) => {
       const [afterDate, afterId] = args.after ? penaltyCursor.decode(args.after) : [null, null];
       return groupQueryLoader<string, PenaltyRow>(db, {
@@ -55,3 +56,8 @@ export function createPenaltyLoaders(db: DataSource, actor: Actor) {
 }
 
 export type PenaltyLoaders = ReturnType<typeof createPenaltyLoaders>;
+
+/** `Enterprise.penalties(first, after)` can come with its enterprise (enterprise.profile.ts); a bad page size is left to the resolver. */
+export const penaltyProfileParts: ProfileParts<PenaltyLoaders> = {
+  penalties: (a, l) => l.penaltyPages(penaltyPageArgs(a.first as number | null, a.after as string | null)).part,
+};

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { groupQueryLoader, perArguments, rowLoader } from "../../db/loader";
+import { type ProfileParts, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
 import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./responsible-role.enum";
@@ -29,10 +29,11 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
     for (const p of rows) audit.person(p.id);
     return rows;
   };
-  const personById: DataLoader<string, Person | null> = rowLoader<string, Person>(
-    async (ids) => readPersons(await db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY($1)`, [ids])),
-    (p) => p.id,
-  );
+  const personById: DataLoader<string, Person | null> = rowQueryLoader<string, Person>(db, {
+    sql: (ids) => `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id = ANY(${ids})`,
+    fromRows: (rows) => readPersons(rows as unknown as Person[]),
+    keyOf: (p) => p.id,
+  });
 
   // The holder's person comes in the same statement. It does not prime personById: whether the
   // priming lands before another branch's load depends on timing, and statement counts must not.
@@ -50,10 +51,11 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
 
   return {
     personById,
-    personByIdNumber: rowLoader<string, Person>(
-      async (numbers) => readPersons(await db.query(`SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id_number = ANY($1)`, [numbers])),
-      (p) => p.idNumber,
-    ),
+    personByIdNumber: rowQueryLoader<string, Person>(db, {
+      sql: (numbers) => `SELECT ${PERSON_COLUMNS} FROM person p WHERE p.id_number = ANY(${numbers})`,
+      fromRows: (rows) => readPersons(rows as unknown as Person[]),
+      keyOf: (p) => p.idNumber,
+    }),
     holdersByEnterprise: perArguments((args: HoldersArgs) =>
       groupQueryLoader<string, HolderRow>(db, {
         sql: (ids, params) => holderSql("enterprise_id", ids, params.add(visibleRoles(args.roles)), params.add(args.current)),
@@ -72,3 +74,8 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
 }
 
 export type PersonLoaders = ReturnType<typeof createPersonLoaders>;
+
+/** `Enterprise.responsiblePersons(roles, current)` can come with its enterprise (enterprise.profile.ts). */
+export const personProfileParts: ProfileParts<PersonLoaders> = {
+  responsiblePersons: (a, l) => l.holdersByEnterprise(holdersArgs(a.roles as ResponsibleRole[] | null, a.current as boolean | null)).part,
+};

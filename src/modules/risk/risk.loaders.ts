@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, rowQueryLoader } from "../../db/loader";
 import { ASSESSMENT_COLUMNS, RiskAssessment } from "./risk.types";
 
 export function createRiskLoaders(db: DataSource) {
@@ -13,3 +13,10 @@ export function createRiskLoaders(db: DataSource) {
     }),
   };
 }
+
+export type RiskLoaders = ReturnType<typeof createRiskLoaders>;
+
+/** `Enterprise.riskAssessment` can come with its enterprise (enterprise.profile.ts). */
+export const riskProfileParts: ProfileParts<RiskLoaders> = {
+  riskAssessment: (_, l) => l.riskByEnterprise.part,
+};

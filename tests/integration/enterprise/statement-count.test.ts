@@ -57,7 +57,18 @@ describe("SQL statements per query", () => {
        VALUES ($1, 'AUTOMATIC_RULE', 'seeded', CURRENT_DATE, CURRENT_DATE + 365, CURRENT_DATE)`,
       [id],
     );
-    await blacklist(t, token, code);
+    const [entry] = await blacklist(t, token, code);
+    // Commitments, accidents and repairs: one per ten penalties.
+    await t.sql(
+      `INSERT INTO accident (enterprise_id, occurred_on, level, deaths, injuries, direct_loss, description)
+       SELECT $1, CURRENT_DATE - g, 'ORDINARY', 0, 1, 100.50, 'a' || g FROM generate_series(1, $2::int) g`,
+      [id, Math.ceil(penalties / 10)],
+    );
+    await t.sql(
+      `INSERT INTO credit_repair (enterprise_id, blacklist_entry_id, actions, statement, status, decided_by, decided_at, decision_reason)
+       SELECT $1, $2, '{PUBLIC_COMMITMENT}', 'r' || g, 'REJECTED', 'EMERGENCY_MANAGEMENT', now(), 'no' FROM generate_series(1, $3::int) g`,
+      [id, entry.id, Math.ceil(penalties / 10)],
+    );
     await t.sql(
       `INSERT INTO commitment (enterprise_id, kind, content, committed_on, accepted_by) SELECT $1, 'MARKET_ACCESS', 'c' || g, '2025-01-01', 'EMERGENCY_MANAGEMENT'
        FROM generate_series(1, $2::int) g`,
@@ -66,7 +77,7 @@ describe("SQL statements per query", () => {
     return code;
   }
 
-  it("is the same for 1 person, 1 penalty, 2 entries as for 20 persons, 200 penalties, 21 entries and their tasks", async () => {
+  it("is the same for 1 person, 1 penalty, 2 entries as for 20 persons, 200 penalties, 21 entries and their tasks, 20 commitments, accidents and repairs", async () => {
     const small = await seed("320302", 1, 1);
     const large = await seed("320303", 20, 200);
     const smallCount = await statementsFor(PROFILE, { c: small });
