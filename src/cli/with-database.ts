@@ -1,3 +1,4 @@
+import { entities } from "../modules";
 import type { Config } from "../config";
 import { type Database, openDatabase } from "../db/database";
 import { runMigrations } from "../db/migrate";
@@ -8,7 +9,7 @@ import { runMigrations } from "../db/migrate";
  * Pending migrations are applied first, as the server would on start.
  */
 export async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config, "cli");
+  const database = await openDatabase(config, "cli", entities);
   try {
     await runMigrations(database.dataSource);
     return await work(database);

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
-import { createDataSource } from "./data-source";
+import { type Entities, createDataSource } from "./data-source";
 import { openEmbedded } from "./embedded";
 import { serializedClientClass } from "./embedded-client";
 
@@ -17,9 +17,9 @@ const EMBEDDED_SOCKET_CONNECTIONS = 32;
  * Connects to DATABASE_URL, or opens the embedded database. `role: "cli"` joins a running
  * hub's embedded database through its socket instead of failing on the lock.
  */
-export async function openDatabase(config: Config, role: "server" | "cli"): Promise<Database> {
+export async function openDatabase(config: Config, role: "server" | "cli", entities: Entities = []): Promise<Database> {
   if (config.databaseUrl) {
-    const dataSource = createDataSource(config, { url: config.databaseUrl });
+    const dataSource = createDataSource(config, { url: config.databaseUrl }, entities);
     await dataSource.initialize();
     return { dataSource, mode: "external", close: () => dataSource.destroy() };
   }
@@ -29,7 +29,7 @@ export async function openDatabase(config: Config, role: "server" | "cli"): Prom
   });
   // The CLI needs few connections; the server keeps the rest.
   const poolMax = role === "cli" ? 2 : Math.min(config.db.poolMax, EMBEDDED_SOCKET_CONNECTIONS - 4);
-  const dataSource = createDataSource(config, embedded.connection, poolMax, serializedClientClass());
+  const dataSource = createDataSource(config, embedded.connection, entities, poolMax, serializedClientClass());
   try {
     await dataSource.initialize();
   } catch (err) {

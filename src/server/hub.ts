@@ -6,7 +6,7 @@ import { createJwtVerifier } from "../auth/jwt";
 import { applyShield } from "../auth/shield";
 import { type Database, openDatabase } from "../db/database";
 import { newestMigrationApplied, runMigrations } from "../db/migrate";
-import { createServices, type Services } from "../modules";
+import { createServices, entities, type Services } from "../modules";
 import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
 import { DomainError, rateLimited } from "../shared/errors";
 import type { Logger } from "../shared/logger";
@@ -97,7 +97,7 @@ export async function startHub(
 
   let demo: DemoSeedResult | null = null;
   try {
-    database = await openDatabase(config, "server");
+    database = await openDatabase(config, "server", entities);
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");
     const auditKey = loadAuditKey(config, { createWith: logger });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config";
 import { openDatabase } from "../../src/db/database";
 import { runMigrations } from "../../src/db/migrate";
-import { createServices } from "../../src/modules";
+import { createServices, entities } from "../../src/modules";
 import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
@@ -49,7 +49,7 @@ async function main() {
   const cleanups: (() => Promise<void>)[] = [() => data.drop()];
   try {
     const config = loadConfig({ ...process.env, ...data.env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
-    const db = await openDatabase(config, "server");
+    const db = await openDatabase(config, "server", entities);
     await runMigrations(db.dataSource);
     const started = Date.now();
     const services = createServices(db.dataSource, config);
@@ -235,7 +235,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 async function withDataSource<T>(env: Record<string, string>, run: (ds: import("typeorm").DataSource) => Promise<T>): Promise<T> {
   const config = loadConfig({ ...process.env, ...env, HUB_DEMO_SEED: "off", LOG_LEVEL: "silent" });
-  const db = await openDatabase(config, "cli");
+  const db = await openDatabase(config, "cli", entities);
   try {
     return await run(db.dataSource);
   } finally {
