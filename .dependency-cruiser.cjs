@@ -6,10 +6,10 @@
 //        shared imports only shared; config.ts imports shared; db imports shared, config and db
 //   2. src/auth/**       imports layer 1 and auth
 //   3. src/modules/**    imports layers 1-2 and modules (siblings allowed, cycles not)
-//   4. src/server/**     imports layers 1-3 and server
-//      src/tools/**      imports layers 1-3 and tools
-//      src/cli/**        imports layers 1-3, server, tools and cli
-//   5. src/main.ts       imports anything
+//   4. src/tools/**      imports layers 1-3 and tools (demo data, CSV import: not domains)
+//   5. src/server/**     imports layers 1-4 and server
+//      src/cli/**        imports layers 1-4, server and cli
+//   6. src/main.ts       imports anything
 // No cycles anywhere, type-only imports included. src/ never imports tests/. The migrations are
 // loaded by src/db/data-source.ts through migrations/index.ts, and import nothing from src/.
 //
@@ -46,9 +46,9 @@ const why = {
   db: "src/db is in the bottom layer: it imports only src/shared, src/config.ts and src/db",
   auth: "auth sits below the modules, the server, the cli and the tools: it imports only src/shared, src/config.ts, src/db and src/auth",
   modules: "the modules sit below the server, the cli and the tools: they import only layers 1-2 and src/modules",
-  server: "the server sits beside the cli and the tools, below main.ts: it imports only layers 1-3 and src/server",
-  tools: "the tools sit beside the server and the cli, below main.ts: they import only layers 1-3 and src/tools",
-  cli: "the cli sits below main.ts: it imports layers 1-3, src/server, src/tools and src/cli",
+  server: "the server sits beside the cli, below main.ts: it imports only layers 1-4 (shared, config, db, auth, modules, tools) and src/server",
+  tools: "the tools sit above the modules and below the server and the cli: they import only layers 1-3 and src/tools",
+  cli: "the cli sits below main.ts: it imports layers 1-4, src/server and src/cli",
 };
 
 const forbiddenTargets = {
@@ -57,7 +57,7 @@ const forbiddenTargets = {
   db: ["auth", "modules", "server", "tools", "cli", "main"],
   auth: ["modules", "server", "tools", "cli", "main"],
   modules: ["server", "tools", "cli", "main"],
-  server: ["tools", "cli", "main"],
+  server: ["cli", "main"],
   tools: ["server", "cli", "main"],
   cli: ["main"],
 };

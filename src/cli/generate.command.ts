@@ -2,7 +2,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../config";
 import { createServices } from "../modules";
-import { generate } from "../modules/demo/generate";
+import { generate } from "../tools/demo/generate";
 import { withDatabase } from "./with-database";
 
 export function registerGenerateCommand(program: Command, config: () => Config): void {

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { type Config, loadConfig } from "../config";
-import { seedDemoData } from "../modules/demo/demo-seed.service";
+import { seedDemoData } from "../tools/demo/demo-seed.service";
 import { createServices } from "../modules";
 import { DomainError } from "../shared/errors";
 import { registerAgencyCommands } from "./agency.command";

@@ -2,7 +2,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../config";
 import { createServices } from "../modules";
-import { importCsv } from "../modules/import/csv-import";
+import { importCsv } from "../tools/import/csv-import";
 import { penaltyFeed } from "../modules/penalty/penalty.feed";
 import { riskSignalFeed } from "../modules/risk/risk-signal.feed";
 import { withDatabase } from "./with-database";

@@ -7,7 +7,7 @@ import { applyShield } from "../auth/shield";
 import { type Database, openDatabase } from "../db/database";
 import { newestMigrationApplied, runMigrations } from "../db/migrate";
 import { createServices, entities, type Services } from "../modules";
-import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../modules/demo/demo-seed.service";
+import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../tools/demo/demo-seed.service";
 import { DomainError, rateLimited } from "../shared/errors";
 import type { Logger } from "../shared/logger";
 import { accessLogPlugin } from "../modules/audit/access-log.plugin";

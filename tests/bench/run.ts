@@ -5,7 +5,7 @@ import { loadConfig } from "../../src/config";
 import { openDatabase } from "../../src/db/database";
 import { runMigrations } from "../../src/db/migrate";
 import { createServices, entities } from "../../src/modules";
-import { seedDemoData } from "../../src/modules/demo/demo-seed.service";
+import { seedDemoData } from "../../src/tools/demo/demo-seed.service";
 import { projectRoot } from "../../src/shared/project-root";
 import { JIANGSU_CITIES } from "../../src/shared/region";
 import { generatedDatabase, mainDatabase, roundTripsPerRequest } from "./data-sets";

@@ -8,7 +8,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { DataSource } from "typeorm";
 import type { Config } from "../../src/config";
 import { createServices } from "../../src/modules";
-import { importCsv } from "../../src/modules/import/csv-import";
+import { importCsv } from "../../src/tools/import/csv-import";
 import { riskSignalFeed } from "../../src/modules/risk/risk-signal.feed";
 import { gql, median } from "./load";
 

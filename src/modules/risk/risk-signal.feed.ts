@@ -1,6 +1,6 @@
 import type { StandingService } from "../standing/standing.service";
-import { creditCodeField, enumField, pastDateField, textField } from "../import/field-checks";
-import type { ImportFeed } from "../import/csv-import";
+import { creditCodeField, enumField, pastDateField, textField } from "../../shared/field-checks";
+import type { ImportFeed } from "../../db/import-feed";
 import { RiskSignalType } from "./risk.types";
 
 interface SignalRow {

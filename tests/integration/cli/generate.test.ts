@@ -1,4 +1,4 @@
-import { generate } from "../../../src/modules/demo/generate";
+import { generate } from "../../../src/tools/demo/generate";
 import { startTestHub } from "../../helpers/test-hub";
 
 // COPY FROM STDIN needs a PostgreSQL server; the embedded database's socket does not carry it

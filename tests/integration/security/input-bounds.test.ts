@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { importCsv } from "../../../src/modules/import/csv-import";
+import { importCsv } from "../../../src/tools/import/csv-import";
 import { riskSignalFeed } from "../../../src/modules/risk/risk-signal.feed";
 import { addDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, recordPenalty, setPerson } from "../../helpers/factories";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addDays, today } from "../../../src/shared/clock";
-import { importCsv } from "../../../src/modules/import/csv-import";
+import { importCsv } from "../../../src/tools/import/csv-import";
 import { penaltyFeed } from "../../../src/modules/penalty/penalty.feed";
 import { riskSignalFeed } from "../../../src/modules/risk/risk-signal.feed";
 import { createEnterprise, setPerson } from "../../helpers/factories";

@@ -22,7 +22,7 @@ const TSCONFIG = JSON.stringify({
   include: ["src", "migrations"],
 });
 
-/** Every layer, each importing only what it may: layer 1 (shared, config, db, migrations), auth, modules, server, tools, cli, main. */
+/** Every layer, each importing only what it may: layer 1 (shared, config, db, migrations), auth, modules, tools, server, cli, main. */
 const CLEAN: Tree = {
   "tsconfig.json": TSCONFIG,
   "src/shared/clock.ts": `export const now = (): Date => new Date();\n`,
@@ -40,7 +40,7 @@ const CLEAN: Tree = {
   "src/modules/b/b.service.ts": `import { stamp } from "../../shared/text";\nexport const b = (id: string): string => id + stamp();\n`,
   "src/modules/index.ts": `export { a } from "./a/a.service";\nexport { b } from "./b/b.service";\n`,
   "src/server/context.ts": `import { a } from "../modules";\nimport type { Actor } from "../auth/actor";\nexport const context = (actor: Actor) => a(actor);\n`,
-  "src/server/http.ts": `import { context } from "./context";\nexport const serve = context;\n`,
+  "src/server/http.ts": `import { context } from "./context";\nimport { seed } from "../tools/seed";\nexport const serve = context;\nexport const demo = seed;\n`,
   "src/tools/seed.ts": `import { b } from "../modules/b/b.service";\nimport { config } from "../config";\nexport const seed = () => b(config.startedAt);\n`,
   "src/cli/main.ts": `import { serve } from "../server/http";\nimport { seed } from "../tools/seed";\nexport const cli = { serve, seed };\n`,
   "src/main.ts": `import { cli } from "./cli/main";\nimport { serve } from "./server/http";\nimport { seed } from "./tools/seed";\nexport default { cli, serve, seed };\n`,
@@ -59,6 +59,8 @@ const PLANTED: Tree = {
   "src/shared/up-to-server.ts": `import { serve } from "../server/http";\nexport const up = serve;\n`,
   "src/auth/up-to-modules.ts": `import type { a } from "../modules/a/a.service";\nexport type Up = typeof a;\n`,
   "src/modules/b/up-to-server.ts": `import type { context } from "../../server/context";\nexport type Up = typeof context;\n`,
+  "src/modules/a/up-to-tools.ts": `import { seed } from "../../tools/seed";\nexport const up = seed;\n`,
+  "src/tools/up-to-server.ts": `import { serve } from "../server/http";\nexport const up = serve;\n`,
   // migrations and tests
   "src/server/loads-migrations.ts": `import { migrations } from "../../migrations";\nexport const all = migrations;\n`,
   "src/db/one-migration.ts": `import { Initial1 } from "../../migrations/1-initial";\nexport const first = Initial1;\n`,
@@ -126,6 +128,8 @@ describe("dependency rules (.dependency-cruiser.cjs)", () => {
     ["shared-not-to-server", "src/shared/up-to-server.ts", "src/server/http.ts"],
     ["auth-not-to-modules", "src/auth/up-to-modules.ts", "src/modules/a/a.service.ts"],
     ["modules-not-to-server", "src/modules/b/up-to-server.ts", "src/server/context.ts"],
+    ["modules-not-to-tools", "src/modules/a/up-to-tools.ts", "src/tools/seed.ts"],
+    ["tools-not-to-server", "src/tools/up-to-server.ts", "src/server/http.ts"],
   ])("reports an upward import by %s: %s → %s", (rule, from, to) => {
     expect(planted.violations.filter((v) => v.from === from).map(brief)).toEqual([`${rule}: ${from} → ${to}`]);
   });
@@ -148,6 +152,8 @@ describe("dependency rules (.dependency-cruiser.cjs)", () => {
         "shared-not-to-server: src/shared/up-to-server.ts → src/server/http.ts",
         "auth-not-to-modules: src/auth/up-to-modules.ts → src/modules/a/a.service.ts",
         "modules-not-to-server: src/modules/b/up-to-server.ts → src/server/context.ts",
+        "modules-not-to-tools: src/modules/a/up-to-tools.ts → src/tools/seed.ts",
+        "tools-not-to-server: src/tools/up-to-server.ts → src/server/http.ts",
         "migrations-only-from-db: src/server/loads-migrations.ts → migrations/index.ts",
         "migrations-through-index: src/db/one-migration.ts → migrations/1-initial.ts",
         "src-not-to-tests: src/server/imports-tests.ts → tests/helper.ts",

@@ -2,12 +2,8 @@ import fs from "node:fs";
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
 import { stringify } from "csv-stringify/sync";
+import type { RowError } from "../../db/import-feed";
 
-export interface RowError {
-  line: number;
-  field: string;
-  message: string;
-}
 
 /**
  * `<file>.errors.csv`: line,field,message for each refused row. The file is created at the

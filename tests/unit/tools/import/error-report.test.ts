@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ErrorReport } from "../../../src/modules/import/error-report";
+import { ErrorReport } from "../../../../src/tools/import/error-report";
 
 describe("the import error report", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-report-"));

@@ -3,15 +3,15 @@ import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { DEPARTMENTS } from "../../../src/auth/department.enum";
-import { generateDemoData } from "../../../src/modules/demo/demo-data";
-import { DEMO_ENTERPRISES, DEMO_SEED } from "../../../src/modules/demo/demo-seed.service";
-import { IndustrySector } from "../../../src/modules/enterprise/enterprise.enums";
-import { addYears, today } from "../../../src/shared/clock";
-import { creditCodeProblem, idNumberProblem } from "../../../src/shared/identifiers";
-import { JIANGSU_CITIES, cityOf, regionCodeProblem } from "../../../src/shared/region";
-import { projectRoot } from "../../../src/shared/project-root";
-import { startTestHub } from "../../helpers/test-hub";
+import { DEPARTMENTS } from "../../../../src/auth/department.enum";
+import { generateDemoData } from "../../../../src/tools/demo/demo-data";
+import { DEMO_ENTERPRISES, DEMO_SEED } from "../../../../src/tools/demo/demo-seed.service";
+import { IndustrySector } from "../../../../src/modules/enterprise/enterprise.enums";
+import { addYears, today } from "../../../../src/shared/clock";
+import { creditCodeProblem, idNumberProblem } from "../../../../src/shared/identifiers";
+import { JIANGSU_CITIES, cityOf, regionCodeProblem } from "../../../../src/shared/region";
+import { projectRoot } from "../../../../src/shared/project-root";
+import { startTestHub } from "../../../helpers/test-hub";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,7 +1,7 @@
-import { isCalendarDate } from "../../shared/scalars/date.scalar";
-import { creditCodeProblem } from "../../shared/identifiers";
-import { badInput } from "../../shared/errors";
-import { today } from "../../shared/clock";
+import { isCalendarDate } from "./scalars/date.scalar";
+import { creditCodeProblem } from "./identifiers";
+import { badInput } from "./errors";
+import { today } from "./clock";
 
 /** The same checks the GraphQL scalars make, for values read from a file. */
 export function creditCodeField(value: string | undefined, field = "credit_code"): string {

@@ -1,23 +1,14 @@
 import fs from "node:fs";
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../shared/errors";
 import { DEFAULT_MAX_LENGTH, textProblem } from "../../shared/text-bounds";
 import { csvRows } from "./csv-rows";
-import { ErrorReport, type RowError } from "./error-report";
+import type { ImportFeed } from "../../db/import-feed";
+import { ErrorReport } from "./error-report";
 
-export type { RowError } from "./error-report";
 
 /** A bulk feed: how to read one CSV record, and how to write a batch of valid rows. */
-export interface ImportFeed<Row> {
-  name: string;
-  columns: readonly string[];
-  /** Validates one record; throws a DomainError naming the field when it is bad. */
-  parse(record: Record<string, string>): Row;
-  /** Writes a batch in one transaction, skipping rows already present; returns rows written and rows refused. */
-  write(tx: EntityManager, rows: { line: number; row: Row }[]): Promise<{ written: number; errors: RowError[] }>;
-}
-
 export interface ImportResult {
   rows: number;
   written: number;

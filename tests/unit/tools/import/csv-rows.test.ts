@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { csvRows, type CsvRow } from "../../../src/modules/import/csv-rows";
+import { csvRows, type CsvRow } from "../../../../src/tools/import/csv-rows";
 
 async function read(text: string, chunk: number): Promise<CsvRow[]> {
   const bytes = Buffer.from(text);

@@ -4,7 +4,7 @@ import { loadConfig } from "../../config";
 import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { PROVINCE_CODE } from "../../shared/region";
-import type { Services } from "..";
+import type { Services } from "../../modules";
 import { DEPARTMENTS, type Department } from "../../auth/department.enum";
 import { generateDemoData } from "./demo-data";
 

@@ -2,9 +2,9 @@ import { addDays, addYears } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
 import { Department } from "../../auth/department.enum";
-import { IndustrySector } from "../enterprise/enterprise.enums";
-import { PenaltyType } from "../penalty/penalty-type.enum";
-import { ResponsibleRole } from "../person/responsible-role.enum";
+import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
+import { PenaltyType } from "../../modules/penalty/penalty-type.enum";
+import { ResponsibleRole } from "../../modules/person/responsible-role.enum";
 
 /** mulberry32: small, fast and deterministic, so a seed always yields the same data set. */
 export function prng(seed: number): () => number {

@@ -7,8 +7,8 @@ import { addDays, addYears, today } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
 import { DEPARTMENTS } from "../../auth/department.enum";
-import { IndustrySector } from "../enterprise/enterprise.enums";
-import { distributionFor } from "../sanction/sanction-catalogue";
+import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
+import { distributionFor } from "../../modules/sanction/sanction-catalogue";
 import { prng } from "./demo-data";
 
 /**

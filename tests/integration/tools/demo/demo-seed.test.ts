@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { generateDemoData } from "../../../src/modules/demo/demo-data";
-import { DEMO_ENTERPRISES, DEMO_SEED, isEmptyDatabase, seedDemoData } from "../../../src/modules/demo/demo-seed.service";
-import { addDays, addYears } from "../../../src/shared/clock";
-import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { generateDemoData } from "../../../../src/tools/demo/demo-data";
+import { DEMO_ENTERPRISES, DEMO_SEED, isEmptyDatabase, seedDemoData } from "../../../../src/tools/demo/demo-seed.service";
+import { addDays, addYears } from "../../../../src/shared/clock";
+import { startTestHub, type TestHub } from "../../../helpers/test-hub";
 
 const ANCHOR = "2025-06-30";
 
