@@ -12,7 +12,9 @@ import { enterpriseModule } from "./enterprise";
 import { createProfileLoader } from "./enterprise/enterprise.profile";
 import { feedbackModule } from "./feedback";
 import { gradeModule } from "./grade";
-import { listModule } from "./list";
+import { blacklistModule } from "./blacklist";
+import { listingModule } from "./listing";
+import { watchlistModule } from "./watchlist";
 import type { HubModule, LoadersOf, ModuleEnv, ServiceFactory, ServicesOf } from "./module";
 import { penaltyModule } from "./penalty";
 import { personModule } from "./person";
@@ -33,7 +35,9 @@ export const MODULES = [
   penaltyModule,
   commitmentModule,
   accidentModule,
-  listModule,
+  listingModule,
+  blacklistModule,
+  watchlistModule,
   sanctionModule,
   repairModule,
   gradeModule,

@@ -11,7 +11,7 @@ import type { StandingService } from "../standing/standing.service";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 import { EnterpriseStatus } from "./enterprise.enums";
 import type { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
-import { inForce } from "../list/listing.sql";
+import { inForce } from "../listing/listing.sql";
 
 const optionalText = (value: string | null | undefined, field: string, max: number): string | null => {
   const text = value?.trim() ?? "";

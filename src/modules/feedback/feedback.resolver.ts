@@ -6,7 +6,7 @@ import { DateScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
 import { Department } from "../../auth/department.enum";
 import { Enterprise } from "../enterprise/enterprise.entity";
-import { BlacklistEntry } from "../list/blacklist-entry.type";
+import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { SanctionTask } from "../sanction/sanction-task.type";
 import { FeedbackReport } from "./feedback-report";
 import { ArgMaxLength } from "../../shared/max-length";

@@ -1,5 +1,5 @@
 import { GRADE_FACTORS } from "./grade.types";
-import { inForce } from "../list/listing.sql";
+import { inForce } from "../listing/listing.sql";
 
 const factorsOf = (grade: string) => Object.entries(GRADE_FACTORS).filter(([, f]) => f.grade === grade).map(([code]) => `'${code}'`).join(", ");
 

@@ -1,4 +1,4 @@
-import type { WatchlistService } from "../list/watchlist.service";
+import type { WatchlistService } from "../watchlist/watchlist.service";
 import { defineModule } from "../module";
 import type { StandingService } from "../standing/standing.service";
 import { Penalty } from "./penalty.entity";

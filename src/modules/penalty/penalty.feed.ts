@@ -4,7 +4,7 @@ import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
 import { DEPARTMENTS, type Department } from "../../auth/department.enum";
 import type { ImportFeed } from "../../db/import-feed";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../../shared/field-checks";
-import type { WatchlistService } from "../list/watchlist.service";
+import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
 import { PenaltyType } from "./penalty-type.enum";
 

@@ -5,7 +5,7 @@ import { addYears, today } from "../../shared/clock";
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
-import type { WatchlistService } from "../list/watchlist.service";
+import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import { requiredText } from "../../shared/validation";

@@ -1,5 +1,5 @@
-import type { BlacklistService } from "../list/blacklist.service";
-import type { WatchlistService } from "../list/watchlist.service";
+import type { BlacklistService } from "../blacklist/blacklist.service";
+import type { WatchlistService } from "../watchlist/watchlist.service";
 import { defineModule } from "../module";
 import { createRepairLoaders, repairProfileParts } from "./repair.loaders";
 import { EnterpriseRepairsResolver, RepairResolver } from "./repair.resolver";

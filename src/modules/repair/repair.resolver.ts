@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
-import { BlacklistEntry } from "../list/blacklist-entry.type";
-import { WatchlistEntry } from "../list/watchlist-entry.type";
+import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
+import { WatchlistEntry } from "../watchlist/watchlist-entry.type";
 import { CreditRepair, CreditRepairInput } from "./credit-repair.type";
 import { ArgMaxLength } from "../../shared/max-length";
 

@@ -4,10 +4,11 @@ import { inTransaction } from "../../db/transaction";
 import { addDays, today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
-import { BlacklistStatus, WatchlistStatus } from "../list/list.enums";
-import type { BlacklistService } from "../list/blacklist.service";
+import { BlacklistStatus } from "../blacklist/blacklist.enums";
+import { WatchlistStatus } from "../watchlist/watchlist.enums";
+import type { BlacklistService } from "../blacklist/blacklist.service";
 import { requiredText } from "../../shared/validation";
-import type { WatchlistService } from "../list/watchlist.service";
+import type { WatchlistService } from "../watchlist/watchlist.service";
 import { CreditRepair, type CreditRepairInput, REPAIR_COLUMNS } from "./credit-repair.type";
 
 /** A blacklist entry can be repaired once it has been listed this long (POLICY.md, Credit repair). */

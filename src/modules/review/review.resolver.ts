@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { CreditCodeScalar } from "../../shared/scalars";
 import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
-import { BlacklistEntry } from "../list/blacklist-entry.type";
-import { WatchlistEntry } from "../list/watchlist-entry.type";
+import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
+import { WatchlistEntry } from "../watchlist/watchlist-entry.type";
 import { CreditReviewResult, ReviewReason } from "./review.types";
 
 @Resolver(() => ReviewReason)

@@ -6,7 +6,7 @@ import type { AdministrativeMatter } from "../enterprise/administrative-matter.e
 import { ALL_MEASURES, PERSON_MEASURES, measureOf } from "../sanction/sanction-catalogue";
 import type { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { CreditReviewResult, type ReviewReason, ReviewVerdict } from "./review.types";
-import { inForce } from "../list/listing.sql";
+import { inForce } from "../listing/listing.sql";
 
 export const MAX_REVIEW_CODES = 1000;
 

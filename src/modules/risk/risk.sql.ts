@@ -1,4 +1,4 @@
-import { inForce } from "../list/listing.sql";
+import { inForce } from "../listing/listing.sql";
 /**
  * Recomputes the risk assessment of the enterprises `$1` (uuid[]) as of `$2` (today), with the
  * weights `$3` (jsonb) and level thresholds `$4..$6`, storing only what changed.

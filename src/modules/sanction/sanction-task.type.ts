@@ -3,7 +3,7 @@ import { cursorInstant } from "../../shared/pagination";
 import { DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enum";
 import { SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
-import { inForce } from "../list/listing.sql";
+import { inForce } from "../listing/listing.sql";
 
 @ObjectType({ description: "A measure distributed to one department for one blacklist entry (定向分发)." })
 export class SanctionTask {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
-import { BlacklistEntry } from "../list/blacklist-entry.type";
+import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { SANCTION_CATALOGUE, SanctionMeasure, measureOf } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask } from "./sanction-task.type";

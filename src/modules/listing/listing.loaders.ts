@@ -2,9 +2,9 @@ import type { DataSource } from "typeorm";
 import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty, revivePenalty } from "../penalty/penalty.entity";
-import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
+import { BlacklistEntry, blacklistColumns } from "../blacklist/blacklist-entry.type";
 import { inForce } from "./listing.sql";
-import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
+import { WatchlistEntry, watchlistColumns } from "../watchlist/watchlist-entry.type";
 
 export interface EnterpriseListState {
   enterpriseId: string;
@@ -22,7 +22,7 @@ export interface PersonListState {
 }
 
 /** Every list read of a request: one statement per kind, for all the enterprises or persons asked. */
-export function createListLoaders(db: DataSource) {
+export function createListingLoaders(db: DataSource) {
   const now = today();
   const ORDER = `ORDER BY b.listed_on DESC, b.subject_type, b.id`;
   return {
@@ -84,10 +84,10 @@ export function createListLoaders(db: DataSource) {
   };
 }
 
-export type ListLoaders = ReturnType<typeof createListLoaders>;
+export type ListingLoaders = ReturnType<typeof createListingLoaders>;
 
 /** The Enterprise list fields that can come with their enterprise (enterprise.profile.ts). */
-export const listProfileParts: ProfileParts<ListLoaders> = {
+export const listingProfileParts: ProfileParts<ListingLoaders> = {
   onWatchlist: (_, l) => l.listState.part,
   onBlacklist: (_, l) => l.listState.part,
   measuresInForce: (_, l) => l.listState.part,

@@ -2,8 +2,8 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enum";
 import { ResponsibleRole } from "../person/responsible-role.enum";
-import { BlacklistGround, BlacklistStatus, SubjectType } from "./list.enums";
-import { derivedStatus } from "./listing.sql";
+import { BlacklistGround, BlacklistStatus, SubjectType } from "./blacklist.enums";
+import { derivedStatus } from "../listing/listing.sql";
 
 @ObjectType({ description: "黑名单 entry: an enterprise, or one of its responsible persons listed with it." })
 export class BlacklistEntry {

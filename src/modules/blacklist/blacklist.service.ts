@@ -12,9 +12,9 @@ import { ResponsibleRole } from "../person/responsible-role.enum";
 import type { SanctionService } from "../sanction/sanction.service";
 import type { StandingService } from "../standing/standing.service";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
-import { BlacklistStatus } from "./list.enums";
-import { inForce } from "./listing.sql";
-import type { BlacklistInput } from "./list.inputs";
+import { BlacklistStatus } from "./blacklist.enums";
+import { inForce } from "../listing/listing.sql";
+import type { BlacklistInput } from "./blacklist.inputs";
 
 const ROLE_ORDER = Object.values(ResponsibleRole);
 

@@ -1,17 +1,5 @@
 import { registerEnumType } from "type-graphql";
 
-export enum WatchlistStatus {
-  ACTIVE = "ACTIVE",
-  EXPIRED = "EXPIRED",
-  ESCALATED = "ESCALATED",
-  REMOVED = "REMOVED",
-}
-
-export enum WatchlistBasis {
-  AUTOMATIC_RULE = "AUTOMATIC_RULE",
-  DEPARTMENT = "DEPARTMENT",
-}
-
 export enum BlacklistStatus {
   ACTIVE = "ACTIVE",
   EXPIRED = "EXPIRED",
@@ -35,14 +23,6 @@ export enum SubjectType {
   PERSON = "PERSON",
 }
 
-registerEnumType(WatchlistStatus, { name: "WatchlistStatus" });
-registerEnumType(WatchlistBasis, {
-  name: "WatchlistBasis",
-  valuesConfig: {
-    AUTOMATIC_RULE: { description: "Listed by the automatic rule: repeated administrative penalties below the blacklist threshold." },
-    DEPARTMENT: { description: "Listed by a department's decision." },
-  },
-});
 registerEnumType(BlacklistStatus, { name: "BlacklistStatus" });
 registerEnumType(BlacklistGround, { name: "BlacklistGround" });
 registerEnumType(SubjectType, { name: "SubjectType" });

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enum";
-import { WatchlistBasis, WatchlistStatus } from "./list.enums";
-import { derivedStatus } from "./listing.sql";
+import { WatchlistBasis, WatchlistStatus } from "./watchlist.enums";
+import { derivedStatus } from "../listing/listing.sql";
 
 @ObjectType({ description: "重点关注名单 entry." })
 export class WatchlistEntry {

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { addDays, today } from "../../../src/shared/clock";
-import { importCsv } from "../../../src/tools/import/csv-import";
-import { penaltyFeed } from "../../../src/modules/penalty/penalty.feed";
-import { riskSignalFeed } from "../../../src/modules/risk/risk-signal.feed";
-import { createEnterprise, setPerson } from "../../helpers/factories";
-import { newCreditCode, newIdNumber } from "../../helpers/identifiers";
-import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { addDays, today } from "../../../../src/shared/clock";
+import { importCsv } from "../../../../src/tools/import/csv-import";
+import { penaltyFeed } from "../../../../src/modules/penalty/penalty.feed";
+import { riskSignalFeed } from "../../../../src/modules/risk/risk-signal.feed";
+import { createEnterprise, setPerson } from "../../../helpers/factories";
+import { newCreditCode, newIdNumber } from "../../../helpers/identifiers";
+import { startTestHub, type TestHub } from "../../../helpers/test-hub";
 
 describe("bulk imports", () => {
   let t: TestHub;

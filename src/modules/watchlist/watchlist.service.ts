@@ -8,12 +8,13 @@ import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
-import type { BlacklistEntry } from "./blacklist-entry.type";
-import type { BlacklistService } from "./blacklist.service";
+import type { BlacklistEntry } from "../blacklist/blacklist-entry.type";
+import type { BlacklistService } from "../blacklist/blacklist.service";
 import { requiredText } from "../../shared/validation";
-import { WatchlistBasis, WatchlistStatus } from "./list.enums";
-import { inForce } from "./listing.sql";
-import type { BlacklistInput, WatchlistInput } from "./list.inputs";
+import { WatchlistBasis, WatchlistStatus } from "./watchlist.enums";
+import { inForce } from "../listing/listing.sql";
+import type { BlacklistInput } from "../blacklist/blacklist.inputs";
+import type { WatchlistInput } from "./watchlist.inputs";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
 
 /** Defaults of POLICY.md's watchlist rule; an operator may change them in configuration later. */

@@ -1,0 +1,14 @@
+import type { BlacklistService } from "../blacklist/blacklist.service";
+import { defineModule } from "../module";
+import type { StandingService } from "../standing/standing.service";
+import { WatchlistEntryResolver } from "./watchlist.resolver";
+import { WatchlistService } from "./watchlist.service";
+
+/** The watchlist (重点关注名单): listed by the rule or by an OVERSIGHT department, escalated to the blacklist. */
+export const watchlistModule = defineModule({
+  name: "watchlist",
+  resolvers: [WatchlistEntryResolver],
+  services: {
+    watchlist: ({ db }, { blacklist, standing }: { blacklist: BlacklistService; standing: StandingService }) => new WatchlistService(db, blacklist, standing),
+  },
+});
