@@ -93,7 +93,7 @@ const schema = z.object({
   }
 });
 
-/** POLICY.md, Risk: weight of each signal, penalty and listing over the last 365 days. */
+/** Risk: weight of each signal, penalty and listing over the last 365 days. */
 export const DEFAULT_RISK_WEIGHTS = {
   LITIGATION: 8,
   TAX_ARREARS: 12,

@@ -1,4 +1,4 @@
-import type { Department } from "./department.enum";
+import type { Department } from "./department.enums";
 
 /** What an agency's key or token allows: reading, and writing within its department and region. */
 export type Scope = "read" | "write";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { type JWTPayload, type JWTVerifyGetKey, type KeyLike, createLocalJWKSet, importSPKI, jwtVerify } from "jose";
 import type { Config } from "../config";
 import type { Scope } from "./actor";
-import { DEPARTMENTS, type Department } from "./department.enum";
+import { DEPARTMENTS, type Department } from "./department.enums";
 import { regionCodeProblem } from "../shared/region";
 
 /** The identity a valid token asserts. */

@@ -1,12 +1,13 @@
-import { DEPARTMENTS, Department } from "./department.enum";
+import { DEPARTMENTS, Department } from "./department.enums";
 
 /**
- * THE permission matrix (POLICY.md, "Reading" and "Writing"), as plain data.
+ * THE permission matrix (who reads which field, who calls which mutation), as plain data.
  *
  * READ: for every type and field of the schema, the audiences that may read it. A field missing
  * here is denied to everyone (the shield's fallback) and fails the matrix test with its name.
  * WRITE: for every mutation, the departments that may call it (with a token holding `write`).
- * Row rules (which rows a department sees, whose records it may change) live in the services.
+ * Row rules (which rows a department sees, whose records it may change) are not here: the shared
+ * ones are in auth/row-policy.ts, a module's own in its `<domain>.rules.ts`.
  */
 export type Audience = "PUBLIC" | Department;
 
@@ -141,7 +142,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   AccessLogVerification: everyone("ok", "checked", "firstBrokenId", "checkpoints", "problems"),
 };
 
-/** Arguments some audiences may not use: using one denies the whole field (POLICY.md, enterprises). */
+/** Arguments some audiences may not use: using one denies the whole field (e.g. the public may not filter enterprises by their watchlist state). */
 export const ARGUMENT_POLICY: Readonly<Record<string, Readonly<Record<string, readonly Audience[]>>>> = {
   "Query.enterprises": { "filter.onWatchlist": GOV },
 };

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Command } from "commander";
 import type { Config } from "../config";
 import { createServices } from "../modules";
-import { DEPARTMENTS, Department } from "../auth/department.enum";
+import { DEPARTMENTS, Department } from "../auth/department.enums";
 import { isCalendarDate } from "../shared/scalars/date.scalar";
 import { withDatabase } from "./with-database";
 

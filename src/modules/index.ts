@@ -9,7 +9,7 @@ import { agencyModule } from "./agency";
 import { auditModule } from "./audit";
 import { commitmentModule } from "./commitment";
 import { enterpriseModule } from "./enterprise";
-import { createProfileLoader } from "./enterprise/enterprise.profile";
+import { createProfileLoader } from "./enterprise/enterprise-profile.loaders";
 import { feedbackModule } from "./feedback";
 import { gradeModule } from "./grade";
 import { blacklistModule } from "./blacklist";

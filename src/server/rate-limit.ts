@@ -1,5 +1,5 @@
 /**
- * Per-caller token bucket (POLICY.md: 200 requests/s sustained, bursts of 2000): a bucket holds up
+ * Per-caller token bucket (200 requests/s sustained, bursts of 2000 by default): a bucket holds up
  * to `burst` tokens, refills at `perSecond`, and each request takes one. rate-limiter-flexible,
  * used before, only has fixed windows; its BurstyRateLimiter added a 2000-per-10-s window to the
  * 200-per-second one, which let a caller sustain 400 requests/s. The bucket is a few lines of

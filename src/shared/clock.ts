@@ -1,5 +1,5 @@
 /**
- * "Today" is the calendar date in China Standard Time whatever the server's zone (POLICY.md, Dates).
+ * "Today" is the calendar date in China Standard Time whatever the server's zone.
  * Tests move the clock with `setClockOffsetDays`; nothing else should.
  */
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-/** Error codes the hub answers with (`extensions.code`); see POLICY.md "Error codes". */
+/** Error codes the hub answers with (`extensions.code`): UNAUTHENTICATED 401, RATE_LIMITED 429, SERVICE_UNAVAILABLE 503 for a whole request; the others in `errors` beside the data. */
 export enum ErrorCode {
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { loadConfig } from "../../src/config";
 import { AgencyService } from "../../src/modules/agency/agency.service";
-import type { Department } from "../../src/auth/department.enum";
+import type { Department } from "../../src/auth/department.enums";
 import { type RunningHub, startHub } from "../../src/server/hub";
 import { createLogger } from "../../src/shared/logger";
 import { testAuditKeyFile } from "./audit-key";

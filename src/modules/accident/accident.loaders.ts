@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { type ProfileParts, groupQueryLoader, perArguments } from "../../db/loader";
 import { addYears, today } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
-import { ACCIDENT_COLUMNS, Accident } from "./accident.types";
+import { ACCIDENT_COLUMNS, Accident } from "./accident.type";
 
 export interface AccidentArgs {
   sinceYears: number;

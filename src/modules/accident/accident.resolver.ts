@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from "type-gra
 import type { RequestContext } from "../context";
 import { badInput } from "../../shared/errors";
 import { Enterprise } from "../enterprise/enterprise.entity";
-import { Accident, AccidentInput } from "./accident.types";
+import { Accident } from "./accident.type";
+import { AccidentInput } from "./accident.inputs";
 
 @Resolver(() => Accident)
 export class AccidentResolver {

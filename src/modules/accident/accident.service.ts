@@ -6,7 +6,8 @@ import { badInput } from "../../shared/errors";
 import { requiredText } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
-import { ACCIDENT_COLUMNS, Accident, type AccidentInput } from "./accident.types";
+import { ACCIDENT_COLUMNS, Accident } from "./accident.type";
+import { type AccidentInput } from "./accident.inputs";
 
 export class AccidentService {
   constructor(

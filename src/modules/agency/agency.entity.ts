@@ -1,7 +1,7 @@
 import type { Scope } from "../../auth/actor";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { Department } from "../../auth/department.enum";
+import { Department } from "../../auth/department.enums";
 
 
 @Entity("agency")

@@ -8,7 +8,7 @@ import { isUuid } from "../../shared/uuid";
 import type { JwtIdentity } from "../../auth/jwt";
 import type { Scope } from "../../auth/actor";
 import { Agency } from "./agency.entity";
-import { DEPARTMENTS, Department } from "../../auth/department.enum";
+import { DEPARTMENTS, Department } from "../../auth/department.enums";
 
 export interface NewAgency {
   name: string;

@@ -5,7 +5,7 @@ import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
 import { isUuid } from "../../shared/uuid";
 
 const accessRecordCursor = cursorCodec("accessRecord", ["bigint"]);
-import { Department } from "../../auth/department.enum";
+import { Department } from "../../auth/department.enums";
 import { verifyAccessLog } from "./access-log.verify";
 import { ACCESS_COLUMNS, type AccessLogVerification, type AccessRecord } from "./access-record.type";
 

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
-import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
+import { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
 
 @ObjectType({ description: "One recorded read of credit data (信用信息查询记录), chained by hash so that no record can be altered or removed unseen." })
 export class AccessRecord {

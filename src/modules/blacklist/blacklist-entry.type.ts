@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
-import { Department } from "../../auth/department.enum";
-import { ResponsibleRole } from "../person/responsible-role.enum";
+import { Department } from "../../auth/department.enums";
+import { ResponsibleRole } from "../person/person.enums";
 import { BlacklistGround, BlacklistStatus, SubjectType } from "./blacklist.enums";
 import { derivedStatus } from "../listing/listing.sql";
 

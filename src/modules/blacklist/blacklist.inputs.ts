@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
-import { ResponsibleRole } from "../person/responsible-role.enum";
+import { ResponsibleRole } from "../person/person.enums";
 import { BlacklistGround } from "./blacklist.enums";
 import { MaxLength } from "../../shared/max-length";
 

@@ -6,11 +6,11 @@ import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { requiredText } from "../../shared/validation";
 import { isUuid } from "../../shared/uuid";
 import { regionCovers } from "../../shared/region";
-import { Department } from "../../auth/department.enum";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
-import { ResponsibleRole } from "../person/responsible-role.enum";
+import { ResponsibleRole } from "../person/person.enums";
 import type { SanctionService } from "../sanction/sanction.service";
 import type { StandingService } from "../standing/standing.service";
+import { mayDecideBlacklistEntry } from "./blacklist.rules";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
 import { BlacklistStatus } from "./blacklist.enums";
 import { inForce } from "../listing/listing.sql";
@@ -115,15 +115,10 @@ export class BlacklistService {
       if (entry.subjectType !== "ENTERPRISE") {
         throw badInput("id", "A PERSON entry shares its enterprise entry's lifecycle: remove the enterprise entry it was listed with.");
       }
-      if (!this.mayDecide(actor, entry.recognizedBy) || !regionCovers(actor.regionCode, entry.regionCode)) throw forbidden();
+      if (!mayDecideBlacklistEntry(actor, entry.recognizedBy) || !regionCovers(actor.regionCode, entry.regionCode)) throw forbidden();
       if (entry.status !== BlacklistStatus.ACTIVE) throw conflict(`This entry is ${entry.status}, not ACTIVE.`, "id");
       return this.endEntry(tx, id, "REMOVED", why);
     });
-  }
-
-  /** The recognizing department and CREDIT_OFFICE decide on a blacklist entry. */
-  mayDecide(actor: AgencyActor, recognizedBy: Department): boolean {
-    return actor.department === recognizedBy || actor.department === Department.CREDIT_OFFICE;
   }
 
   async lockEntry(tx: EntityManager, id: string, field = "id"): Promise<BlacklistEntry & { regionCode: string }> {

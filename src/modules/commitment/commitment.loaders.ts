@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { type ProfileParts, groupQueryLoader } from "../../db/loader";
-import { COMMITMENT_COLUMNS, CreditCommitment } from "./commitment.types";
+import { COMMITMENT_COLUMNS, CreditCommitment } from "./commitment.type";
 
 export function createCommitmentLoaders(db: DataSource) {
   return {

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql"
 import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Penalty } from "../penalty/penalty.entity";
-import { CommitmentBreach, CommitmentBreachInput, CommitmentInput, CreditCommitment } from "./commitment.types";
+import { CommitmentBreach, CreditCommitment } from "./commitment.type";
+import { CommitmentBreachInput, CommitmentInput } from "./commitment.inputs";
 
 @Resolver(() => CreditCommitment)
 export class CommitmentResolver {

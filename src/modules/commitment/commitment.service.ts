@@ -8,7 +8,8 @@ import { isUuid } from "../../shared/uuid";
 import { requiredText } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
-import { COMMITMENT_COLUMNS, type CommitmentBreachInput, type CommitmentInput, CreditCommitment } from "./commitment.types";
+import { COMMITMENT_COLUMNS, CreditCommitment } from "./commitment.type";
+import { type CommitmentBreachInput, type CommitmentInput } from "./commitment.inputs";
 
 export class CommitmentService {
   constructor(

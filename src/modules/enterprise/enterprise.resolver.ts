@@ -5,7 +5,7 @@ import { connectionTypes, toConnection } from "../../shared/pagination";
 import { CreditCodeScalar } from "../../shared/scalars";
 import { Enterprise } from "./enterprise.entity";
 import { EnterpriseFilter, EnterpriseInput } from "./enterprise.inputs";
-import { AdministrativeMatter } from "./administrative-matter.enum";
+import { AdministrativeMatter } from "./administrative-matter.enums";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 

@@ -3,7 +3,7 @@ import type { Actor } from "../../auth/actor";
 import { ownDepartmentOnly } from "../../auth/row-policy";
 import { groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
 import { cursorCodec } from "../../shared/pagination";
-import { FEEDBACK_COLUMNS, SanctionFeedback } from "./feedback.types";
+import { FEEDBACK_COLUMNS, SanctionFeedback } from "./feedback.type";
 
 export const feedbackCursor = cursorCodec("sanctionFeedback", ["instant", "uuid"]);
 

@@ -4,20 +4,16 @@ import { ErrorCode } from "../../shared/errors";
 import { checkFirst, connectionTypes, toConnection } from "../../shared/pagination";
 import { DateScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
-import { Department } from "../../auth/department.enum";
+import { Department } from "../../auth/department.enums";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { SanctionTask } from "../sanction/sanction-task.type";
-import { FeedbackReport } from "./feedback-report";
+import { FeedbackReport } from "./feedback-report.type";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 import { feedbackCursor } from "./feedback.loaders";
-import {
-  SanctionFeedback,
-  SanctionFeedbackBatchResult,
-  SanctionFeedbackInput,
-  SanctionFeedbackPayload,
-} from "./feedback.types";
+import { SanctionFeedback, SanctionFeedbackBatchResult, SanctionFeedbackPayload } from "./feedback.type";
+import { SanctionFeedbackInput } from "./feedback.inputs";
 
 export const { Edge: SanctionFeedbackEdge, Connection: SanctionFeedbackConnection } = connectionTypes("SanctionFeedback", SanctionFeedback);
 

@@ -1,42 +1,16 @@
-import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { today } from "../../shared/clock";
-import { DomainError, badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { DomainError, badInput, conflict, forbidden } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
 import { requiredText } from "../../shared/validation";
-import { measureOf } from "../sanction/sanction-catalogue";
-import {
-  FEEDBACK_COLUMNS,
-  FeedbackState,
-  SanctionFeedback,
-  type SanctionFeedbackBatchResult,
-  type SanctionFeedbackInput,
-  type SanctionFeedbackPayload,
-  SanctionOutcome,
-} from "./feedback.types";
+import { FEEDBACK_COLUMNS, SanctionFeedback, type SanctionFeedbackBatchResult, type SanctionFeedbackPayload } from "./feedback.type";
+import { FeedbackState } from "./feedback.enums";
+import { type SanctionFeedbackInput } from "./feedback.inputs";
+import { type Checked, checkReport, columns, readFacts } from "./feedback.rules";
 
 export const MAX_FEEDBACK_BATCH = 500;
 const UNIQUE_VIOLATION = "23505";
-
-interface Checked {
-  input: SanctionFeedbackInput;
-  clientReference: string;
-  entryId: string;
-  taskId: string | null;
-  hash: string;
-  description: string | null;
-  matterReference: string | null;
-}
-
-/** What the checks of a report need from the database, read for a whole batch in one statement. */
-interface Facts {
-  entries: Map<string, { subjectType: string; listedOn: string }>;
-  reviewAgencies: Map<string, string>;
-  /** Task id by `${entryId}|${measure}`, for the caller's department. */
-  tasks: Map<string, string>;
-}
 
 type Outcome = { payload: SanctionFeedbackPayload; error?: never } | { payload?: never; error: DomainError };
 
@@ -77,10 +51,10 @@ export class FeedbackService {
   private async apply(actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Outcome[]> {
     // (agency, clientReference) is unique: a rerun after a lost connection replays.
     return inTransaction(this.db, async (tx) => {
-      const facts = await this.facts(tx, actor, inputs);
+      const facts = await readFacts(tx, actor, inputs);
       const outcomes: (Outcome | Checked)[] = inputs.map((input) => {
         try {
-          return this.checked(actor, input, facts, null);
+          return checkReport(actor, input, facts, null);
         } catch (err) {
           if (err instanceof DomainError) return { error: err };
           throw err;
@@ -186,7 +160,7 @@ export class FeedbackService {
     /** taskId undefined: link the task of the corrected content (entry or measure changed). */
     predecessor: { id: string; taskId?: string | null; reason: string } | null,
   ): Promise<SanctionFeedbackPayload> {
-    const c = this.checked(actor, input, await this.facts(tx, actor, [input]), predecessor?.id ?? null);
+    const c = checkReport(actor, input, await readFacts(tx, actor, [input]), predecessor?.id ?? null);
     let inserted: { id: string }[];
     try {
       inserted = await tx.query(
@@ -217,59 +191,6 @@ export class FeedbackService {
     return { feedback: await this.read(tx, first.id), replayed: true };
   }
 
-  private async facts(tx: EntityManager, actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Facts> {
-    const entryIds = [...new Set(inputs.map((i) => i.blacklistEntryId).filter(isUuid))];
-    const reviewIds = [...new Set(inputs.map((i) => i.reviewId).filter((id): id is string => !!id && isUuid(id)))];
-    const [row] = await tx.query(
-      `SELECT
-         (SELECT json_agg(json_build_object('id', b.id, 'subjectType', b.subject_type, 'listedOn', b.listed_on))
-            FROM blacklist_entry b WHERE b.id = ANY($1::uuid[])) AS entries,
-         (SELECT json_agg(json_build_object('id', r.id, 'agencyId', r.agency_id)) FROM credit_review r WHERE r.id = ANY($2::uuid[])) AS reviews,
-         (SELECT json_agg(json_build_object('entryId', t.blacklist_entry_id, 'measure', t.measure, 'id', t.id))
-            FROM sanction_task t WHERE t.blacklist_entry_id = ANY($1::uuid[]) AND t.department = $3) AS tasks`,
-      [entryIds, reviewIds, actor.department],
-    );
-    return {
-      entries: new Map((row.entries ?? []).map((e: { id: string; subjectType: string; listedOn: string }) => [e.id, e])),
-      reviewAgencies: new Map((row.reviews ?? []).map((r: { id: string; agencyId: string }) => [r.id, r.agencyId])),
-      tasks: new Map((row.tasks ?? []).map((t: { entryId: string; measure: string; id: string }) => [`${t.entryId}|${t.measure}`, t.id])),
-    };
-  }
-
-  /** The rules of one report (POLICY.md, feedback), against facts read beforehand; throws the first broken one. */
-  private checked(actor: AgencyActor, input: SanctionFeedbackInput, facts: Facts, supersedes: string | null): Checked {
-    const clientReference = requiredText(input.clientReference, "clientReference", 100);
-    const measure = measureOf(input.measure);
-    if (!measure.implementingDepartments.includes(actor.department)) {
-      throw forbidden(`Your department does not implement ${input.measure}.`);
-    }
-    const entry = facts.entries.get(input.blacklistEntryId);
-    if (!entry) throw notFound(`No blacklist entry with id ${input.blacklistEntryId}.`, "blacklistEntryId");
-    if (entry.subjectType === "PERSON" && !measure.appliesToPersons) {
-      throw badInput("measure", `${input.measure} does not apply to persons.`);
-    }
-    if (input.appliedOn > today()) throw badInput("appliedOn", `appliedOn (${input.appliedOn}) lies in the future.`);
-    if (input.appliedOn < entry.listedOn) throw badInput("appliedOn", `appliedOn (${input.appliedOn}) is before the entry was listed (${entry.listedOn}).`);
-    const description = input.description?.trim() || null;
-    if (input.outcome !== SanctionOutcome.APPLIED && !description) {
-      throw badInput("description", "Say why the measure was not (fully) applied: description is required unless the outcome is APPLIED.");
-    }
-    if (input.reviewId && facts.reviewAgencies.get(input.reviewId) !== actor.agencyId) {
-      throw badInput("reviewId", "reviewId must be a credit review made by your agency.");
-    }
-    const matterReference = input.matterReference?.trim() || null;
-    const content = [input.blacklistEntryId, input.measure, input.matter, matterReference, input.appliedOn, input.outcome, description, input.reviewId ?? null, supersedes];
-    return {
-      clientReference,
-      entryId: input.blacklistEntryId,
-      taskId: facts.tasks.get(`${input.blacklistEntryId}|${input.measure}`) ?? null,
-      hash: createHash("sha256").update(JSON.stringify(content)).digest("hex"),
-      description,
-      matterReference,
-      input,
-    };
-  }
-
   /**
    * Another department's reports are not readable (own department's rows only), so "unknown" and
    * "someone else's" get one answer from one statement: FORBIDDEN, the same sentence.
@@ -286,21 +207,4 @@ export class FeedbackService {
     const [row] = await tx.query(`SELECT ${FEEDBACK_COLUMNS} FROM sanction_feedback f WHERE f.id = $1`, [id]);
     return row;
   }
-}
-
-/** The checked reports as one array per column, for INSERT … SELECT FROM unnest(…). */
-function columns(items: Checked[]): unknown[][] {
-  return [
-    items.map((c) => c.clientReference),
-    items.map((c) => c.hash),
-    items.map((c) => c.entryId),
-    items.map((c) => c.taskId),
-    items.map((c) => c.input.measure),
-    items.map((c) => c.input.matter),
-    items.map((c) => c.matterReference),
-    items.map((c) => c.input.appliedOn),
-    items.map((c) => c.input.outcome),
-    items.map((c) => c.description),
-    items.map((c) => c.input.reviewId ?? null),
-  ];
 }

@@ -1,5 +1,5 @@
 import { defineModule } from "../module";
-import { FeedbackReportService } from "./feedback-report";
+import { FeedbackReportService } from "./feedback-report.service";
 import { createFeedbackLoaders } from "./feedback.loaders";
 import { EnterpriseFeedbackResolver, EntryFeedbackResolver, FeedbackResolver, TaskFeedbackResolver } from "./feedback.resolver";
 import { FeedbackService } from "./feedback.service";

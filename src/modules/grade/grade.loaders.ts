@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
-import type { GradeRow } from "./grade.types";
+import type { GradeRow } from "./grade.type";
 
 const GRADE_COLUMNS = `g.enterprise_id AS "enterpriseId", g.grade, g.effective_from AS "effectiveFrom", g.factors`;
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
-import { CreditGrade, toCreditGrade } from "./grade.types";
+import { CreditGrade, toCreditGrade } from "./grade.type";
 
 @Resolver(() => Enterprise)
 export class EnterpriseGradeResolver {

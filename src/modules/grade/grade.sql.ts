@@ -1,4 +1,4 @@
-import { GRADE_FACTORS } from "./grade.types";
+import { GRADE_FACTORS } from "./grade.type";
 import { inForce } from "../listing/listing.sql";
 
 const factorsOf = (grade: string) => Object.entries(GRADE_FACTORS).filter(([, f]) => f.grade === grade).map(([code]) => `'${code}'`).join(", ");

@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, DecimalScalar } from "../../shared/scalars";
-import { Department } from "../../auth/department.enum";
-import { PenaltyType } from "./penalty-type.enum";
+import { Department } from "../../auth/department.enums";
+import { PenaltyType } from "./penalty.enums";
 
 @Entity("penalty")
 @ObjectType("AdministrativePenalty")

@@ -1,12 +1,12 @@
 import { addYears } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
-import { DEPARTMENTS, type Department } from "../../auth/department.enum";
+import { DEPARTMENTS, type Department } from "../../auth/department.enums";
 import type { ImportFeed } from "../../db/import-feed";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../../shared/field-checks";
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
-import { PenaltyType } from "./penalty-type.enum";
+import { PenaltyType } from "./penalty.enums";
 
 interface PenaltyRow {
   creditCode: string;

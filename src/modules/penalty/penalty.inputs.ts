@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar, DecimalScalar } from "../../shared/scalars";
-import { PenaltyType } from "./penalty-type.enum";
+import { PenaltyType } from "./penalty.enums";
 import { MaxLength } from "../../shared/max-length";
 
 @InputType()

@@ -24,7 +24,7 @@ export type PenaltyRow = Penalty & { total: number };
  * functions number each enterprise's rows and count them, so nothing fans out or repeats.
  */
 export function createPenaltyLoaders(db: DataSource, actor: Actor) {
-  // POLICY.md: the public audience sees only disclosed (today <= publicUntil), unrevoked penalties.
+  // The public audience sees only disclosed (today <= publicUntil), unrevoked penalties.
   const publicOnly = actor.kind === "public";
   return {
     penaltyById: rowQueryLoader<string, Penalty>(db, {

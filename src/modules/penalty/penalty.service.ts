@@ -9,8 +9,8 @@ import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import { requiredText } from "../../shared/validation";
-import { holderAt, personReference } from "../person/person-reference";
-import { PenaltyType } from "./penalty-type.enum";
+import { holderAt, personReference } from "../person/person.rules";
+import { PenaltyType } from "./penalty.enums";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
 import type { PenaltyInput } from "./penalty.inputs";
 
@@ -87,7 +87,7 @@ export class PenaltyService {
          WHERE pe.id = $1 RETURNING ${PENALTY_COLUMNS}`,
         [id, why, actor.agencyId],
       );
-      // A revoked penalty counts for nothing in any rule (POLICY.md, Dates).
+      // A revoked penalty counts for nothing in any rule .
       await this.standing.recompute(tx, [penalty.enterpriseId]);
       return revoked;
     });

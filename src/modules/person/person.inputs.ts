@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
 import { CreditCodeScalar, DateScalar } from "../../shared/scalars";
-import { ResponsibleRole } from "./responsible-role.enum";
+import { ResponsibleRole } from "./person.enums";
 import { MaxLength } from "../../shared/max-length";
 
 @InputType()

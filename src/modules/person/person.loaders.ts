@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { type ProfileParts, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
 import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
-import { ResponsibleRole } from "./responsible-role.enum";
+import { ResponsibleRole } from "./person.enums";
 import type { Actor } from "../../auth/actor";
 import type { AccessCollector } from "../../auth/access-collector";
 
@@ -21,7 +21,7 @@ type HolderRow = ResponsiblePerson & { person: Person };
 type RawHolder = ResponsiblePerson & { personName: string; personIdNumber: string };
 
 export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
-  // POLICY.md: the public audience sees only legal representatives among responsible persons.
+  // The public audience sees only legal representatives among responsible persons.
   const publicRoles = actor.kind === "public" ? [ResponsibleRole.LEGAL_REPRESENTATIVE] : null;
   const visibleRoles = (roles: ResponsibleRole[] | null) =>
     publicRoles ? (roles ?? publicRoles).filter((r) => publicRoles.includes(r)) : roles;

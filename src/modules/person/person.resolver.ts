@@ -3,10 +3,10 @@ import type { RequestContext } from "../context";
 import { maskIdNumber } from "../../shared/identifiers";
 import { Person } from "./person.entity";
 import { ResponsiblePersonInput } from "./person.inputs";
-import { checkIdNumber } from "./person-reference";
+import { checkIdNumber } from "./person.rules";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { ResponsiblePerson } from "./responsible-person.entity";
-import { ResponsibleRole } from "./responsible-role.enum";
+import { ResponsibleRole } from "./person.enums";
 import { holdersArgs } from "./person.loaders";
 import { ArgMaxLength } from "../../shared/max-length";
 

@@ -5,10 +5,10 @@ import { today } from "../../shared/clock";
 import { badInput, conflict } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
-import { personReference } from "./person-reference";
+import { personReference } from "./person.rules";
 import type { ResponsiblePersonInput } from "./person.inputs";
 import { RESPONSIBLE_PERSON_COLUMNS, ResponsiblePerson } from "./responsible-person.entity";
-import { SINGLE_HOLDER_ROLES } from "./responsible-role.enum";
+import { SINGLE_HOLDER_ROLES } from "./person.enums";
 
 export class PersonService {
   constructor(private readonly db: DataSource) {}

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar } from "../../shared/scalars";
-import { ResponsibleRole } from "./responsible-role.enum";
+import { ResponsibleRole } from "./person.enums";
 
 /** One term of one person in one role at one enterprise; a handover ends the term, it is never deleted. */
 @Entity("responsible_person")

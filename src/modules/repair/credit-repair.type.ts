@@ -1,8 +1,7 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
-import { Department } from "../../auth/department.enum";
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../../shared/scalars";
+import { Department } from "../../auth/department.enums";
 import { RepairAction, RepairStatus } from "./repair.enums";
-import { MaxLength } from "../../shared/max-length";
 
 @ObjectType({ description: "信用修复: a request to end a listing early, and its decision." })
 export class CreditRepair {
@@ -38,22 +37,3 @@ export class CreditRepair {
 export const REPAIR_COLUMNS = `r.id, r.enterprise_id AS "enterpriseId", r.blacklist_entry_id AS "blacklistEntryId",
   r.watchlist_entry_id AS "watchlistEntryId", r.actions, r.statement, r.submitted_at AS "submittedAt", r.status,
   r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_reason AS "decisionReason"`;
-
-@InputType()
-export class CreditRepairInput {
-  @Field(() => CreditCodeScalar)
-  creditCode!: string;
-
-  @Field(() => ID, { nullable: true, description: "The blacklist entry to repair (exactly one of the two ids)." })
-  blacklistEntryId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  watchlistEntryId?: string | null;
-
-  @Field(() => [RepairAction])
-  actions!: RepairAction[];
-
-  @MaxLength(5000)
-  @Field()
-  statement!: string;
-}

@@ -3,7 +3,8 @@ import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { WatchlistEntry } from "../watchlist/watchlist-entry.type";
-import { CreditRepair, CreditRepairInput } from "./credit-repair.type";
+import { CreditRepair } from "./credit-repair.type";
+import { CreditRepairInput } from "./repair.inputs";
 import { ArgMaxLength } from "../../shared/max-length";
 
 @Resolver(() => CreditRepair)

@@ -6,12 +6,15 @@ import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
 import { BlacklistStatus } from "../blacklist/blacklist.enums";
 import { WatchlistStatus } from "../watchlist/watchlist.enums";
+import { mayDecideBlacklistEntry } from "../blacklist/blacklist.rules";
+import { mayDecideWatchlistEntry } from "../watchlist/watchlist.rules";
 import type { BlacklistService } from "../blacklist/blacklist.service";
 import { requiredText } from "../../shared/validation";
 import type { WatchlistService } from "../watchlist/watchlist.service";
-import { CreditRepair, type CreditRepairInput, REPAIR_COLUMNS } from "./credit-repair.type";
+import { CreditRepair, REPAIR_COLUMNS } from "./credit-repair.type";
+import { type CreditRepairInput } from "./repair.inputs";
 
-/** A blacklist entry can be repaired once it has been listed this long (POLICY.md, Credit repair). */
+/** A blacklist entry can be repaired once it has been listed this long (credit repair: a year after listing). */
 const BLACKLIST_MIN_DAYS = 365;
 
 export class RepairService {
@@ -71,7 +74,7 @@ export class RepairService {
       if (!repair) throw notFound(`No credit repair with id ${id}.`, "id");
       if (repair.blacklistEntryId) {
         const entry = await this.blacklist.lockEntry(tx, repair.blacklistEntryId);
-        if (!this.blacklist.mayDecide(actor, entry.recognizedBy)) throw forbidden();
+        if (!mayDecideBlacklistEntry(actor, entry.recognizedBy)) throw forbidden();
         if (repair.status !== "SUBMITTED") throw conflict(`This request was already ${repair.status}.`, "id");
         if (approve) {
           if (entry.status !== BlacklistStatus.ACTIVE) throw conflict(`The entry is ${entry.status} already.`, "id");
@@ -79,7 +82,7 @@ export class RepairService {
         }
       } else {
         const entry = await this.watchlist.lock(tx, repair.watchlistEntryId!);
-        if (!this.watchlist.mayDecide(actor, entry)) throw forbidden();
+        if (!mayDecideWatchlistEntry(actor, entry)) throw forbidden();
         if (repair.status !== "SUBMITTED") throw conflict(`This request was already ${repair.status}.`, "id");
         if (approve) {
           if (entry.status !== WatchlistStatus.ACTIVE) throw conflict(`The entry is ${entry.status} already.`, "id");

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { CreditCodeScalar } from "../../shared/scalars";
-import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
+import { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { WatchlistEntry } from "../watchlist/watchlist-entry.type";
-import { CreditReviewResult, ReviewReason } from "./review.types";
+import { CreditReviewResult, ReviewReason } from "./review.type";
 
 @Resolver(() => ReviewReason)
 export class ReviewResolver {

@@ -2,10 +2,11 @@ import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { addDays, today } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
-import type { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
+import type { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
 import { ALL_MEASURES, PERSON_MEASURES, measureOf } from "../sanction/sanction-catalogue";
 import type { SanctionMeasureCode } from "../sanction/sanction.enums";
-import { CreditReviewResult, type ReviewReason, ReviewVerdict } from "./review.types";
+import { CreditReviewResult, type ReviewReason } from "./review.type";
+import { ReviewVerdict } from "./review.enums";
 import { inForce } from "../listing/listing.sql";
 
 export const MAX_REVIEW_CODES = 1000;
@@ -69,7 +70,7 @@ export class ReviewService {
     const base = { reviewId, creditCode: f.code, found: f.id !== null, enterpriseName: f.name };
     if (!f.id) return { ...base, verdict: ReviewVerdict.CLEAR, reasons: [], measuresInForce: [] };
 
-    // Measures in force (POLICY.md): all while the enterprise is listed, plus the person measures
+    // Measures in force: all while the enterprise is listed, plus the person measures
     // of its current legal representative's and principal's entries.
     const inForce = new Map<SanctionMeasureCode, string>();
     if (f.enterpriseEntry) for (const m of ALL_MEASURES) inForce.set(m, f.enterpriseEntry);

@@ -1,7 +1,7 @@
 import type { StandingService } from "../standing/standing.service";
 import { creditCodeField, enumField, pastDateField, textField } from "../../shared/field-checks";
 import type { ImportFeed } from "../../db/import-feed";
-import { RiskSignalType } from "./risk.types";
+import { RiskSignalType } from "./risk.enums";
 
 interface SignalRow {
   creditCode: string;

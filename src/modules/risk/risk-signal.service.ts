@@ -7,7 +7,8 @@ import { requiredText } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import { SIGNAL_COLUMNS } from "./risk.sql";
-import type { RiskSignal, RiskSignalInput } from "./risk.types";
+import type { RiskSignal } from "./risk.type";
+import type { RiskSignalInput } from "./risk.inputs";
 
 /** Risk signals from other systems (courts, tax, labour…); each one re-scores its enterprise in the same transaction. */
 export class RiskSignalService {

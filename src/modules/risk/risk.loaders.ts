@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { type ProfileParts, rowQueryLoader } from "../../db/loader";
-import { ASSESSMENT_COLUMNS, RiskAssessment } from "./risk.types";
+import { ASSESSMENT_COLUMNS, RiskAssessment } from "./risk.type";
 
 export function createRiskLoaders(db: DataSource) {
   return {

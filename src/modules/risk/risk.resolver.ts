@@ -3,7 +3,9 @@ import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { IndustrySector } from "../enterprise/enterprise.enums";
-import { RiskAlert, RiskAssessment, RiskLevel, RiskSignal, RiskSignalInput } from "./risk.types";
+import { RiskAlert, RiskAssessment, RiskSignal } from "./risk.type";
+import { RiskLevel } from "./risk.enums";
+import { RiskSignalInput } from "./risk.inputs";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 

@@ -5,7 +5,8 @@ import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
 import { cityOf, regionCondition } from "../../shared/region";
 import type { IndustrySector } from "../enterprise/enterprise.enums";
 import { RECOMPUTE_RISK } from "./risk.sql";
-import { ASSESSMENT_COLUMNS, RiskAlert, RiskLevel } from "./risk.types";
+import { ASSESSMENT_COLUMNS, RiskAlert } from "./risk.type";
+import { RiskLevel } from "./risk.enums";
 
 const riskAlertCursor = cursorCodec("riskAlert", ["score", "uuid"]);
 

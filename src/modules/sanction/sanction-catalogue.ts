@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
-import { DEPARTMENTS, Department } from "../../auth/department.enum";
-import { AdministrativeMatter as M } from "../enterprise/administrative-matter.enum";
+import { DEPARTMENTS, Department } from "../../auth/department.enums";
+import { AdministrativeMatter as M } from "../enterprise/administrative-matter.enums";
 import { SanctionMeasureCode as C } from "./sanction.enums";
 
 @ObjectType()
@@ -26,7 +26,7 @@ const except = (...excluded: Department[]) => DEPARTMENTS.filter((d) => !exclude
 const measure = (code: C, title: string, implementingDepartments: Department[], matters: M[], appliesToPersons: boolean): SanctionMeasure =>
   Object.freeze({ code, title, implementingDepartments, matters, appliesToPersons });
 
-/** The joint sanction measure catalogue of POLICY.md (联合奖惩措施清单), as data. */
+/** The joint sanction measure catalogue (联合奖惩措施清单): each measure, the departments that apply it, and whether it applies to persons, as data. */
 export const SANCTION_CATALOGUE: readonly SanctionMeasure[] = [
   measure(C.PUBLIC_EXPOSURE, "发布公告向社会公开曝光", [D.CREDIT_OFFICE, D.EMERGENCY_MANAGEMENT], [M.OTHER], true),
   measure(C.INCREASED_INSPECTION, "加大执法检查频次", [D.EMERGENCY_MANAGEMENT, D.ECOLOGY_ENVIRONMENT, D.HOUSING_CONSTRUCTION, D.TRANSPORT, D.FIRE_RESCUE, D.MARKET_REGULATION], [M.INSPECTION], false),

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { cursorInstant } from "../../shared/pagination";
 import { DateTimeScalar } from "../../shared/scalars";
-import { Department } from "../../auth/department.enum";
+import { Department } from "../../auth/department.enums";
 import { SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
 import { inForce } from "../listing/listing.sql";
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
-import { Department } from "../../auth/department.enum";
+import { Department } from "../../auth/department.enums";
 import { WatchlistBasis, WatchlistStatus } from "./watchlist.enums";
 import { derivedStatus } from "../listing/listing.sql";
 

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
-import { OVERSIGHT } from "../../auth/policy";
 import { inTransaction } from "../../db/transaction";
 import { addDays, addYears, today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
@@ -17,7 +16,7 @@ import type { BlacklistInput } from "../blacklist/blacklist.inputs";
 import type { WatchlistInput } from "./watchlist.inputs";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
 
-/** Defaults of POLICY.md's watchlist rule; an operator may change them in configuration later. */
+/** The watchlist rule: 2 or more penalties within 365 days list an enterprise for 1 year (configuration: issue 18). */
 const RULE = { penalties: 2, windowDays: 365, validityYears: 1 };
 
 export class WatchlistService {
@@ -108,12 +107,6 @@ export class WatchlistService {
       [id, today(), reason],
     );
     await this.standing.recompute(tx, [ended.enterpriseId]);
-  }
-
-  /** Who decides on a watchlist entry: the listing department, OVERSIGHT for automatic entries, and CREDIT_OFFICE. */
-  mayDecide(actor: AgencyActor, entry: WatchlistEntry): boolean {
-    if (actor.department === "CREDIT_OFFICE") return true;
-    return entry.basis === WatchlistBasis.AUTOMATIC_RULE ? OVERSIGHT.includes(actor.department) : actor.department === entry.listedBy;
   }
 
   async lock(tx: EntityManager, id: string, field = "id"): Promise<WatchlistEntry & { regionCode: string }> {

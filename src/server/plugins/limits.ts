@@ -19,7 +19,7 @@ import { SANCTION_CATALOGUE } from "../../modules/sanction/sanction-catalogue";
 import { MAX_PAGE_SIZE } from "../../shared/pagination";
 import type { RequestContext } from "../../modules/context";
 
-/** POLICY.md, Limits. Names say what each number bounds. */
+/** The request limits (depth, cost, tokens, page and list sizes). Names say what each number bounds. */
 export const LIMITS = {
   depth: 8,
   aliases: 15,
@@ -29,7 +29,7 @@ export const LIMITS = {
   /**
    * Bulk operations (a credit review of up to 1000 codes, a batch of up to 500 reports) are costed
    * per item against this budget of their own, shared by every bulk field of the document: a
-   * full review of 1000 codes must pass (POLICY.md), while 100 × 100 nested lists must not.
+   * full review of 1000 codes must pass, while 100 × 100 nested lists must not.
    */
   bulkCost: 60_000,
   /** Lists without a `first` argument (holders, entries, reasons) count as this many items. */

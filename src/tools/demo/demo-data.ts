@@ -1,10 +1,10 @@
 import { addDays, addYears } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
-import { Department } from "../../auth/department.enum";
+import { Department } from "../../auth/department.enums";
 import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
-import { PenaltyType } from "../../modules/penalty/penalty-type.enum";
-import { ResponsibleRole } from "../../modules/person/responsible-role.enum";
+import { PenaltyType } from "../../modules/penalty/penalty.enums";
+import { ResponsibleRole } from "../../modules/person/person.enums";
 
 /** mulberry32: small, fast and deterministic, so a seed always yields the same data set. */
 export function prng(seed: number): () => number {

@@ -5,7 +5,7 @@ import { inTransaction } from "../../db/transaction";
 import { today } from "../../shared/clock";
 import { PROVINCE_CODE } from "../../shared/region";
 import type { Services } from "../../modules";
-import { DEPARTMENTS, type Department } from "../../auth/department.enum";
+import { DEPARTMENTS, type Department } from "../../auth/department.enums";
 import { generateDemoData } from "./demo-data";
 
 export const DEMO_ENTERPRISES = 200;

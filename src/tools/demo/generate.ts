@@ -6,7 +6,7 @@ import type { DataSource } from "typeorm";
 import { addDays, addYears, today } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
-import { DEPARTMENTS } from "../../auth/department.enum";
+import { DEPARTMENTS } from "../../auth/department.enums";
 import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
 import { distributionFor } from "../../modules/sanction/sanction-catalogue";
 import { prng } from "./demo-data";

@@ -2,7 +2,7 @@ import { type GraphQLField, type GraphQLSchema, isIntrospectionType, isObjectTyp
 import type { Actor } from "../../../src/auth/actor";
 import { READ_POLICY, WRITE_POLICY } from "../../../src/auth/policy";
 import { applyShield } from "../../../src/auth/shield";
-import { DEPARTMENTS, Department } from "../../../src/auth/department.enum";
+import { DEPARTMENTS, Department } from "../../../src/auth/department.enums";
 import { buildHubSchema } from "../../../src/server/build-schema";
 
 /**

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { DEPARTMENTS } from "../../../../src/auth/department.enum";
+import { DEPARTMENTS } from "../../../../src/auth/department.enums";
 import { generateDemoData } from "../../../../src/tools/demo/demo-data";
 import { DEMO_ENTERPRISES, DEMO_SEED } from "../../../../src/tools/demo/demo-seed.service";
 import { IndustrySector } from "../../../../src/modules/enterprise/enterprise.enums";

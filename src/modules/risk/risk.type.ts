@@ -1,26 +1,6 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { CreditCodeScalar, DateScalar, DateTimeScalar } from "../../shared/scalars";
-import { MaxLength } from "../../shared/max-length";
-
-export enum RiskSignalType {
-  LITIGATION = "LITIGATION",
-  TAX_ARREARS = "TAX_ARREARS",
-  WAGE_ARREARS = "WAGE_ARREARS",
-  ENVIRONMENTAL_EXCEEDANCE = "ENVIRONMENTAL_EXCEEDANCE",
-  REGISTRATION_CHANGE = "REGISTRATION_CHANGE",
-  RAPID_EXPANSION = "RAPID_EXPANSION",
-  MARKET_VIOLATION = "MARKET_VIOLATION",
-}
-
-export enum RiskLevel {
-  LOW = "LOW",
-  MEDIUM = "MEDIUM",
-  HIGH = "HIGH",
-  SEVERE = "SEVERE",
-}
-
-registerEnumType(RiskSignalType, { name: "RiskSignalType" });
-registerEnumType(RiskLevel, { name: "RiskLevel" });
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar, DateTimeScalar } from "../../shared/scalars";
+import { RiskSignalType, RiskLevel } from "./risk.enums";
 
 @ObjectType()
 export class RiskFactor {
@@ -90,27 +70,7 @@ export class RiskAlert {
   raisedAt!: Date;
 }
 
-@InputType()
-export class RiskSignalInput {
-  @Field(() => CreditCodeScalar)
-  creditCode!: string;
-
-  @Field(() => RiskSignalType)
-  type!: RiskSignalType;
-
-  @Field(() => DateScalar)
-  occurredOn!: string;
-
-  @MaxLength(100)
-  @Field({ description: "The delivering system, e.g. 法院, 税务, 人社." })
-  source!: string;
-
-  @MaxLength(2000)
-  @Field(() => String, { nullable: true })
-  detail?: string | null;
-}
-
-/** Level of a score with the configured thresholds (POLICY.md: < 25 LOW, < 50 MEDIUM, < 75 HIGH). */
+/** Level of a score with the configured thresholds (defaults: < 25 LOW, < 50 MEDIUM, < 75 HIGH, else SEVERE). */
 export function levelOf(score: number, [medium, high, severe]: readonly [number, number, number]): RiskLevel {
   return score < medium ? RiskLevel.LOW : score < high ? RiskLevel.MEDIUM : score < severe ? RiskLevel.HIGH : RiskLevel.SEVERE;
 }

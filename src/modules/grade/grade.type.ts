@@ -1,22 +1,6 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "../../shared/scalars";
-
-export enum CreditGradeLevel {
-  A = "A",
-  B = "B",
-  C = "C",
-  D = "D",
-}
-
-export enum SupervisionLevel {
-  RELAXED = "RELAXED",
-  NORMAL = "NORMAL",
-  FOCUSED = "FOCUSED",
-  STRICT = "STRICT",
-}
-
-registerEnumType(CreditGradeLevel, { name: "CreditGradeLevel" });
-registerEnumType(SupervisionLevel, { name: "SupervisionLevel" });
+import { CreditGradeLevel, SupervisionLevel } from "./grade.enums";
 
 @ObjectType()
 export class GradeFactor {
@@ -45,7 +29,7 @@ export class CreditGrade {
   factors!: GradeFactor[];
 }
 
-/** POLICY.md, Credit grade: each factor, the grade it leads to, and what it means. */
+/** Credit grade: each factor, the grade it leads to, and what it means. */
 export const GRADE_FACTORS: Record<string, { grade: CreditGradeLevel; description: string }> = {
   BLACKLISTED: { grade: CreditGradeLevel.D, description: "ACTIVE blacklist entry" },
   MAJOR_ACCIDENT_3Y: { grade: CreditGradeLevel.D, description: "MAJOR or ESPECIALLY_MAJOR accident in the last 3 years" },

@@ -1,14 +1,7 @@
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { CreditCodeScalar } from "../../shared/scalars";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
-
-export enum ReviewVerdict {
-  CLEAR = "CLEAR",
-  CAUTION = "CAUTION",
-  RESTRICTED = "RESTRICTED",
-}
-
-registerEnumType(ReviewVerdict, { name: "ReviewVerdict" });
+import { ReviewVerdict } from "./review.enums";
 
 @ObjectType()
 export class ReviewReason {

@@ -1,25 +1,10 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { cursorInstant } from "../../shared/pagination";
 import { DateScalar, DateTimeScalar } from "../../shared/scalars";
-import { Department } from "../../auth/department.enum";
-import { AdministrativeMatter } from "../enterprise/administrative-matter.enum";
+import { Department } from "../../auth/department.enums";
+import { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
-import { MaxLength } from "../../shared/max-length";
-
-export enum SanctionOutcome {
-  APPLIED = "APPLIED",
-  PARTIALLY_APPLIED = "PARTIALLY_APPLIED",
-  NOT_APPLIED = "NOT_APPLIED",
-}
-
-export enum FeedbackState {
-  CURRENT = "CURRENT",
-  CORRECTED = "CORRECTED",
-  RETRACTED = "RETRACTED",
-}
-
-registerEnumType(SanctionOutcome, { name: "SanctionOutcome" });
-registerEnumType(FeedbackState, { name: "FeedbackState" });
+import { SanctionOutcome, FeedbackState } from "./feedback.enums";
 
 @ObjectType({ description: "惩戒实施情况反馈: append-only; a correction supersedes, a retraction withdraws, nothing is deleted." })
 export class SanctionFeedback {
@@ -127,37 +112,4 @@ export class SanctionFeedbackBatchResult {
 
   @Field(() => Int)
   rejected!: number;
-}
-
-@InputType()
-export class SanctionFeedbackInput {
-  @MaxLength(100)
-  @Field({ description: "The agency's own unique reference for this report; sending it again never writes twice." })
-  clientReference!: string;
-
-  @Field(() => ID)
-  blacklistEntryId!: string;
-
-  @Field(() => SanctionMeasureCode)
-  measure!: SanctionMeasureCode;
-
-  @Field(() => AdministrativeMatter)
-  matter!: AdministrativeMatter;
-
-  @MaxLength(200)
-  @Field(() => String, { nullable: true })
-  matterReference?: string | null;
-
-  @Field(() => DateScalar)
-  appliedOn!: string;
-
-  @Field(() => SanctionOutcome)
-  outcome!: SanctionOutcome;
-
-  @MaxLength(2000)
-  @Field(() => String, { nullable: true, description: "Required when the outcome is not APPLIED: why the measure was not (fully) applied." })
-  description?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The credit review during which the measure was applied, if any." })
-  reviewId?: string | null;
 }

@@ -1,0 +1,50 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { DateScalar } from "../../shared/scalars";
+import { Department } from "../../auth/department.enums";
+import { CommitmentKind, CommitmentStatus } from "./commitment.enums";
+
+@ObjectType()
+export class CommitmentBreach {
+  @Field(() => DateScalar)
+  verifiedOn!: string;
+
+  @Field(() => Department)
+  department!: Department;
+
+  @Field()
+  description!: string;
+
+  penaltyId!: string | null;
+}
+
+@ObjectType({ description: "信用承诺 made by the enterprise to a department." })
+export class CreditCommitment {
+  @Field(() => ID)
+  id!: string;
+
+  enterpriseId!: string;
+
+  @Field(() => CommitmentKind)
+  kind!: CommitmentKind;
+
+  @Field()
+  content!: string;
+
+  @Field(() => DateScalar)
+  committedOn!: string;
+
+  @Field(() => Department)
+  acceptedBy!: Department;
+
+  @Field(() => CommitmentStatus)
+  status!: CommitmentStatus;
+
+  breachVerifiedOn!: string | null;
+  breachDepartment!: Department | null;
+  breachDescription!: string | null;
+  breachPenaltyId!: string | null;
+}
+
+export const COMMITMENT_COLUMNS = `c.id, c.enterprise_id AS "enterpriseId", c.kind, c.content, c.committed_on AS "committedOn",
+  c.accepted_by AS "acceptedBy", c.status, c.breach_verified_on AS "breachVerifiedOn",
+  c.breach_department AS "breachDepartment", c.breach_description AS "breachDescription", c.breach_penalty_id AS "breachPenaltyId"`;
