@@ -1,4 +1,4 @@
-import { type Client, types } from "pg";
+import { Client, types } from "pg";
 import { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { migrations } from "../../migrations";
@@ -6,6 +6,22 @@ import { CountingLogger } from "./statement-counter";
 
 // DATE stays a YYYY-MM-DD string: a JS Date would shift it by the server's time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
+
+/**
+ * Every client listens for `error` from the moment it exists. A connection terminated by the
+ * server (restart, failover, pg_terminate_backend, 57P01) emits `error`; pg-pool and TypeORM add
+ * their listeners only after the connection is up, so a termination that arrives with the
+ * connection's first messages found no listener and ended the process. The error itself needs
+ * nothing here: the pool drops the client, and a query on it fails and is answered 503.
+ */
+function guarded(base: typeof Client): typeof Client {
+  return class GuardedClient extends base {
+    constructor(...args: ConstructorParameters<typeof Client>) {
+      super(...args);
+      this.on("error", () => undefined);
+    }
+  };
+}
 
 export type ConnectionTarget = { url: string } | { host: string; port: number; username: string; database: string };
 
@@ -39,7 +55,7 @@ export function createDataSource(
       statement_timeout: config.db.statementTimeoutMs,
       idle_in_transaction_session_timeout: config.db.idleInTransactionTimeoutMs,
       application_name: "credit-hub",
-      ...(clientClass ? { Client: clientClass } : {}),
+      Client: guarded(clientClass ?? Client),
     },
   });
 }

@@ -1,9 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { today } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
-import { requiredText } from "../../shared/validation";
+import { requiredText, notInFuture } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import { ACCIDENT_COLUMNS, Accident } from "./accident.type";
@@ -17,7 +16,7 @@ export class AccidentService {
 
   recordAccident(actor: AgencyActor, input: AccidentInput): Promise<Accident> {
     const description = requiredText(input.description, "description", 5000);
-    if (input.occurredOn > today()) throw badInput("occurredOn", `occurredOn (${input.occurredOn}) lies in the future.`);
+    notInFuture(input.occurredOn, "occurredOn");
     if (input.deaths < 0) throw badInput("deaths", "deaths cannot be negative.");
     if (input.injuries < 0) throw badInput("injuries", "injuries cannot be negative.");
     if (input.directLoss != null && Number(input.directLoss) < 0) throw badInput("directLoss", "directLoss cannot be negative.");

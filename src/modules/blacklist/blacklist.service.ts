@@ -3,7 +3,7 @@ import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { addYears, today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
-import { requiredText } from "../../shared/validation";
+import { requiredText, notInFuture } from "../../shared/validation";
 import { isUuid } from "../../shared/uuid";
 import { regionCovers } from "../../shared/region";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
@@ -51,7 +51,7 @@ export class BlacklistService {
     const decisionNumber = requiredText(input.decisionNumber, "decisionNumber", 100);
     const reason = requiredText(input.reason, "reason");
     const now = today();
-    if (input.listedOn > now) throw badInput("listedOn", `listedOn (${input.listedOn}) lies in the future.`);
+    notInFuture(input.listedOn, "listedOn", now);
     const validUntil = input.validUntil ?? addYears(input.listedOn, 3);
     if (validUntil < input.listedOn) throw badInput("validUntil", "validUntil cannot be earlier than listedOn.");
     const roles = input.includeRoles ?? ROLE_ORDER;

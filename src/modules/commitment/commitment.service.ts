@@ -1,11 +1,10 @@
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
-import { requiredText } from "../../shared/validation";
+import { requiredText, notInFuture } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import { COMMITMENT_COLUMNS, CreditCommitment } from "./commitment.type";
@@ -20,7 +19,7 @@ export class CommitmentService {
   /** The caller's department accepts the commitment (it becomes acceptedBy). */
   recordCommitment(actor: AgencyActor, input: CommitmentInput): Promise<CreditCommitment> {
     const content = requiredText(input.content, "content", 5000);
-    if (input.committedOn > today()) throw badInput("committedOn", `committedOn (${input.committedOn}) lies in the future.`);
+    notInFuture(input.committedOn, "committedOn");
     return inTransaction(this.db, async (tx) => {
       const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
       const [c] = await tx.query(
@@ -35,7 +34,7 @@ export class CommitmentService {
   /** Only the accepting department verifies a breach, once. */
   recordCommitmentBreach(actor: AgencyActor, input: CommitmentBreachInput): Promise<CreditCommitment> {
     const description = requiredText(input.description, "description", 5000);
-    if (input.verifiedOn > today()) throw badInput("verifiedOn", `verifiedOn (${input.verifiedOn}) lies in the future.`);
+    notInFuture(input.verifiedOn, "verifiedOn");
     return inTransaction(this.db, async (tx) => {
       const [c] = isUuid(input.commitmentId)
         ? await tx.query(

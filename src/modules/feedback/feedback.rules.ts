@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
-import { today } from "../../shared/clock";
 import { badInput, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
-import { requiredText } from "../../shared/validation";
+import { requiredText, notInFuture } from "../../shared/validation";
 import { measureOf } from "../sanction/sanction-catalogue";
 import { SanctionOutcome } from "./feedback.enums";
 import type { SanctionFeedbackInput } from "./feedback.inputs";
@@ -64,7 +63,7 @@ export function checkReport(actor: AgencyActor, input: SanctionFeedbackInput, fa
   if (entry.subjectType === "PERSON" && !measure.appliesToPersons) {
     throw badInput("measure", `${input.measure} does not apply to persons.`);
   }
-  if (input.appliedOn > today()) throw badInput("appliedOn", `appliedOn (${input.appliedOn}) lies in the future.`);
+  notInFuture(input.appliedOn, "appliedOn");
   if (input.appliedOn < entry.listedOn) throw badInput("appliedOn", `appliedOn (${input.appliedOn}) is before the entry was listed (${entry.listedOn}).`);
   const description = input.description?.trim() || null;
   if (input.outcome !== SanctionOutcome.APPLIED && !description) {

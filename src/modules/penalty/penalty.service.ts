@@ -1,14 +1,14 @@
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { addYears, today } from "../../shared/clock";
+import { addYears } from "../../shared/clock";
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
-import { requiredText } from "../../shared/validation";
+import { requiredText, notInFuture } from "../../shared/validation";
 import { holderAt, personReference } from "../person/person.rules";
 import { PenaltyType } from "./penalty.enums";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
@@ -27,7 +27,7 @@ export class PenaltyService {
     const decisionNumber = requiredText(input.decisionNumber, "decisionNumber", 100);
     const violation = requiredText(input.violation, "violation", 2000);
     const legalBasis = input.legalBasis?.trim() || null;
-    if (input.decidedOn > today()) throw badInput("decidedOn", `decidedOn (${input.decidedOn}) lies in the future.`);
+    notInFuture(input.decidedOn, "decidedOn");
     const types = [...new Set(input.penaltyTypes)];
     if (types.length === 0) throw badInput("penaltyTypes", "Name at least one penalty type.");
     if (types.includes(PenaltyType.FINE) && input.fineAmount == null) {

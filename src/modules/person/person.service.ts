@@ -9,6 +9,7 @@ import { personReference } from "./person.rules";
 import type { ResponsiblePersonInput } from "./person.inputs";
 import { RESPONSIBLE_PERSON_COLUMNS, ResponsiblePerson } from "./responsible-person.entity";
 import { SINGLE_HOLDER_ROLES } from "./person.enums";
+import { notInFuture } from "../../shared/validation";
 
 export class PersonService {
   constructor(private readonly db: DataSource) {}
@@ -28,7 +29,7 @@ export class PersonService {
       throw badInput("name", "A person named by personId keeps the name the hub has; leave name out.");
     }
     const since = input.since ?? today();
-    if (since > today()) throw badInput("since", `since (${since}) lies in the future.`);
+    notInFuture(since, "since");
 
     return inTransaction(this.db, async (tx) => {
       const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);

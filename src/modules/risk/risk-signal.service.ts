@@ -1,9 +1,8 @@
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { today } from "../../shared/clock";
-import { badInput, conflict } from "../../shared/errors";
-import { requiredText } from "../../shared/validation";
+import { conflict } from "../../shared/errors";
+import { requiredText, notInFuture } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import { SIGNAL_COLUMNS } from "./risk.sql";
@@ -20,7 +19,7 @@ export class RiskSignalService {
   /** Records a signal from another system; the same signal again is a CONFLICT and writes nothing. */
   record(actor: AgencyActor, input: RiskSignalInput): Promise<RiskSignal> {
     const source = requiredText(input.source, "source", 100);
-    if (input.occurredOn > today()) throw badInput("occurredOn", `occurredOn (${input.occurredOn}) lies in the future.`);
+    notInFuture(input.occurredOn, "occurredOn");
     return inTransaction(this.db, async (tx) => {
       const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);
       const [signal] = await tx.query(
