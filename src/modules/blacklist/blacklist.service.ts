@@ -2,9 +2,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { addYears, today } from "../../shared/clock";
-import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { badInput, conflict, forbidden } from "../../shared/errors";
 import { requiredText, notInFuture } from "../../shared/validation";
-import { isUuid } from "../../shared/uuid";
 import { regionCovers } from "../../shared/region";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import { ResponsibleRole } from "../person/person.enums";
@@ -13,7 +12,7 @@ import type { StandingService } from "../standing/standing.service";
 import { mayDecideBlacklistEntry } from "./blacklist.rules";
 import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
 import { BlacklistStatus } from "./blacklist.enums";
-import { inForce } from "../listing/listing.sql";
+import { inForce, lockListingEntry } from "../listing/listing.sql";
 import type { BlacklistInput } from "./blacklist.inputs";
 
 const ROLE_ORDER = Object.values(ResponsibleRole);
@@ -121,16 +120,8 @@ export class BlacklistService {
     });
   }
 
-  async lockEntry(tx: EntityManager, id: string, field = "id"): Promise<BlacklistEntry & { regionCode: string }> {
-    const [entry] = isUuid(id)
-      ? await tx.query(
-          `SELECT ${blacklistColumns("$2")}, e.region_code AS "regionCode"
-           FROM blacklist_entry b JOIN enterprise e ON e.id = b.enterprise_id WHERE b.id = $1 FOR UPDATE OF b`,
-          [id, today()],
-        )
-      : [];
-    if (!entry) throw notFound(`No blacklist entry with id ${id}.`, field);
-    return entry;
+  lockEntry(tx: EntityManager, id: string, field = "id"): Promise<BlacklistEntry & { regionCode: string }> {
+    return lockListingEntry(tx, { table: "blacklist_entry", alias: "b", columns: blacklistColumns, label: "blacklist entry" }, id, field);
   }
 
   /** Sets an enterprise entry and its PERSON entries to REMOVED or REPAIRED and closes their tasks. */

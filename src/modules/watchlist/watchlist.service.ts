@@ -2,16 +2,15 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { addDays, addYears, today } from "../../shared/clock";
-import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
+import { badInput, conflict, forbidden } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
-import { isUuid } from "../../shared/uuid";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import type { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import type { BlacklistService } from "../blacklist/blacklist.service";
 import { requiredText } from "../../shared/validation";
 import { WatchlistBasis, WatchlistStatus } from "./watchlist.enums";
-import { inForce } from "../listing/listing.sql";
+import { inForce, lockListingEntry } from "../listing/listing.sql";
 import type { BlacklistInput } from "../blacklist/blacklist.inputs";
 import type { WatchlistInput } from "./watchlist.inputs";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
@@ -109,16 +108,8 @@ export class WatchlistService {
     await this.standing.recompute(tx, [ended.enterpriseId]);
   }
 
-  async lock(tx: EntityManager, id: string, field = "id"): Promise<WatchlistEntry & { regionCode: string }> {
-    const [entry] = isUuid(id)
-      ? await tx.query(
-          `SELECT ${watchlistColumns("$2")}, e.region_code AS "regionCode"
-           FROM watchlist_entry w JOIN enterprise e ON e.id = w.enterprise_id WHERE w.id = $1 FOR UPDATE OF w`,
-          [id, today()],
-        )
-      : [];
-    if (!entry) throw notFound(`No watchlist entry with id ${id}.`, field);
-    return entry;
+  lock(tx: EntityManager, id: string, field = "id"): Promise<WatchlistEntry & { regionCode: string }> {
+    return lockListingEntry(tx, { table: "watchlist_entry", alias: "w", columns: watchlistColumns, label: "watchlist entry" }, id, field);
   }
 
   private async lockActive(tx: EntityManager, actor: AgencyActor, id: string) {
