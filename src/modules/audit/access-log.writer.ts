@@ -5,6 +5,7 @@ import { writeCheckpoint } from "./access-checkpoint";
 import { preparedQuery } from "../../db/prepared";
 
 const MAX_BATCH = 500;
+const MAX_IN_FLIGHT = 2;
 
 interface Pending {
   record: AccessRecordContent;
@@ -27,6 +28,8 @@ export class AccessLogWriter {
   private checkpointTimer: NodeJS.Timeout | null = null;
   /** The head this instance wrote last, while it may still be the chain's head. */
   private head: string | null = null;
+  /** Wakes the drain loop while it waits for a batch, so new records need not wait for it. */
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -46,6 +49,8 @@ export class AccessLogWriter {
     return new Promise((written, failed) => {
       this.queue.push({ record, written, failed });
       this.writing ??= this.drain();
+      // A batch is in flight and a slot is free: send what comes in this turn without waiting for it.
+      if (this.wake) setImmediate(() => this.wake?.());
     });
   }
 
@@ -72,18 +77,32 @@ export class AccessLogWriter {
     }
   }
 
+  /**
+   * Writes batches while records come, up to MAX_IN_FLIGHT at once: the next batch is sent while
+   * the one before it commits. It names the head that batch will leave, so the database holds it
+   * on the head's row lock until then and appends it next (ids and chain in order); if the batch
+   * before it fails, the head is not what it names, it appends nothing and takes the locked path.
+   */
   private async drain(): Promise<void> {
     // Requests answered in the same turn of the event loop join the first batch.
     await new Promise((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        await this.writeBatch(batch.map((p) => p.record));
-        for (const p of batch) p.written();
-      } catch (err) {
-        this.logger.error({ err, records: batch.length }, "access log append failed");
-        for (const p of batch) p.failed(err);
+    const running = new Set<Promise<void>>();
+    while (this.queue.length > 0 || running.size > 0) {
+      while (this.queue.length > 0 && running.size < MAX_IN_FLIGHT) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        const done: Promise<void> = this.writeBatch(batch.map((p) => p.record)).then(
+          () => {
+            for (const p of batch) p.written();
+          },
+          (err) => {
+            this.logger.error({ err, records: batch.length }, "access log append failed");
+            for (const p of batch) p.failed(err);
+          },
+        ).finally(() => running.delete(done));
+        running.add(done);
       }
+      await Promise.race([...running, new Promise<void>((resolve) => (this.wake = resolve))]);
+      this.wake = null;
     }
     this.writing = null;
   }

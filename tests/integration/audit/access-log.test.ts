@@ -105,6 +105,24 @@ describe("access log (信用信息查询记录)", () => {
     for (const check of checks) expect(check).toMatchObject({ ok: true, firstBrokenId: null });
   });
 
+  it("keeps one unbroken chain in id order when batches overlap (the next is sent while one commits)", async () => {
+    const before = Number((await t.sql(`SELECT count(*) AS n FROM access_record`))[0].n);
+    // 200 reads in waves of 50: each wave's records arrive while the previous batch is committing.
+    for (let wave = 0; wave < 4; wave++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, em)),
+      );
+      for (const a of answers) expect(a.errors).toBeUndefined();
+    }
+    await t.hub.flushAccessLog();
+    const rows = await t.sql(`SELECT id, previous_hash, hash FROM access_record ORDER BY id`);
+    expect(rows.length - before).toBeGreaterThanOrEqual(200);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].previous_hash).toBe(rows[i - 1].hash);
+    const [head] = await t.sql(`SELECT last_id::text AS id, last_hash AS hash, records::int AS records FROM access_chain_head`);
+    expect(head).toEqual({ id: String(rows.at(-1).id), hash: rows.at(-1).hash, records: rows.length });
+    expect((await t.gql(VERIFY, {}, credit)).data?.verifyAccessLog).toMatchObject({ ok: true, firstBrokenId: null });
+  });
+
   it("names the first broken record when any record is changed or deleted", async () => {
     for (let i = 0; i < 4; i++) await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code }, em);
     await t.hub.flushAccessLog();
