@@ -15,7 +15,7 @@ import { gradeModule } from "./grade";
 import { blacklistModule } from "./blacklist";
 import { listingModule } from "./listing";
 import { watchlistModule } from "./watchlist";
-import type { HubModule, LoadersOf, ModuleEnv, ServiceFactory, ServicesOf } from "./module";
+import { type HubModule, type LoadersOf, type ServicesOf, buildServices, mergeLoaders } from "./module";
 import { penaltyModule } from "./penalty";
 import { personModule } from "./person";
 import { repairModule } from "./repair";
@@ -61,43 +61,17 @@ export const resolvers = modules.flatMap((m) => m.resolvers) as unknown as NonEm
 /** Every TypeORM entity of the modules, for the data source. */
 export const entities = modules.flatMap((m) => m.entities ?? []);
 
-/**
- * Builds every module's services once, each on first use by name, so that a factory's `deps`
- * may name a service of any module. A name provided twice, a name nobody provides, and services
- * that need each other are errors at start, not at the first request.
- */
+/** Every module's services, built once (see buildServices in module.ts). */
 export function createServices(db: DataSource, config: Config, options: { auditKey?: Buffer } = {}): Services {
-  const env: ModuleEnv = { db, config, auditKey: options.auditKey ?? null };
-  const factories = new Map<string, ServiceFactory<unknown, never>>();
-  for (const m of modules) {
-    for (const [name, factory] of Object.entries(m.services ?? {})) {
-      if (factories.has(name)) throw new Error(`The service "${name}" is provided twice (module ${m.name}).`);
-      factories.set(name, factory);
-    }
-  }
-  const built = new Map<string, unknown>();
-  const building: string[] = [];
-  const service = (name: string): unknown => {
-    if (built.has(name)) return built.get(name);
-    const factory = factories.get(name);
-    if (!factory) throw new Error(`No module provides the service "${name}" (needed by ${building.at(-1) ?? "the hub"}).`);
-    if (building.includes(name)) throw new Error(`Services need each other: ${[...building, name].join(" → ")}.`);
-    building.push(name);
-    const value = factory(env, new Proxy({}, { get: (_, dep) => service(String(dep)) }) as never);
-    building.pop();
-    built.set(name, value);
-    return value;
-  };
-  for (const name of factories.keys()) service(name);
-  return Object.fromEntries(built) as Services;
+  return buildServices(modules, { db, config, auditKey: options.auditKey ?? null }) as Services;
 }
 
 /** The Enterprise fields that can join the profile's one statement, in the modules' order. */
 const profileParts = Object.assign({}, ...modules.map((m) => m.profile ?? {})) as ProfileParts<RowLoaders>;
 
-/** Built for each request and never shared between callers; row filters depend on the caller. */
+/** Built for each request and never shared between callers; row filters depend on the caller (mergeLoaders in module.ts). */
 export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
-  const loaders = Object.assign({}, ...modules.map((m) => m.loaders?.({ db, actor, audit }) ?? {})) as RowLoaders;
+  const loaders = mergeLoaders(modules, { db, actor, audit }) as RowLoaders;
   return { ...loaders, enterpriseProfile: createProfileLoader(db, actor, loaders, profileParts) };
 }
 

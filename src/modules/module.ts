@@ -50,3 +50,46 @@ export function defineModule<F extends Record<string, ServiceFactory<unknown, ne
 export type ServicesOf<M> = M extends { services?: infer F } ? { [K in keyof F]: F[K] extends (...args: never[]) => infer S ? S : never } : never;
 /** The loaders a module provides. */
 export type LoadersOf<M> = M extends { loaders?: (env: RequestEnv) => infer L } ? L : object;
+
+/**
+ * Builds every module's services once, each on first use by name, so that a factory's `deps`
+ * may name a service of any module, listed before or after it. A name provided twice, a name no
+ * module provides, and services that need each other are errors at start, not at the first request.
+ */
+export function buildServices(modules: readonly HubModule[], env: ModuleEnv): Record<string, unknown> {
+  const factories = new Map<string, { factory: ServiceFactory<unknown, never>; module: string }>();
+  for (const m of modules) {
+    for (const [name, factory] of Object.entries(m.services ?? {})) {
+      const other = factories.get(name);
+      if (other) throw new Error(`The service "${name}" is provided twice (modules ${other.module} and ${m.name}).`);
+      factories.set(name, { factory, module: m.name });
+    }
+  }
+  const built = new Map<string, unknown>();
+  const building: string[] = [];
+  const service = (name: string): unknown => {
+    if (built.has(name)) return built.get(name);
+    const entry = factories.get(name);
+    if (!entry) throw new Error(`No module provides the service "${name}" (needed by ${building.at(-1) ?? "the hub"}).`);
+    if (building.includes(name)) throw new Error(`Services need each other: ${[...building, name].join(" → ")}.`);
+    building.push(name);
+    const value = entry.factory(env, new Proxy({}, { get: (_, dep) => service(String(dep)) }) as never);
+    building.pop();
+    built.set(name, value);
+    return value;
+  };
+  for (const name of factories.keys()) service(name);
+  return Object.fromEntries(built);
+}
+
+/** One request's loaders of every module, merged; two modules naming the same loader is an error, not a silent overwrite. */
+export function mergeLoaders(modules: readonly HubModule[], env: RequestEnv): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const m of modules) {
+    for (const [name, loader] of Object.entries(m.loaders?.(env) ?? {})) {
+      if (name in merged) throw new Error(`The loader "${name}" is provided twice (module ${m.name}).`);
+      merged[name] = loader;
+    }
+  }
+  return merged;
+}
