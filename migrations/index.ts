@@ -11,6 +11,7 @@ import { AccessLogAppendOnly1764979200000 } from "./1764979200000-access-log-app
 import { StandingRefreshSettings1765065600000 } from "./1765065600000-standing-refresh-settings";
 import { AccessLogKeyed1765152000000 } from "./1765152000000-access-log-keyed";
 import { LinearNameBigrams1765155000000 } from "./1765155000000-linear-name-bigrams";
+import { PenaltySeverity1765200000000 } from "./1765200000000-penalty-severity";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   StandingRefreshSettings1765065600000,
   AccessLogKeyed1765152000000,
   LinearNameBigrams1765155000000,
+  PenaltySeverity1765200000000,
 ];

@@ -21,7 +21,8 @@ const schema = z.object({
   HUB_DATA_DIR: z.string().min(1).default("./.data"),
   HUB_DEMO_SEED: onOff.default("on"),
   HUB_PUBLIC_ACCESS: onOff.default("on"),
-  HUB_DISCLOSURE_YEARS: intIn(1, 20).default(3),
+  HUB_PUBLICATION_GENERAL_MONTHS: intIn(1, 120).default(12),
+  HUB_PUBLICATION_SERIOUS_MONTHS: intIn(1, 240).default(36),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: intIn(1, 200).default(10),
   DB_CONNECT_TIMEOUT_MS: intIn(100, 120_000).default(5_000),
@@ -108,6 +109,12 @@ export const DEFAULT_RISK_WEIGHTS = {
 };
 export type RiskWeights = typeof DEFAULT_RISK_WEIGHTS;
 
+/** Public windows of failing-credit information by severity, in months after the decision. */
+export interface PublicationSettings {
+  generalMonths: number;
+  seriousMonths: number;
+}
+
 export type Config = Readonly<{
   /** "production" unless NODE_ENV says otherwise: details reach clients only in "development". */
   env: "development" | "production" | "test";
@@ -122,7 +129,8 @@ export type Config = Readonly<{
   dataDir: string;
   demoSeed: boolean;
   publicAccess: boolean;
-  disclosureYears: number;
+  /** How long the public sees a penalty after its decision, by severity (MINOR: never). */
+  publication: PublicationSettings;
   logLevel: string;
   db: Readonly<{
     poolMax: number;
@@ -186,7 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(v.HUB_DATA_DIR),
     demoSeed: v.HUB_DEMO_SEED === "on",
     publicAccess: v.HUB_PUBLIC_ACCESS === "on",
-    disclosureYears: v.HUB_DISCLOSURE_YEARS,
+    publication: { generalMonths: v.HUB_PUBLICATION_GENERAL_MONTHS, seriousMonths: v.HUB_PUBLICATION_SERIOUS_MONTHS },
     logLevel: v.LOG_LEVEL,
     db: Object.freeze({
       poolMax: v.DB_POOL_MAX,

@@ -58,7 +58,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     blacklist: EVERYONE,
     measuresInForce: EVERYONE,
     repairs: GOV,
-    creditGrade: GOV,
+    // PUBLIC: grade and effectiveFrom only (the CreditGrade fields below).
+    creditGrade: EVERYONE,
     creditGradeHistory: GOV,
     riskAssessment: RISK,
     // Own department's rows; OVERSIGHT all (row filter in the feedback loaders).
@@ -81,7 +82,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   AdministrativePenalty: {
     ...everyone(
       "id", "decisionNumber", "department", "decidedOn", "violation", "legalBasis", "penaltyTypes", "fineAmount",
-      "publicUntil", "isPublic", "revoked",
+      "publicUntil", "isPublic", "revoked", "severity",
     ),
     agency: GOV,
     person: GOV,
@@ -113,7 +114,12 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     "id", "enterprise", "blacklistEntry", "watchlistEntry", "actions", "statement", "submittedAt", "status", "decidedBy",
     "decidedAt", "decisionReason",
   ),
-  CreditGrade: everyone("grade", "supervisionLevel", "inspectionsPerYear", "effectiveFrom", "factors"),
+  CreditGrade: {
+    ...everyone("grade", "effectiveFrom"),
+    supervisionLevel: GOV,
+    inspectionsPerYear: GOV,
+    factors: GOV,
+  },
   GradeFactor: everyone("code", "description"),
   RiskAssessment: everyone("score", "level", "factors", "assessedAt"),
   RiskFactor: everyone("signal", "count", "latestOn", "contribution"),

@@ -35,7 +35,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .action(async () => {
       if (getConfig().productionDeclared) throw new Error("demo-seed refuses to run with NODE_ENV=production");
       await withDatabase(getConfig(), async ({ dataSource }) => {
-        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), { disclosureYears: getConfig().disclosureYears });
+        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), { publication: getConfig().publication });
         console.log(`demo data: ${result.enterprises} enterprises, ${result.persons} persons, ${result.penalties} penalties`);
         console.log(`first demo enterprise: ${result.firstCreditCode}`);
         for (const a of result.agencies) console.log(`${a.department.padEnd(22)} ${a.token}`);

@@ -55,7 +55,7 @@ export function registerStandingCommands(program: Command, config: () => Config)
           const options = { batchSize: Number(opts.batch), onProgress: (d: number, t: number) => bar.update(d, t) };
           const started = Date.now();
           const result = name === "penalties"
-            ? await importCsv(dataSource, file, penaltyFeed(config().disclosureYears, services.watchlist, services.standing), options)
+            ? await importCsv(dataSource, file, penaltyFeed(config().publication, services.watchlist, services.standing), options)
             : await importCsv(dataSource, file, riskSignalFeed(services.standing), options);
           bar.stop();
           const seconds = (Date.now() - started) / 1000;

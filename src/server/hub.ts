@@ -106,7 +106,7 @@ export async function startHub(
     await writer.start();
     accessLog = writer;
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
-      demo = await seedDemoData(database.dataSource, services, { disclosureYears: config.disclosureYears });
+      demo = await seedDemoData(database.dataSource, services, { publication: config.publication });
     }
   } catch (err) {
     await new Promise((r) => server.close(r));

@@ -7,7 +7,7 @@ describe("configuration", () => {
     expect(config.port).toBe(4000);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe(path.resolve(".data"));
-    expect(config.disclosureYears).toBe(3);
+    expect(config.publication).toEqual({ generalMonths: 12, seriousMonths: 36 });
   });
 
   it("is production-safe without NODE_ENV, and says when production was declared", () => {
@@ -27,7 +27,7 @@ describe("configuration", () => {
   });
 
   it("names every bad variable in one line", () => {
-    const load = () => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", HUB_DISCLOSURE_YEARS: "0" });
+    const load = () => loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", HUB_PUBLICATION_GENERAL_MONTHS: "0" });
     expect(load).toThrow(ConfigError);
     let message = "";
     try {
@@ -38,7 +38,7 @@ describe("configuration", () => {
     expect(message).not.toContain("\n");
     expect(message).toMatch(/PORT="eighty"/);
     expect(message).toMatch(/DATABASE_URL="mysql:\/\/x" must be a postgres/);
-    expect(message).toMatch(/HUB_DISCLOSURE_YEARS="0"/);
+    expect(message).toMatch(/HUB_PUBLICATION_GENERAL_MONTHS="0"/);
   });
 
   it("requires exactly one key source with a JWT issuer", () => {

@@ -6,6 +6,6 @@ import { EnterpriseListsResolver } from "./listing.resolver";
 export const listingModule = defineModule({
   name: "listing",
   resolvers: [EnterpriseListsResolver],
-  loaders: ({ db }) => createListingLoaders(db),
+  loaders: ({ db, actor }) => createListingLoaders(db, actor),
   profile: listingProfileParts,
 });

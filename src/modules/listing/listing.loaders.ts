@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
-import { type ProfileParts, groupQueryLoader, rowQueryLoader } from "../../db/loader";
+import type { Actor } from "../../auth/actor";
+import { type ProfileParts, type SqlParams, groupQueryLoader, rowQueryLoader } from "../../db/loader";
 import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty, revivePenalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "../blacklist/blacklist-entry.type";
@@ -21,10 +22,17 @@ export interface PersonListState {
   marketBanUntil: string | null;
 }
 
-/** Every list read of a request: one statement per kind, for all the enterprises or persons asked. */
-export function createListingLoaders(db: DataSource) {
+/**
+ * Every list read of a request: one statement per kind, for all the enterprises or persons asked.
+ * The public sees an enterprise's or a person's blacklist entries only while they are in force:
+ * a repaired, removed or expired entry leaves the public view the day its status changes.
+ */
+export function createListingLoaders(db: DataSource, actor: Actor) {
   const now = today();
   const ORDER = `ORDER BY b.listed_on DESC, b.subject_type, b.id`;
+  const publicOnly = actor.kind === "public";
+  // One statement text for every audience (one prepared statement): the audience is a parameter.
+  const visible = (params: SqlParams, day: string) => `AND (NOT ${params.add(publicOnly)}::boolean OR ${inForce("b", day)})`;
   return {
     listState: rowQueryLoader<string, EnterpriseListState>(db, {
       sql: (ids, params) => {
@@ -50,12 +58,18 @@ export function createListingLoaders(db: DataSource) {
       keyOf: (s) => s.personId,
     }),
     blacklistByEnterprise: groupQueryLoader<string, BlacklistEntry>(db, {
-      sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.enterprise_id = ANY(${ids}) ${ORDER}`,
+      sql: (ids, params) => {
+        const day = params.add(now);
+        return `SELECT ${blacklistColumns(day)} FROM blacklist_entry b WHERE b.enterprise_id = ANY(${ids}) ${visible(params, day)} ${ORDER}`;
+      },
       fromRows: (rows) => rows as unknown as BlacklistEntry[],
       keyOf: (b) => b.enterpriseId,
     }),
     blacklistByPerson: groupQueryLoader<string, BlacklistEntry>(db, {
-      sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.person_id = ANY(${ids}) ${ORDER}`,
+      sql: (ids, params) => {
+        const day = params.add(now);
+        return `SELECT ${blacklistColumns(day)} FROM blacklist_entry b WHERE b.person_id = ANY(${ids}) ${visible(params, day)} ${ORDER}`;
+      },
       fromRows: (rows) => rows as unknown as BlacklistEntry[],
       keyOf: (b) => b.personId!,
     }),

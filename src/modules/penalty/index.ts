@@ -13,7 +13,7 @@ export const penaltyModule = defineModule({
   entities: [Penalty],
   services: {
     penalty: ({ db, config }, { watchlist, standing }: { watchlist: WatchlistService; standing: StandingService }) =>
-      new PenaltyService(db, config.disclosureYears, watchlist, standing),
+      new PenaltyService(db, config.publication, watchlist, standing),
   },
   loaders: ({ db, actor }) => createPenaltyLoaders(db, actor),
   profile: penaltyProfileParts,

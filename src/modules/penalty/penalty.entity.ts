@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, DecimalScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enums";
-import { PenaltyType } from "./penalty.enums";
+import { FailingCreditSeverity, PenaltyType } from "./penalty.enums";
 
 @Entity("penalty")
 @ObjectType("AdministrativePenalty")
@@ -45,8 +45,14 @@ export class Penalty {
   @Field(() => DecimalScalar, { nullable: true })
   fineAmount!: string | null;
 
+  @Column("text")
+  @Field(() => FailingCreditSeverity)
+  severity!: FailingCreditSeverity;
+
   @Column("date", { name: "public_until" })
-  @Field(() => DateScalar, { description: "End of the public disclosure (双公示) period." })
+  @Field(() => DateScalar, {
+    description: "Last day of public disclosure (双公示), set by severity: by default 12 months after the decision (GENERAL), 36 (SERIOUS); the day before the decision for MINOR, which is never public.",
+  })
   publicUntil!: string;
 
   @Column("uuid", { name: "person_id", nullable: true })
@@ -62,7 +68,7 @@ export class Penalty {
 export const PENALTY_COLUMNS = `pe.id, pe.enterprise_id AS "enterpriseId", pe.decision_number AS "decisionNumber",
   pe.department, pe.agency_id AS "agencyId", pe.decided_on AS "decidedOn", pe.violation,
   pe.legal_basis AS "legalBasis", pe.penalty_types AS "penaltyTypes", pe.fine_amount::text AS "fineAmount",
-  pe.public_until AS "publicUntil", pe.person_id AS "personId", pe.revoked_at AS "revokedAt",
+  pe.severity, pe.public_until AS "publicUntil", pe.person_id AS "personId", pe.revoked_at AS "revokedAt",
   pe.revoked_reason AS "revokedReason"`;
 
 /** A penalty read as JSON (one part of a larger statement) carries its timestamp as text. */

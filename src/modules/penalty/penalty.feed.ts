@@ -1,4 +1,3 @@
-import { addYears } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
@@ -7,6 +6,9 @@ import { creditCodeField, dateField, enumField, pastDateField, textField } from 
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
 import { PenaltyType } from "./penalty.enums";
+import type { PublicationSettings } from "../../config";
+import { FailingCreditSeverity } from "./penalty.enums";
+import { penaltySeverity, publicUntilFor } from "./penalty.rules";
 
 interface PenaltyRow {
   creditCode: string;
@@ -18,6 +20,7 @@ interface PenaltyRow {
   penaltyTypes: PenaltyType[];
   fineAmount: string | null;
   publicUntil: string;
+  severity: FailingCreditSeverity;
   personIdNumber: string | null;
 }
 
@@ -27,7 +30,7 @@ interface PenaltyRow {
  * deciding department named in the feed; rows go through the same rules as recordPenalty
  * (the person's role at the enterprise, watchlist rule, grade and risk) in the batch's transaction.
  */
-export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService, standing: StandingService): ImportFeed<PenaltyRow> {
+export function penaltyFeed(publication: PublicationSettings, watchlist: WatchlistService, standing: StandingService): ImportFeed<PenaltyRow> {
   return {
     name: "penalties",
     columns: ["credit_code", "decision_number", "department", "decided_on", "violation", "penalty_types"],
@@ -38,8 +41,10 @@ export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService
       const fine = (r.fine_amount ?? "").trim();
       if (fine && !/^\d{1,12}(\.\d{1,2})?$/.test(fine)) throw badInput("fine_amount", `${JSON.stringify(fine)} is not an amount like 50000.00.`);
       if (penaltyTypes.includes(PenaltyType.FINE) && !fine) throw badInput("fine_amount", "A penalty that includes a FINE needs its fine_amount.");
-      const publicUntil = (r.public_until ?? "").trim() ? dateField(r.public_until, "public_until") : addYears(decidedOn, disclosureYears);
-      if (publicUntil < decidedOn) throw badInput("public_until", "public_until cannot be earlier than decided_on.");
+      // The feed has no column for a serious finding: its severity follows from the types and fine.
+      const severity = penaltySeverity(penaltyTypes, fine || null);
+      const requested = (r.public_until ?? "").trim() ? dateField(r.public_until, "public_until") : null;
+      const publicUntil = publicUntilFor(severity, decidedOn, requested, publication, "public_until", "decided_on");
       const person = (r.person_id_number ?? "").trim();
       if (person && idNumberProblem(normaliseIdNumber(person))) throw badInput("person_id_number", idNumberProblem(normaliseIdNumber(person))!);
       return {
@@ -52,6 +57,7 @@ export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService
         penaltyTypes,
         fineAmount: fine || null,
         publicUntil,
+        severity,
         personIdNumber: person ? normaliseIdNumber(person) : null,
       };
     },
@@ -87,17 +93,17 @@ export function penaltyFeed(disclosureYears: number, watchlist: WatchlistService
       const inserted: { enterpriseId: string }[] = valid.length
         ? await tx.query(
             `INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, legal_basis, penalty_types,
-               fine_amount, public_until, person_id)
+               fine_amount, public_until, person_id, severity)
              SELECT x.enterprise_id, x.decision_number, x.department, x.decided_on, x.violation, x.legal_basis,
-               string_to_array(x.types, '|'), x.fine_amount, x.public_until, x.person_id
-             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::date[], $10::uuid[])
-               AS x(enterprise_id, decision_number, department, decided_on, violation, legal_basis, types, fine_amount, public_until, person_id)
+               string_to_array(x.types, '|'), x.fine_amount, x.public_until, x.person_id, x.severity
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::date[], $10::uuid[], $11::text[])
+               AS x(enterprise_id, decision_number, department, decided_on, violation, legal_basis, types, fine_amount, public_until, person_id, severity)
              ON CONFLICT (enterprise_id, decision_number) DO NOTHING
              RETURNING enterprise_id AS "enterpriseId"`,
             [valid.map((v) => idOf.get(v.creditCode)), valid.map((v) => v.decisionNumber), valid.map((v) => v.department),
               valid.map((v) => v.decidedOn), valid.map((v) => v.violation), valid.map((v) => v.legalBasis),
               valid.map((v) => v.penaltyTypes.join("|")), valid.map((v) => v.fineAmount), valid.map((v) => v.publicUntil),
-              valid.map((v) => v.personId)],
+              valid.map((v) => v.personId), valid.map((v) => v.severity)],
           )
         : [];
       const touched = [...new Set(inserted.map((i) => i.enterpriseId))].sort();

@@ -31,9 +31,12 @@ export class PenaltyInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: "Defaults to the disclosure period the hub is configured with.",
+    description: "Defaults to the end of the penalty's public period by severity; may shorten it, never lengthen it. A MINOR penalty takes none.",
   })
   publicUntil?: string | null;
+
+  @Field({ nullable: true, defaultValue: false, description: "The recording department finds the violation serious (严重失信): the penalty is SERIOUS whatever its types." })
+  serious?: boolean;
 
   @Field(() => ID, {
     nullable: true,

@@ -1,7 +1,7 @@
+import type { PublicationSettings } from "../../config";
 import type { DataSource } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { addYears } from "../../shared/clock";
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
@@ -13,11 +13,12 @@ import { holderAt, personReference } from "../person/person.rules";
 import { PenaltyType } from "./penalty.enums";
 import { PENALTY_COLUMNS, Penalty } from "./penalty.entity";
 import type { PenaltyInput } from "./penalty.inputs";
+import { penaltySeverity, publicUntilFor } from "./penalty.rules";
 
 export class PenaltyService {
   constructor(
     private readonly db: DataSource,
-    private readonly disclosureYears: number,
+    private readonly publication: PublicationSettings,
     private readonly watchlist: WatchlistService,
     private readonly standing: StandingService,
   ) {}
@@ -36,10 +37,8 @@ export class PenaltyService {
     if (input.fineAmount != null && Number(input.fineAmount) < 0) {
       throw badInput("fineAmount", "fineAmount cannot be negative.");
     }
-    const publicUntil = input.publicUntil ?? addYears(input.decidedOn, this.disclosureYears);
-    if (publicUntil < input.decidedOn) {
-      throw badInput("publicUntil", "publicUntil cannot be earlier than decidedOn.");
-    }
+    const severity = penaltySeverity(types, input.fineAmount, input.serious ?? false);
+    const publicUntil = publicUntilFor(severity, input.decidedOn, input.publicUntil, this.publication);
     const person = personReference(actor, input.personId, input.personIdNumber, { personId: "personId", idNumber: "personIdNumber" });
 
     return inTransaction(this.db, async (tx) => {
@@ -47,13 +46,13 @@ export class PenaltyService {
       const personId = person ? await holderAt(tx, enterprise.id, person, person.personId !== undefined ? "personId" : "personIdNumber") : null;
       const [inserted] = await tx.query(
         `INSERT INTO penalty AS pe (enterprise_id, decision_number, department, agency_id, decided_on, violation,
-           legal_basis, penalty_types, fine_amount, public_until, person_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           legal_basis, penalty_types, fine_amount, public_until, person_id, severity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (enterprise_id, decision_number) DO NOTHING
          RETURNING ${PENALTY_COLUMNS}`,
         [
           enterprise.id, decisionNumber, actor.department, actor.agencyId, input.decidedOn, violation,
-          legalBasis, types, input.fineAmount ?? null, publicUntil, personId,
+          legalBasis, types, input.fineAmount ?? null, publicUntil, personId, severity,
         ],
       );
       if (!inserted) {

@@ -1,10 +1,13 @@
-import { addDays, addYears } from "../../shared/clock";
+import { addDays } from "../../shared/clock";
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers";
 import { JIANGSU_CITIES } from "../../shared/region";
 import { Department } from "../../auth/department.enums";
 import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
 import { PenaltyType } from "../../modules/penalty/penalty.enums";
 import { ResponsibleRole } from "../../modules/person/person.enums";
+import type { PublicationSettings } from "../../config";
+import type { FailingCreditSeverity } from "../../modules/penalty/penalty.enums";
+import { penaltySeverity, publicationEnd } from "../../modules/penalty/penalty.rules";
 
 /** mulberry32: small, fast and deterministic, so a seed always yields the same data set. */
 export function prng(seed: number): () => number {
@@ -49,6 +52,7 @@ export interface DemoPenalty {
   penaltyTypes: PenaltyType[];
   fineAmount: string | null;
   publicUntil: string;
+  severity: FailingCreditSeverity;
   personIdNumber: string | null;
 }
 export interface DemoDataSet {
@@ -97,8 +101,8 @@ export interface DemoDataOptions {
   seed: number;
   /** YYYY-MM-DD every date of the set is counted back from (see generateDemoData). */
   anchor: string;
-  /** The hub's disclosure period (HUB_DISCLOSURE_YEARS). */
-  disclosureYears: number;
+  /** Config.publication: how long penalties stay public, by severity. */
+  publication: PublicationSettings;
 }
 
 /**
@@ -110,7 +114,7 @@ export interface DemoDataOptions {
  * fixed calendar date would show an ever emptier demo as it ages.
  */
 export function generateDemoData(options: DemoDataOptions): DemoDataSet {
-  const { count, seed, anchor, disclosureYears } = options;
+  const { count, seed, anchor, publication } = options;
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -183,6 +187,7 @@ export function generateDemoData(options: DemoDataOptions): DemoDataSet {
       const decidedOn = addDays(anchor, -daysAgo);
       const [violation, legalBasis] = pick(VIOLATIONS);
       const fine = rand() < 0.8;
+      const fineAmount = `${int(1, 50) * 10000}.00`;
       const types = fine ? [PenaltyType.FINE] : [PenaltyType.WARNING];
       if (rand() < 0.1) types.push(PenaltyType.SUSPEND_PRODUCTION);
       const blameSafetyHead = rand() < 0.3 && safetyHeadSince <= decidedOn;
@@ -194,9 +199,10 @@ export function generateDemoData(options: DemoDataOptions): DemoDataSet {
         violation,
         legalBasis,
         penaltyTypes: types,
-        fineAmount: fine ? `${int(1, 50) * 10000}.00` : null,
+        fineAmount: fine ? fineAmount : null,
         // The rule recordPenalty and the penalty import apply when no publicUntil is given.
-        publicUntil: addYears(decidedOn, disclosureYears),
+        severity: penaltySeverity(types, fine ? fineAmount : null),
+        publicUntil: publicationEnd(penaltySeverity(types, fine ? fineAmount : null), decidedOn, publication),
         personIdNumber: blameSafetyHead ? safetyHead.idNumber : null,
       });
     }

@@ -7,20 +7,21 @@ import { PROVINCE_CODE } from "../../shared/region";
 import type { Services } from "../../modules";
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
 import { generateDemoData } from "./demo-data";
+import type { PublicationSettings } from "../../config";
 
 export const DEMO_ENTERPRISES = 200;
 export const DEMO_SEED = 20191120;
 const DEMO_AGENCY_PREFIX = "Demo ";
 // The configuration's own default (an empty environment), so it cannot drift from config.ts.
-const DEFAULT_DISCLOSURE_YEARS = loadConfig({}).disclosureYears;
+const DEFAULT_PUBLICATION = loadConfig({}).publication;
 
 export interface DemoSeedOptions {
   enterprises?: number;
   seed?: number;
   /** The date the data set is counted back from; default today (see generateDemoData). */
   anchor?: string;
-  /** Config.disclosureYears: penalties are public until decidedOn + this many years. */
-  disclosureYears?: number;
+  /** Config.publication: how long penalties stay public after their decision, by severity. */
+  publication?: PublicationSettings;
 }
 
 export interface DemoSeedResult {
@@ -50,7 +51,7 @@ export async function seedDemoData(
     count: options.enterprises ?? DEMO_ENTERPRISES,
     seed,
     anchor,
-    disclosureYears: options.disclosureYears ?? DEFAULT_DISCLOSURE_YEARS,
+    publication: options.publication ?? DEFAULT_PUBLICATION,
   });
   const keys = DEPARTMENTS.map((department) => ({ department, token: generateApiKey() }));
 
@@ -93,18 +94,18 @@ export async function seedDemoData(
     const pe = data.penalties.filter((x) => isNew.has(x.creditCode));
     await tx.query(
       `INSERT INTO penalty (enterprise_id, decision_number, department, agency_id, decided_on, violation, legal_basis,
-         penalty_types, fine_amount, public_until, person_id)
+         penalty_types, fine_amount, public_until, person_id, severity)
        SELECT e.id, x.decision_number, x.department, x.agency_id, x.decided_on, x.violation, x.legal_basis,
-         string_to_array(x.types, ','), x.fine_amount, x.public_until, p.id
+         string_to_array(x.types, ','), x.fine_amount, x.public_until, p.id, x.severity
        FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::date[], $6::text[], $7::text[], $8::text[],
-         $9::numeric[], $10::date[], $11::text[])
-         AS x(code, decision_number, department, agency_id, decided_on, violation, legal_basis, types, fine_amount, public_until, id_number)
+         $9::numeric[], $10::date[], $11::text[], $12::text[])
+         AS x(code, decision_number, department, agency_id, decided_on, violation, legal_basis, types, fine_amount, public_until, id_number, severity)
        JOIN enterprise e ON e.credit_code = x.code
        LEFT JOIN person p ON p.id_number = x.id_number`,
       [pe.map((x) => x.creditCode), pe.map((x) => x.decisionNumber), pe.map((x) => x.department),
         pe.map((x) => agencyOf.get(x.department)), pe.map((x) => x.decidedOn), pe.map((x) => x.violation),
         pe.map((x) => x.legalBasis), pe.map((x) => x.penaltyTypes.join(",")), pe.map((x) => x.fineAmount),
-        pe.map((x) => x.publicUntil), pe.map((x) => x.personIdNumber)],
+        pe.map((x) => x.publicUntil), pe.map((x) => x.personIdNumber), pe.map((x) => x.severity)],
     );
     // What recordPenalty does after each penalty, here once per enterprise: the automatic
     // watchlist rule, then grade and risk, so the demo profiles look like recorded ones.

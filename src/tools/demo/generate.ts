@@ -10,6 +10,8 @@ import { DEPARTMENTS } from "../../auth/department.enums";
 import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
 import { distributionFor } from "../../modules/sanction/sanction-catalogue";
 import { prng } from "./demo-data";
+import { loadConfig } from "../../config";
+import { penaltySeverity, publicationEnd } from "../../modules/penalty/penalty.rules";
 
 /**
  * `hub generate`: a deterministic, province-sized data set streamed into PostgreSQL with COPY.
@@ -42,6 +44,8 @@ function idOf(kind: number, i: number, k: number): string {
   const hex = `${kind.toString(16).padStart(4, "0")}${i.toString(16).padStart(12, "0")}${k.toString(16).padStart(16, "0")}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
+// Generated penalties are public for the configuration's default periods (the data is made up).
+const PUBLICATION = loadConfig({}).publication;
 const KIND = { enterprise: 1, person: 2, role: 3, penalty: 4, signal: 5, watch: 6, blacklist: 7, task: 8, feedback: 9 };
 
 /** Rows of one chunk of enterprises, per table, as COPY lines. */
@@ -85,8 +89,10 @@ function chunkRows(start: number, count: number, seed: number, agencyId: string,
       const pid = next(KIND.penalty);
       penaltyIds.push(pid);
       const type = PENALTY_TYPES[int(0, PENALTY_TYPES.length - 1)];
+      const amount = `${int(1, 50) * 1000}.00`;
+      const fineOf = (t: string) => (t === "FINE" ? amount : null);
       t.penalty.push(line(pid, id, `苏罚〔${decided.slice(0, 4)}〕${i}-${n}号`, DEPARTMENTS[int(1, 7)], agencyId, decided, "未按规定开展安全生产教育和培训",
-        [type], type === "FINE" ? `${int(1, 50) * 1000}.00` : null, addYears(decided, 3)));
+        [type], fineOf(type), publicationEnd(penaltySeverity([type], fineOf(type)), decided, PUBLICATION), penaltySeverity([type], fineOf(type))));
     }
     t.risk_signal.push(line(next(KIND.signal), id, SIGNALS[i % SIGNALS.length], addDays(now, -int(1, 700)), "feed", `case ${i}`));
 
@@ -120,7 +126,7 @@ const COLUMNS: Record<string, string> = {
   enterprise: "id, credit_code, name, region_code, sector, scale, affiliation, economic_type, address, status",
   person: "id, id_number, name",
   responsible_person: "id, enterprise_id, person_id, role, since, until",
-  penalty: "id, enterprise_id, decision_number, department, agency_id, decided_on, violation, penalty_types, fine_amount, public_until",
+  penalty: "id, enterprise_id, decision_number, department, agency_id, decided_on, violation, penalty_types, fine_amount, public_until, severity",
   risk_signal: "id, enterprise_id, type, occurred_on, source, detail",
   watchlist_entry: "id, enterprise_id, basis, reason, listed_on, valid_until, warning_issued_on",
   blacklist_entry: "id, subject_type, enterprise_id, person_id, role, listed_with, recognized_by, agency_id, decision_number, ground, reason, listed_on, valid_until",

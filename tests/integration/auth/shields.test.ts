@@ -1,3 +1,4 @@
+import { addDays, today } from "../../../src/shared/clock";
 import { createEnterprise, recordPenalty, setPerson, UPSERT } from "../../helpers/factories";
 import { newCreditCode, newIdNumber } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
@@ -17,7 +18,8 @@ describe("field shields and row filters", () => {
     code = await createEnterprise(t);
     legalId = (await setPerson(t, em, code, "LEGAL_REPRESENTATIVE", { name: "王强" })).input.idNumber;
     await setPerson(t, em, code, "SAFETY_HEAD", { name: "李娜" });
-    await recordPenalty(t, em, code, { decisionNumber: "A-public", decidedOn: "2025-03-01" });
+    // Within its GENERAL penalty's public year.
+    await recordPenalty(t, em, code, { decisionNumber: "A-public", decidedOn: addDays(today(), -30) });
     await recordPenalty(t, em, code, { decisionNumber: "B-undisclosed", decidedOn: "2020-01-01", publicUntil: "2021-01-01" });
     const revoked = await recordPenalty(t, em, code, { decisionNumber: "C-revoked", decidedOn: "2025-04-01" });
     await t.gql(`mutation($id: ID!) { revokePenalty(id: $id, reason: "复议撤销") { id } }`, { id: revoked.id }, em);

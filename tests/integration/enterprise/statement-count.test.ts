@@ -45,8 +45,8 @@ describe("SQL statements per query", () => {
       [code, persons - 1, id],
     );
     await t.sql(
-      `INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, penalty_types, public_until, person_id)
-       SELECT $1, 'D-' || g, 'EMERGENCY_MANAGEMENT', DATE '2025-01-01' - g, 'v', '{WARNING}', DATE '2028-01-01',
+      `INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, penalty_types, public_until, severity, person_id)
+       SELECT $1, 'D-' || g, 'EMERGENCY_MANAGEMENT', DATE '2025-01-01' - g, 'v', '{SUSPEND_PRODUCTION}', DATE '2028-01-01', 'GENERAL',
          (SELECT id FROM person WHERE id_number = $3)
        FROM generate_series(1, $2::int) g`,
       [id, penalties, input.idNumber],
@@ -97,8 +97,8 @@ describe("SQL statements per query", () => {
        p AS (INSERT INTO person (id_number, name) SELECT lpad(abs(hashtext(credit_code))::text, 17, '4') || 'X', '法人' || credit_code FROM e RETURNING id, name),
        r AS (INSERT INTO responsible_person (enterprise_id, person_id, role, since)
          SELECT e.id, p.id, 'LEGAL_REPRESENTATIVE', '2020-01-01' FROM e JOIN p ON p.name = '法人' || e.credit_code)
-       INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, penalty_types, public_until)
-       SELECT id, 'B-' || credit_code, 'EMERGENCY_MANAGEMENT', DATE '2025-06-01', 'v', '{WARNING}', DATE '2028-06-01' FROM e`,
+       INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, penalty_types, public_until, severity)
+       SELECT id, 'B-' || credit_code, 'EMERGENCY_MANAGEMENT', DATE '2025-06-01', 'v', '{SUSPEND_PRODUCTION}', DATE '2028-06-01', 'GENERAL' FROM e`,
       [codes],
     );
     const one = await statementsFor(LIST, { first: 1 });

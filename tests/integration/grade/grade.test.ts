@@ -219,10 +219,13 @@ describe("credit grade (分类分级)", () => {
     expect(await standing(code)).toEqual(expected("A", [], ["A", "B", "A"]));
   });
 
-  it("is closed to the public", async () => {
+  it("shows the public the grade and its date only", async () => {
     const code = await createEnterprise(t);
-    const res = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name creditGrade { grade } } }`, { c: code });
+    const res = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { name creditGrade { grade effectiveFrom factors { code } } } }`, { c: code });
     expect(res.data?.enterprise.creditGrade).toBeNull();
-    expect(res.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[["enterprise", "creditGrade", "factors"], "FORBIDDEN"]]);
+    const open = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { creditGrade { grade effectiveFrom } } }`, { c: code });
+    expect(open.errors).toBeUndefined();
+    expect(open.data?.enterprise.creditGrade).toEqual({ grade: expect.any(String), effectiveFrom: expect.any(String) });
   });
 });

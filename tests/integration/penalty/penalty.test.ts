@@ -15,7 +15,7 @@ describe("administrative penalties", () => {
   });
   afterAll(() => t.stop());
 
-  it("records a penalty for the writer's department with the default disclosure period", async () => {
+  it("records a penalty for the writer's department, public for its severity's period (GENERAL: 12 months)", async () => {
     const code = await createEnterprise(t);
     const { input } = await setPerson(t, em, code, "SAFETY_HEAD", { name: "林军" });
     await recordPenalty(t, em, code, { decidedOn: "2024-02-29", personIdNumber: input.idNumber, fineAmount: "12345.60" });
@@ -23,7 +23,7 @@ describe("administrative penalties", () => {
     expect(res.data?.enterprise.penalties.edges[0].node).toEqual(expect.objectContaining({
       department: "EMERGENCY_MANAGEMENT",
       decidedOn: "2024-02-29",
-      publicUntil: "2027-02-28",
+      publicUntil: "2025-02-28",
       revoked: false,
       fineAmount: "12345.60",
       agency: { name: "Test EMERGENCY_MANAGEMENT" },

@@ -1,3 +1,4 @@
+import { loadConfig } from "../../../../src/config";
 import { createHash } from "node:crypto";
 import { generateDemoData } from "../../../../src/tools/demo/demo-data";
 import { DEMO_ENTERPRISES, DEMO_SEED, isEmptyDatabase, seedDemoData } from "../../../../src/tools/demo/demo-seed.service";
@@ -54,9 +55,17 @@ describe("demo seed", () => {
       // The seed scored every enterprise with the hub's settings: the scheduled refresh has nothing to do today.
       expect(await a.hub.services.standing.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
 
-      // Penalties are public for the disclosure period, by PostgreSQL's own date arithmetic.
-      const [{ off }] = await a.sql(`SELECT count(*)::int AS off FROM penalty WHERE public_until <> (decided_on + interval '3 years')::date`);
-      expect(off).toBe(0);
+      // Penalties are public for their severity's period, by PostgreSQL's own date arithmetic; the
+      // severity follows the rule (only WARNING, or only a FINE up to 3,000: MINOR).
+      const [{ off, wrongTier, tiers }] = await a.sql(`SELECT
+          count(*) FILTER (WHERE public_until <> CASE severity WHEN 'MINOR' THEN decided_on - 1
+            WHEN 'GENERAL' THEN (decided_on + interval '12 months')::date ELSE (decided_on + interval '36 months')::date END)::int AS off,
+          count(*) FILTER (WHERE severity <> CASE WHEN penalty_types && '{REVOKE_LICENSE,DETENTION}' THEN 'SERIOUS'
+            WHEN penalty_types <@ '{WARNING}' OR (penalty_types <@ '{FINE}' AND fine_amount <= 3000) THEN 'MINOR' ELSE 'GENERAL' END)::int AS "wrongTier",
+          count(DISTINCT severity)::int AS tiers
+        FROM penalty`);
+      expect({ off, wrongTier }).toEqual({ off: 0, wrongTier: 0 });
+      expect(tiers).toBeGreaterThanOrEqual(2);
 
       // Run again on another day: new keys (the old ones revoked), no second history for the same enterprises.
       const rerun = await seedDemoData(a.hub.database.dataSource, a.hub.services, { anchor: addDays(ANCHOR, 200) });
@@ -65,16 +74,17 @@ describe("demo seed", () => {
       const [{ revoked }] = await a.sql(`SELECT count(*)::int AS revoked FROM agency WHERE revoked_at IS NOT NULL`);
       expect(revoked).toBe(first.agencies.length);
 
-      // The configured disclosure period reaches the rows of enterprises new to the database.
-      await seedDemoData(b.hub.database.dataSource, b.hub.services, { seed: 7, enterprises: 20, anchor: ANCHOR, disclosureYears: 5 });
-      const newCodes = generateDemoData({ count: 20, seed: 7, anchor: ANCHOR, disclosureYears: 5 }).enterprises.map((x) => x.creditCode);
+      // The configured publication periods reach the rows of enterprises new to the database.
+      const publication = { generalMonths: 60, seriousMonths: 60 };
+      await seedDemoData(b.hub.database.dataSource, b.hub.services, { seed: 7, enterprises: 20, anchor: ANCHOR, publication });
+      const newCodes = generateDemoData({ count: 20, seed: 7, anchor: ANCHOR, publication }).enterprises.map((x) => x.creditCode);
       const rows = await b.sql(
-        `SELECT pe.decided_on::text AS "decidedOn", pe.public_until::text AS "publicUntil"
+        `SELECT pe.decided_on::text AS "decidedOn", pe.public_until::text AS "publicUntil", pe.severity
          FROM penalty pe JOIN enterprise e ON e.id = pe.enterprise_id WHERE e.credit_code = ANY($1)`,
         [newCodes],
       );
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.filter((r) => r.publicUntil !== addYears(r.decidedOn, 5))).toEqual([]);
+      expect(rows.filter((r) => r.publicUntil !== (r.severity === "MINOR" ? addDays(r.decidedOn, -1) : addYears(r.decidedOn, 5)))).toEqual([]);
     } finally {
       await a.stop();
       await b.stop();
@@ -82,7 +92,7 @@ describe("demo seed", () => {
   });
 
   it("dates the set from its anchor only, within the last four years", () => {
-    const options = { count: DEMO_ENTERPRISES, seed: DEMO_SEED, anchor: ANCHOR, disclosureYears: 3 };
+    const options = { count: DEMO_ENTERPRISES, seed: DEMO_SEED, anchor: ANCHOR, publication: loadConfig({}).publication };
     const data = generateDemoData(options);
     expect(generateDemoData({ ...options })).toEqual(data);
     expect(generateDemoData({ ...options, seed: DEMO_SEED + 1 }).enterprises[0].creditCode).not.toBe(data.enterprises[0].creditCode);

@@ -1,3 +1,4 @@
+import { loadConfig } from "../../../../src/config";
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net, { type AddressInfo } from "node:net";
@@ -7,7 +8,7 @@ import { DEPARTMENTS } from "../../../../src/auth/department.enums";
 import { generateDemoData } from "../../../../src/tools/demo/demo-data";
 import { DEMO_ENTERPRISES, DEMO_SEED } from "../../../../src/tools/demo/demo-seed.service";
 import { IndustrySector } from "../../../../src/modules/enterprise/enterprise.enums";
-import { addYears, today } from "../../../../src/shared/clock";
+import { addDays, addMonths, today } from "../../../../src/shared/clock";
 import { creditCodeProblem, idNumberProblem } from "../../../../src/shared/identifiers";
 import { JIANGSU_CITIES, cityOf, regionCodeProblem } from "../../../../src/shared/region";
 import { projectRoot } from "../../../../src/shared/project-root";
@@ -29,7 +30,7 @@ function startMain(dataDir: string, port: number): { child: ChildProcess; output
   const main = path.join(projectRoot(), "dist/src/main.js");
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build (npm test does)`);
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ["DATABASE_URL", "HUB_DEMO_SEED", "HUB_DISCLOSURE_YEARS", "NODE_ENV", "HOST"]) delete env[key];
+  for (const key of ["DATABASE_URL", "HUB_DEMO_SEED", "HUB_PUBLICATION_GENERAL_MONTHS", "HUB_PUBLICATION_SERIOUS_MONTHS", "NODE_ENV", "HOST"]) delete env[key];
   const child = spawn(process.execPath, [main], {
     env: { ...env, HUB_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", HUB_REFRESH_INTERVAL_HOURS: "0", SHUTDOWN_DRAIN_MS: "0" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -55,7 +56,7 @@ const PROFILE = `query Profile($c: CreditCode!) {
     creditGrade { grade }
     responsiblePersons { role since until person { name idNumberMasked } }
     formerHolders: responsiblePersons(current: false) { role until }
-    penalties(first: 20) { totalCount edges { node { decisionNumber department decidedOn publicUntil isPublic violation fineAmount penaltyTypes } } }
+    penalties(first: 20) { totalCount edges { node { decisionNumber department decidedOn publicUntil isPublic severity violation fineAmount penaltyTypes } } }
   }
 }`;
 const PAGE = `query Page($after: String) {
@@ -126,7 +127,8 @@ describe("first start of an empty embedded database", () => {
       expect(e.penalties.totalCount).toBeGreaterThanOrEqual(3);
       for (const { node } of e.penalties.edges) {
         expect(node.decidedOn <= today()).toBe(true);
-        expect(node.publicUntil).toBe(addYears(node.decidedOn, 3));
+        // Public for its severity's default period (no demo penalty is SERIOUS).
+        expect(node.publicUntil).toBe(node.severity === "MINOR" ? addDays(node.decidedOn, -1) : addMonths(node.decidedOn, 12));
       }
       // Two penalties within 365 days: listed automatically, and graded accordingly.
       expect(e.onWatchlist).toBe(true);
@@ -147,7 +149,7 @@ describe("first start of an empty embedded database", () => {
       expect(new Set(nodes.map((n) => cityOf(n.regionCode)))).toEqual(new Set(Object.keys(JIANGSU_CITIES)));
       expect(new Set(nodes.map((n) => n.sector))).toEqual(new Set(Object.values(IndustrySector)));
       // The codes are the seed's (they do not depend on the date the set is anchored to).
-      const expected = generateDemoData({ count: DEMO_ENTERPRISES, seed: DEMO_SEED, anchor: today(), disclosureYears: 3 });
+      const expected = generateDemoData({ count: DEMO_ENTERPRISES, seed: DEMO_SEED, anchor: today(), publication: loadConfig({}).publication });
       expect(nodes.map((n) => n.creditCode).sort()).toEqual(expected.enterprises.map((x) => x.creditCode).sort());
 
       hub.child.kill("SIGTERM");

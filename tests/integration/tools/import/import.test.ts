@@ -62,7 +62,7 @@ describe("bulk imports", () => {
       `${a},苏应急罚〔2026〕4号,FIRE_RESCUE,${addDays(today(), -4)},x,FINE,,`,
     ].join("\n"));
     const s = t.hub.services;
-    const feed = penaltyFeed(3, s.watchlist, s.standing);
+    const feed = penaltyFeed({ generalMonths: 12, seriousMonths: 36 }, s.watchlist, s.standing);
     expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ rows: 4, written: 2, duplicates: 0, rejected: 2 });
     expect(fs.readFileSync(`${file}.errors.csv`, "utf8")).toMatch(/4,department,.*\n5,fine_amount,/);
     const em = await t.agency("EMERGENCY_MANAGEMENT");
@@ -132,7 +132,7 @@ describe("bulk imports", () => {
       row(b, 7, ""), // 8 good: no person named
     ].join("\n"));
     const s = t.hub.services;
-    const feed = penaltyFeed(3, s.watchlist, s.standing);
+    const feed = penaltyFeed({ generalMonths: 12, seriousMonths: 36 }, s.watchlist, s.standing);
     const penalties = async () =>
       (await t.sql(
         `SELECT pe.decision_number AS n, p.id_number AS person FROM penalty pe
