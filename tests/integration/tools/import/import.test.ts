@@ -72,6 +72,35 @@ describe("bulk imports", () => {
     expect((await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { watchlist { id } } }`, { c: a }, em)).data?.enterprise.watchlist).toHaveLength(1);
   });
 
+  it("tiers imported penalties like recordPenalty: severity, the public window it sets, and a longer window refused", async () => {
+    const a = await createEnterprise(t);
+    const decided = "2026-01-31";
+    const file = path.join(dir, "tiered-penalties.csv");
+    fs.writeFileSync(file, [
+      "credit_code,decision_number,department,decided_on,violation,penalty_types,fine_amount,public_until",
+      `${a},T-1,EMERGENCY_MANAGEMENT,${decided},v,WARNING,,`,
+      `${a},T-2,EMERGENCY_MANAGEMENT,${decided},v,FINE,2000,`,
+      `${a},T-3,EMERGENCY_MANAGEMENT,${decided},v,FINE,20000,`,
+      `${a},T-4,EMERGENCY_MANAGEMENT,${decided},v,FINE|REVOKE_LICENSE,20000,2027-06-30`,
+      `${a},T-5,EMERGENCY_MANAGEMENT,${decided},v,FINE,20000,2027-02-01`,
+    ].join("\n"));
+    const s = t.hub.services;
+    const feed = penaltyFeed({ generalMonths: 12, seriousMonths: 36 }, s.watchlist, s.standing);
+    expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ rows: 5, written: 4, rejected: 1 });
+    expect(fs.readFileSync(`${file}.errors.csv`, "utf8")).toMatch(/6,public_until,public_until \(2027-02-01\) lies after the end of this GENERAL penalty's public period \(2027-01-31\)/);
+    const rows = await t.sql(
+      `SELECT decision_number AS n, severity, public_until::text AS until FROM penalty pe JOIN enterprise e ON e.id = pe.enterprise_id
+       WHERE e.credit_code = $1 ORDER BY decision_number`,
+      [a],
+    );
+    expect(rows).toEqual([
+      { n: "T-1", severity: "MINOR", until: "2026-01-30" },
+      { n: "T-2", severity: "MINOR", until: "2026-01-30" },
+      { n: "T-3", severity: "GENERAL", until: "2027-01-31" },
+      { n: "T-4", severity: "SERIOUS", until: "2027-06-30" },
+    ]);
+  });
+
   it("reports a row with broken CSV syntax by line and still commits the rows after it", async () => {
     const a = await createEnterprise(t);
     const b = await createEnterprise(t);
