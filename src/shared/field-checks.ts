@@ -1,7 +1,7 @@
 import { isCalendarDate } from "./scalars/date.scalar";
 import { creditCodeProblem } from "./identifiers";
 import { badInput } from "./errors";
-import { today } from "./clock";
+import { notInFuture } from "./validation";
 
 /** The same checks the GraphQL scalars make, for values read from a file. */
 export function creditCodeField(value: string | undefined, field = "credit_code"): string {
@@ -18,9 +18,7 @@ export function dateField(value: string | undefined, field: string): string {
 }
 
 export function pastDateField(value: string | undefined, field: string): string {
-  const date = dateField(value, field);
-  if (date > today()) throw badInput(field, `${date} lies in the future.`);
-  return date;
+  return notInFuture(dateField(value, field), field);
 }
 
 export function enumField<T extends string>(value: string | undefined, allowed: readonly T[], field: string): T {

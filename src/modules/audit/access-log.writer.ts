@@ -30,6 +30,7 @@ export class AccessLogWriter {
   private head: string | null = null;
   /** Wakes the drain loop while it waits for a batch, so new records need not wait for it. */
   private wake: (() => void) | null = null;
+  private wakeScheduled = false;
 
   constructor(
     private readonly db: DataSource,
@@ -49,8 +50,14 @@ export class AccessLogWriter {
     return new Promise((written, failed) => {
       this.queue.push({ record, written, failed });
       this.writing ??= this.drain();
-      // A batch is in flight and a slot is free: send what comes in this turn without waiting for it.
-      if (this.wake) setImmediate(() => this.wake?.());
+      // A batch is in flight: send what comes in this turn without waiting for it (one wake per turn).
+      if (this.wake && !this.wakeScheduled) {
+        this.wakeScheduled = true;
+        setImmediate(() => {
+          this.wakeScheduled = false;
+          this.wake?.();
+        });
+      }
     });
   }
 

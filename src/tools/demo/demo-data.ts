@@ -190,6 +190,7 @@ export function generateDemoData(options: DemoDataOptions): DemoDataSet {
       const fineAmount = `${int(1, 50) * 10000}.00`;
       const types = fine ? [PenaltyType.FINE] : [PenaltyType.WARNING];
       if (rand() < 0.1) types.push(PenaltyType.SUSPEND_PRODUCTION);
+      const severity = penaltySeverity(types, fine ? fineAmount : null);
       const blameSafetyHead = rand() < 0.3 && safetyHeadSince <= decidedOn;
       data.penalties.push({
         creditCode,
@@ -201,8 +202,8 @@ export function generateDemoData(options: DemoDataOptions): DemoDataSet {
         penaltyTypes: types,
         fineAmount: fine ? fineAmount : null,
         // The rule recordPenalty and the penalty import apply when no publicUntil is given.
-        severity: penaltySeverity(types, fine ? fineAmount : null),
-        publicUntil: publicationEnd(penaltySeverity(types, fine ? fineAmount : null), decidedOn, publication),
+        severity,
+        publicUntil: publicationEnd(severity, decidedOn, publication),
         personIdNumber: blameSafetyHead ? safetyHead.idNumber : null,
       });
     }

@@ -89,10 +89,10 @@ function chunkRows(start: number, count: number, seed: number, agencyId: string,
       const pid = next(KIND.penalty);
       penaltyIds.push(pid);
       const type = PENALTY_TYPES[int(0, PENALTY_TYPES.length - 1)];
-      const amount = `${int(1, 50) * 1000}.00`;
-      const fineOf = (t: string) => (t === "FINE" ? amount : null);
+      const fine = type === "FINE" ? `${int(1, 50) * 1000}.00` : null;
+      const severity = penaltySeverity([type], fine);
       t.penalty.push(line(pid, id, `苏罚〔${decided.slice(0, 4)}〕${i}-${n}号`, DEPARTMENTS[int(1, 7)], agencyId, decided, "未按规定开展安全生产教育和培训",
-        [type], fineOf(type), publicationEnd(penaltySeverity([type], fineOf(type)), decided, PUBLICATION), penaltySeverity([type], fineOf(type))));
+        [type], fine, publicationEnd(severity, decided, PUBLICATION), severity));
     }
     t.risk_signal.push(line(next(KIND.signal), id, SIGNALS[i % SIGNALS.length], addDays(now, -int(1, 700)), "feed", `case ${i}`));
 
