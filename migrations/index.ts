@@ -12,6 +12,7 @@ import { StandingRefreshSettings1765065600000 } from "./1765065600000-standing-r
 import { AccessLogKeyed1765152000000 } from "./1765152000000-access-log-keyed";
 import { LinearNameBigrams1765155000000 } from "./1765155000000-linear-name-bigrams";
 import { PenaltySeverity1765200000000 } from "./1765200000000-penalty-severity";
+import { SubjectRights1765300000000 } from "./1765300000000-subject-rights";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AccessLogKeyed1765152000000,
   LinearNameBigrams1765155000000,
   PenaltySeverity1765200000000,
+  SubjectRights1765300000000,
 ];

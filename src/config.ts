@@ -23,6 +23,8 @@ const schema = z.object({
   HUB_PUBLIC_ACCESS: onOff.default("on"),
   HUB_PUBLICATION_GENERAL_MONTHS: intIn(1, 120).default(12),
   HUB_PUBLICATION_SERIOUS_MONTHS: intIn(1, 240).default(36),
+  // Working days (Mon–Fri) the responsible department has to decide an objection.
+  HUB_OBJECTION_WORKING_DAYS: intIn(1, 60).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: intIn(1, 200).default(10),
   DB_CONNECT_TIMEOUT_MS: intIn(100, 120_000).default(5_000),
@@ -131,6 +133,8 @@ export type Config = Readonly<{
   publicAccess: boolean;
   /** How long the public sees a penalty after its decision, by severity (MINOR: never). */
   publication: PublicationSettings;
+  /** Working days (Mon–Fri) from filing to an objection's due date. */
+  objectionWorkingDays: number;
   logLevel: string;
   db: Readonly<{
     poolMax: number;
@@ -195,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: v.HUB_DEMO_SEED === "on",
     publicAccess: v.HUB_PUBLIC_ACCESS === "on",
     publication: { generalMonths: v.HUB_PUBLICATION_GENERAL_MONTHS, seriousMonths: v.HUB_PUBLICATION_SERIOUS_MONTHS },
+    objectionWorkingDays: v.HUB_OBJECTION_WORKING_DAYS,
     logLevel: v.LOG_LEVEL,
     db: Object.freeze({
       poolMax: v.DB_POOL_MAX,

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 
 const PREFIX = "hub_";
+/** An enterprise's own key (a subject key) has its own prefix, so one lookup finds its holder. */
+const SUBJECT_PREFIX = "hubs_";
 
 /** A new API key: 256 random bits, shown once to whoever creates the agency. */
 export function generateApiKey(): string {
@@ -17,4 +19,13 @@ export function hashApiKey(key: string): string {
 
 export function looksLikeApiKey(token: string): boolean {
   return token.startsWith(PREFIX);
+}
+
+/** A new subject key: 256 random bits, shown once to the operator who issues it. */
+export function generateSubjectKey(): string {
+  return SUBJECT_PREFIX + randomBytes(32).toString("base64url");
+}
+
+export function looksLikeSubjectKey(token: string): boolean {
+  return token.startsWith(SUBJECT_PREFIX);
 }

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from "../shared/errors";
-import { type Actor, type AgencyActor, PUBLIC } from "./actor";
-import { looksLikeApiKey } from "./api-key";
-import { type JwtIdentity, type JwtVerifier, looksLikeJwt } from "./jwt";
+import { type Actor, type AgencyActor, PUBLIC, type SubjectActor } from "./actor";
+import { looksLikeApiKey, looksLikeSubjectKey } from "./api-key";
+import { type JwtIdentity, type JwtSubject, type JwtVerifier, isJwtSubject, looksLikeJwt } from "./jwt";
 
 /** A live agency as the directory finds it. */
 export type AgencyIdentity = Pick<AgencyActor, "name" | "department" | "regionCode" | "scopes"> & { id: string };
@@ -12,6 +12,14 @@ export interface AgencyDirectory {
   findByKey(token: string): Promise<AgencyIdentity | null>;
   /** The agency a verified token names, created on its first call; null when it was revoked. */
   ensureExternal(identity: JwtIdentity): Promise<AgencyIdentity | null>;
+}
+
+/** What identifying an enterprise calling about itself needs (the subject module provides it). */
+export interface SubjectDirectory {
+  /** The enterprise of a live (not revoked) subject key, or null. */
+  findByKey(token: string): Promise<SubjectActor | null>;
+  /** The enterprise a verified token names by its credit code, or null when the hub does not know it. */
+  findByClaim(identity: JwtSubject): Promise<SubjectActor | null>;
 }
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
@@ -25,6 +33,7 @@ export async function resolveActor(
   agencies: AgencyDirectory,
   publicAccess: boolean,
   verifyJwt: JwtVerifier | null,
+  subjects?: SubjectDirectory,
 ): Promise<Actor> {
   if (authorization === undefined || authorization === "") {
     if (!publicAccess) throw unauthenticated("This hub requires an API key: send Authorization: Bearer <key>.");
@@ -33,14 +42,24 @@ export async function resolveActor(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated("The Authorization header must be: Bearer <key>.");
   const token = match[1];
+  const invalid = () => unauthenticated("The token is not valid, has expired or has been revoked.");
   let agency: AgencyIdentity | null = null;
   if (looksLikeApiKey(token)) {
     agency = await agencies.findByKey(token);
+  } else if (looksLikeSubjectKey(token)) {
+    const subject = subjects ? await subjects.findByKey(token) : null;
+    if (!subject) throw invalid();
+    return subject;
   } else if (verifyJwt && looksLikeJwt(token)) {
     const identity = await verifyJwt(token);
+    if (identity && isJwtSubject(identity)) {
+      const subject = subjects ? await subjects.findByClaim(identity) : null;
+      if (!subject) throw invalid();
+      return subject;
+    }
     agency = identity && (await agencies.ensureExternal(identity));
   }
-  if (!agency) throw unauthenticated("The token is not valid, has expired or has been revoked.");
+  if (!agency) throw invalid();
   return {
     kind: "agency",
     agencyId: agency.id,

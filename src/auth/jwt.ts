@@ -4,6 +4,7 @@ import type { Config } from "../config";
 import type { Scope } from "./actor";
 import { DEPARTMENTS, type Department } from "./department.enums";
 import { regionCodeProblem } from "../shared/region";
+import { creditCodeProblem } from "../shared/identifiers";
 
 /** The identity a valid token asserts. */
 export interface JwtIdentity {
@@ -14,7 +15,15 @@ export interface JwtIdentity {
   scopes: Scope[];
 }
 
-export type JwtVerifier = (token: string) => Promise<JwtIdentity | null>;
+/** A token of the configured issuer with the claim `subject`: an enterprise calling about itself. */
+export interface JwtSubject {
+  externalId: string;
+  creditCode: string;
+}
+
+export type JwtVerifier = (token: string) => Promise<JwtIdentity | JwtSubject | null>;
+
+export const isJwtSubject = (identity: JwtIdentity | JwtSubject): identity is JwtSubject => "creditCode" in identity;
 
 /**
  * Verifies tokens of the configured issuer: signature (public key or JWKS file), expiry,
@@ -47,7 +56,16 @@ export async function createJwtVerifier(jwt: NonNullable<Config["jwt"]>): Promis
   };
 }
 
-function identityFromClaims(issuer: string, payload: JWTPayload): JwtIdentity | null {
+/**
+ * A token with the claim `subject` (a credit code) is an enterprise's, whatever else it claims;
+ * otherwise the department and region claims must name an agency.
+ */
+function identityFromClaims(issuer: string, payload: JWTPayload): JwtIdentity | JwtSubject | null {
+  if (payload.subject !== undefined) {
+    return typeof payload.subject === "string" && !creditCodeProblem(payload.subject)
+      ? { externalId: `${issuer}#${payload.sub}`, creditCode: payload.subject }
+      : null;
+  }
   const department = payload.department;
   const region = payload.region;
   if (typeof department !== "string" || !DEPARTMENTS.includes(department as Department)) return null;

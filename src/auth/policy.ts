@@ -9,7 +9,7 @@ import { DEPARTMENTS, Department } from "./department.enums";
  * Row rules (which rows a department sees, whose records it may change) are not here: the shared
  * ones are in auth/row-policy.ts, a module's own in its `<domain>.rules.ts`.
  */
-export type Audience = "PUBLIC" | Department;
+export type Audience = "PUBLIC" | "SUBJECT" | Department;
 
 const { CREDIT_OFFICE, EMERGENCY_MANAGEMENT, MARKET_REGULATION } = Department;
 
@@ -21,8 +21,21 @@ export const GOV: readonly Audience[] = DEPARTMENTS;
 export const ID: readonly Audience[] = [CREDIT_OFFICE, EMERGENCY_MANAGEMENT, MARKET_REGULATION];
 /** Departments that oversee the lists and see every department's rows. */
 export const OVERSIGHT: readonly Audience[] = [CREDIT_OFFICE, EMERGENCY_MANAGEMENT];
-/** The public portal and every department. */
-export const EVERYONE: readonly Audience[] = ["PUBLIC", ...DEPARTMENTS];
+/**
+ * An enterprise reading its own record (its own key, or a JWT with the claim `subject`). The shield
+ * gives a subject this audience only for its own enterprise's records (and its post holders'); for
+ * any other enterprise it is PUBLIC (auth/row-policy.ts, isOwnRecord). At the root (Query, Mutation)
+ * it is SUBJECT, and the row rules keep it to its own records.
+ */
+export const SUBJECT = "SUBJECT" as const;
+/**
+ * Any department, and the subject for its own records: of its own enterprise a subject reads
+ * every field a department reads except the risk assessment, sanction tasks and feedback, and full
+ * ID numbers (it reads them masked).
+ */
+export const OWN_AND_GOV: readonly Audience[] = [SUBJECT, ...DEPARTMENTS];
+/** The public portal, the subject and every department. */
+export const EVERYONE: readonly Audience[] = ["PUBLIC", SUBJECT, ...DEPARTMENTS];
 
 const everyone = (...fields: string[]) => Object.fromEntries(fields.map((f) => [f, EVERYONE]));
 
@@ -43,6 +56,10 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     // Own agency's records; CREDIT_OFFICE all (row filter in the access log service).
     accessLog: GOV,
     verifyAccessLog: [CREDIT_OFFICE],
+    // The subject's own enterprise; null for every other caller (resolver).
+    myEnterprise: EVERYONE,
+    // Responsible department's and own filings; CREDIT_OFFICE all; a subject its own (objection.rules.ts).
+    objections: OWN_AND_GOV,
   },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
@@ -51,19 +68,23 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     // PUBLIC: disclosed, unrevoked penalties only (row filter in the penalty loaders).
     penalties: EVERYONE,
     commitments: EVERYONE,
-    accidents: GOV,
-    onWatchlist: GOV,
-    watchlist: GOV,
+    accidents: OWN_AND_GOV,
+    onWatchlist: OWN_AND_GOV,
+    watchlist: OWN_AND_GOV,
     onBlacklist: EVERYONE,
     blacklist: EVERYONE,
     measuresInForce: EVERYONE,
-    repairs: GOV,
+    repairs: OWN_AND_GOV,
     // PUBLIC: grade and effectiveFrom only (the CreditGrade fields below).
     creditGrade: EVERYONE,
-    creditGradeHistory: GOV,
+    creditGradeHistory: OWN_AND_GOV,
     riskAssessment: RISK,
     // Own department's rows; OVERSIGHT all (row filter in the feedback loaders).
     sanctionFeedback: GOV,
+    // Same row rule as Query.objections.
+    objections: OWN_AND_GOV,
+    // Who read the record: the subject itself and CREDIT_OFFICE.
+    accessHistory: [SUBJECT, CREDIT_OFFICE],
   },
   EnterpriseConnection: everyone("edges", "pageInfo", "totalCount"),
   EnterpriseEdge: everyone("cursor", "node"),
@@ -72,9 +93,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   Person: {
     ...everyone("id", "name", "onBlacklist", "blacklist"),
     idNumber: ID,
-    idNumberMasked: GOV,
-    roles: GOV,
-    marketBanUntil: GOV,
+    idNumberMasked: OWN_AND_GOV,
+    roles: OWN_AND_GOV,
+    marketBanUntil: OWN_AND_GOV,
   },
   ResponsiblePerson: everyone("role", "person", "enterprise", "since", "until"),
   PenaltyConnection: everyone("edges", "pageInfo", "totalCount"),
@@ -82,25 +103,25 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   AdministrativePenalty: {
     ...everyone(
       "id", "decisionNumber", "department", "decidedOn", "violation", "legalBasis", "penaltyTypes", "fineAmount",
-      "publicUntil", "isPublic", "revoked", "severity",
+      "publicUntil", "isPublic", "revoked", "severity", "underObjection", "repaired",
     ),
-    agency: GOV,
-    person: GOV,
+    agency: OWN_AND_GOV,
+    person: OWN_AND_GOV,
   },
   CreditCommitment: {
     ...everyone("id", "kind", "content", "committedOn", "acceptedBy", "status"),
-    breach: GOV,
+    breach: OWN_AND_GOV,
   },
   CommitmentBreach: everyone("verifiedOn", "department", "description", "penalty"),
   Accident: everyone("id", "occurredOn", "level", "deaths", "injuries", "directLoss", "description"),
   WatchlistEntry: Object.fromEntries(
-    ["id", "enterprise", "basis", "listedBy", "reason", "triggeringPenalties", "listedOn", "validUntil", "warningIssuedOn", "status", "escalatedTo"]
-      .map((f) => [f, GOV]),
+    ["id", "enterprise", "basis", "listedBy", "reason", "triggeringPenalties", "listedOn", "validUntil", "warningIssuedOn", "status", "escalatedTo",
+      "underObjection"].map((f) => [f, OWN_AND_GOV]),
   ),
   BlacklistEntry: {
     ...everyone(
       "id", "subjectType", "enterprise", "person", "role", "recognizedBy", "decisionNumber", "ground", "reason", "listedOn",
-      "validUntil", "status", "removedOn", "measures",
+      "validUntil", "status", "removedOn", "measures", "underObjection",
     ),
     // Own department's tasks and feedback; OVERSIGHT all (row filters in the loaders).
     tasks: GOV,
@@ -112,13 +133,13 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   SanctionTaskEdge: everyone("cursor", "node"),
   CreditRepair: everyone(
     "id", "enterprise", "blacklistEntry", "watchlistEntry", "actions", "statement", "submittedAt", "status", "decidedBy",
-    "decidedAt", "decisionReason",
+    "decidedAt", "decisionReason", "penalty",
   ),
   CreditGrade: {
-    ...everyone("grade", "effectiveFrom"),
-    supervisionLevel: GOV,
-    inspectionsPerYear: GOV,
-    factors: GOV,
+    ...everyone("grade", "effectiveFrom", "underObjection"),
+    supervisionLevel: OWN_AND_GOV,
+    inspectionsPerYear: OWN_AND_GOV,
+    factors: OWN_AND_GOV,
   },
   GradeFactor: everyone("code", "description"),
   RiskAssessment: everyone("score", "level", "factors", "assessedAt"),
@@ -146,6 +167,17 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   AccessRecordEdge: everyone("cursor", "node"),
   // Reached only through verifyAccessLog (CREDIT_OFFICE); its fields follow that rule.
   AccessLogVerification: everyone("ok", "checked", "firstBrokenId", "checkpoints", "problems"),
+  // Reached through objections (row rule) and Enterprise.objections.
+  Objection: everyone(
+    "id", "trackingNumber", "enterprise", "target", "targetId", "responsibleDepartment", "filedBy", "grounds", "filedAt", "dueOn",
+    "overdue", "status", "decidedAt", "decision",
+  ),
+  ObjectionConnection: everyone("edges", "pageInfo", "totalCount"),
+  ObjectionEdge: everyone("cursor", "node"),
+  // Reached only through Enterprise.accessHistory.
+  SubjectAccess: everyone("at", "department", "regionCode", "purpose", "fields"),
+  SubjectAccessConnection: everyone("edges", "pageInfo", "totalCount"),
+  SubjectAccessEdge: everyone("cursor", "node"),
 };
 
 /** Arguments some audiences may not use: using one denies the whole field (e.g. the public may not filter enterprises by their watchlist state). */
@@ -153,7 +185,8 @@ export const ARGUMENT_POLICY: Readonly<Record<string, Readonly<Record<string, re
   "Query.enterprises": { "filter.onWatchlist": GOV },
 };
 
-export const WRITE_POLICY: Readonly<Record<string, readonly Department[]>> = {
+/** Who may call a mutation: departments (with the write scope), and SUBJECT where a subject may. */
+export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof SUBJECT)[]>> = {
   upsertEnterprise: [MARKET_REGULATION, CREDIT_OFFICE],
   setResponsiblePerson: [MARKET_REGULATION, EMERGENCY_MANAGEMENT, CREDIT_OFFICE],
   // Any department, for itself; revoking is further limited to the recording department (service).
@@ -178,4 +211,9 @@ export const WRITE_POLICY: Readonly<Record<string, readonly Department[]>> = {
   registerSanctionFeedbackBatch: DEPARTMENTS,
   correctSanctionFeedback: DEPARTMENTS,
   retractSanctionFeedback: DEPARTMENTS,
+  // A subject about its own records, or any department on a subject's behalf; withdrawal by the filer only (service).
+  fileObjection: [SUBJECT, ...DEPARTMENTS],
+  withdrawObjection: [SUBJECT, ...DEPARTMENTS],
+  // The responsible department (the record's producer) and CREDIT_OFFICE (service).
+  decideObjection: DEPARTMENTS,
 };

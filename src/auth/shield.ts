@@ -1,11 +1,12 @@
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { and, deny, rule, shield } from "graphql-shield";
 import type { IRules } from "graphql-shield/typings/types";
 import { FIELD_FORBIDDEN, forbidden, isForbidden } from "../shared/errors";
 import type { AccessCollector } from "./access-collector";
 import type { Actor } from "./actor";
-import { ARGUMENT_POLICY, type Audience, EVERYONE, READ_POLICY, WRITE_POLICY } from "./policy";
+import { ARGUMENT_POLICY, type Audience, EVERYONE, READ_POLICY, SUBJECT, WRITE_POLICY } from "./policy";
+import { isOwnRecord } from "./row-policy";
 
 /** What the shield reads of a request: the caller, and the record of what it read. */
 export interface ShieldContext {
@@ -13,24 +14,38 @@ export interface ShieldContext {
   audit?: AccessCollector;
 }
 
-export function audienceOf(actor: Actor): Audience {
-  return actor.kind === "public" ? "PUBLIC" : actor.department;
+/**
+ * The caller's audience for one field: PUBLIC, its department, or, for a subject, SUBJECT on its
+ * own records and on root fields (whose row rules keep it to its own) and PUBLIC on anyone else's.
+ */
+export function audienceOf(actor: Actor, parent?: unknown, info?: Pick<GraphQLResolveInfo, "parentType">): Audience {
+  if (actor.kind === "public") return "PUBLIC";
+  if (actor.kind === "agency") return actor.department;
+  const type = info?.parentType.name;
+  if (type === undefined || type === "Query" || type === "Mutation") return SUBJECT;
+  return isOwnRecord(actor, type, parent) ? SUBJECT : "PUBLIC";
 }
 
 function audienceRule(audiences: readonly Audience[]) {
   const allowed = new Set(audiences);
   const key = [...allowed].sort().join(",");
-  // The rule reads only the caller, so caching its answer per request ("contextual") is safe.
-  return rule(`read:${key}`, { cache: "contextual" })((_parent, _args, ctx: ShieldContext) => allowed.has(audienceOf(ctx.actor)));
+  // Caching the answer per request ("contextual") is safe when it depends on the caller alone. A
+  // subject's audience depends on the record (its own or another's), so a rule that lets exactly
+  // one of PUBLIC and SUBJECT through is evaluated for every record.
+  const perRecord = allowed.has("PUBLIC") !== allowed.has(SUBJECT);
+  return rule(`read:${key}`, { cache: perRecord ? "no_cache" : "contextual" })(
+    (parent, _args, ctx: ShieldContext, info: GraphQLResolveInfo) => allowed.has(audienceOf(ctx.actor, parent, info)),
+  );
 }
 
-function writeRule(departments: readonly string[]) {
-  const allowed = new Set(departments);
+/** Departments with the write scope; a subject where the matrix names SUBJECT (its own objections: the service checks the record). */
+function writeRule(writers: readonly string[]) {
+  const allowed = new Set(writers);
   const key = [...allowed].sort().join(",");
-  return rule(`write:${key}`, { cache: "contextual" })(
-    (_parent, _args, ctx: ShieldContext) =>
-      ctx.actor.kind === "agency" && ctx.actor.scopes.includes("write") && allowed.has(ctx.actor.department),
-  );
+  return rule(`write:${key}`, { cache: "contextual" })((_parent, _args, ctx: ShieldContext) => {
+    if (ctx.actor.kind === "subject") return allowed.has(SUBJECT);
+    return ctx.actor.kind === "agency" && ctx.actor.scopes.includes("write") && allowed.has(ctx.actor.department);
+  });
 }
 
 /** Denies the field when an argument is used by an audience not allowed to use it. */

@@ -8,6 +8,7 @@ import { registerAuditCommands } from "./audit.command";
 import { registerGenerateCommand } from "./generate.command";
 import { registerReportCommands } from "./report.command";
 import { registerStandingCommands } from "./standing.command";
+import { registerSubjectCommands } from "./subject.command";
 import { withDatabase } from "./with-database";
 
 /** The `hub` command. Works with DATABASE_URL or the embedded database, hub running or not. */
@@ -24,6 +25,7 @@ export async function runCli(argv: string[]): Promise<void> {
     });
 
   registerAgencyCommands(program, getConfig);
+  registerSubjectCommands(program, getConfig);
   registerStandingCommands(program, getConfig);
   registerReportCommands(program, getConfig);
   registerAuditCommands(program, getConfig);

@@ -1,5 +1,5 @@
 import type { AccessCollector } from "../auth/access-collector";
-import type { Actor, AgencyActor } from "../auth/actor";
+import type { Actor, AgencyActor, SubjectActor } from "../auth/actor";
 
 /**
  * The services of all modules, one property per service. Filled in by the module list
@@ -20,6 +20,8 @@ export interface RequestContext {
   services: ModuleServices;
   /** What this request read, for the access log. */
   audit: AccessCollector;
-  /** The calling agency; the public audience cannot write. */
+  /** The calling agency; the public audience and subjects cannot write facts. */
   requireAgency(): AgencyActor;
+  /** The calling agency or subject (an enterprise acting on its own records, e.g. filing an objection). */
+  requireIdentified(): AgencyActor | SubjectActor;
 }

@@ -23,6 +23,8 @@ import { reviewModule } from "./review";
 import { riskModule } from "./risk";
 import { sanctionModule } from "./sanction";
 import { standingModule } from "./standing";
+import { objectionModule } from "./objection";
+import { subjectModule } from "./subject";
 
 /**
  * The hub's modules: the one list that names them all. Their order is the order of the
@@ -31,6 +33,7 @@ import { standingModule } from "./standing";
 export const MODULES = [
   agencyModule,
   enterpriseModule,
+  subjectModule,
   personModule,
   penaltyModule,
   commitmentModule,
@@ -45,6 +48,7 @@ export const MODULES = [
   standingModule,
   feedbackModule,
   reviewModule,
+  objectionModule,
   auditModule,
 ] as const;
 

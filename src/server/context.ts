@@ -16,5 +16,9 @@ export function createContext(actor: Actor, db: DataSource, services: Services):
       if (actor.kind !== "agency") throw forbidden();
       return actor;
     },
+    requireIdentified() {
+      if (actor.kind === "public") throw forbidden();
+      return actor;
+    },
   };
 }

@@ -78,12 +78,13 @@ export async function startHub(
       const blocked = req.headers.authorization ? authFailures.wait(address) : null;
       if (blocked !== null) throw requestError(rateLimited(`Too many failed authentications from your address; retry in ${blocked} s.`, blocked));
       try {
-        actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt);
+        actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt, services!.subject);
       } catch (err) {
         if (err instanceof DomainError) authFailures.take(address);
         throw requestError(err);
       }
-      const wait = rateLimit.take(actor.kind === "agency" ? actor.agencyId : `public:${req.socket.remoteAddress}`);
+      const caller = actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : `public:${req.socket.remoteAddress}`;
+      const wait = rateLimit.take(caller);
       if (wait !== null) throw requestError(rateLimited(`Too many requests; retry in ${wait} s.`, wait));
       return createContext(actor, database!.dataSource, services!);
     },

@@ -41,3 +41,14 @@ export function addYears(date: string, years: number): string {
   const lastDay = new Date(Date.UTC(targetYear, m, 0)).getUTCDate();
   return `${String(targetYear).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
 }
+
+/** The date `days` working days (Mon–Fri) after `date`: 10 working days from a Friday is the Friday two weeks on. */
+export function addWorkingDays(date: string, days: number): string {
+  let day = date;
+  for (let left = days; left > 0; ) {
+    day = addDays(day, 1);
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return day;
+}

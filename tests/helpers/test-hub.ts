@@ -4,6 +4,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { loadConfig } from "../../src/config";
 import { AgencyService } from "../../src/modules/agency/agency.service";
+import { SubjectService } from "../../src/modules/subject/subject.service";
 import type { Department } from "../../src/auth/department.enums";
 import { type RunningHub, startHub } from "../../src/server/hub";
 import { createLogger } from "../../src/shared/logger";
@@ -21,6 +22,8 @@ export interface TestHub {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Registers an agency and returns its API key. */
   agency(department: `${Department}`, options?: { region?: string; scopes?: ("read" | "write")[] }): Promise<string>;
+  /** Issues an enterprise's own key (the SUBJECT audience) and returns it. */
+  subject(creditCode: string): Promise<string>;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   /** The environment that points another hub process at this hub's database. */
   databaseEnv: Record<string, string>;
@@ -91,6 +94,9 @@ export async function startTestHub(
         scopes: opts.scopes ?? ["read", "write"],
       });
       return token;
+    },
+    async subject(creditCode) {
+      return (await new SubjectService(db).create(creditCode)).token;
     },
     sql: (text, params) => db.query(text, params),
     databaseEnv: { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir! }), HUB_AUDIT_KEY_FILE: config.audit.keyFile },

@@ -18,12 +18,13 @@ export function accidentArgs(sinceYears: number | null | undefined): AccidentArg
   return { sinceYears: years };
 }
 
+// An accident found wrong on an upheld objection is void: kept in the table, read and counted by no one.
 export function createAccidentLoaders(db: DataSource) {
   return {
     accidentsSince: perArguments((args: AccidentArgs) =>
       groupQueryLoader<string, Accident>(db, {
         sql: (ids, params) =>
-          `SELECT ${ACCIDENT_COLUMNS} FROM accident a WHERE a.enterprise_id = ANY(${ids}) AND a.occurred_on >= ${params.add(addYears(today(), -args.sinceYears))}::date
+          `SELECT ${ACCIDENT_COLUMNS} FROM accident a WHERE a.enterprise_id = ANY(${ids}) AND a.voided_at IS NULL AND a.occurred_on >= ${params.add(addYears(today(), -args.sinceYears))}::date
            ORDER BY a.occurred_on DESC, a.id`,
         // Dates come as text from the driver and as JSON alike; directLoss is selected as text.
         fromRows: (rows) => rows as unknown as Accident[],

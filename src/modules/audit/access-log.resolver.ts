@@ -4,6 +4,8 @@ import { connectionTypes, toConnection } from "../../shared/pagination";
 import { CreditCodeScalar, DateTimeScalar } from "../../shared/scalars";
 import { Agency } from "../agency/agency.entity";
 import { AccessLogVerification, AccessRecord } from "./access-record.type";
+import { SubjectAccessConnection } from "./subject-access.type";
+import { Enterprise } from "../enterprise/enterprise.entity";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 
@@ -33,5 +35,22 @@ export class AccessLogResolver {
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() r: AccessRecord, @Ctx() ctx: RequestContext): Promise<Agency | null> | null {
     return r.agencyId ? ctx.loaders.agencyById.load(r.agencyId) : null;
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseAccessHistoryResolver {
+  @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
+  @FieldResolver(() => SubjectAccessConnection, {
+    nullable: true,
+    description: "Who read this enterprise's record: the subject itself and CREDIT_OFFICE only.",
+  })
+  async accessHistory(
+    @Root() e: Enterprise,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toConnection(await ctx.services.accessLog.history(e.creditCode, first ?? 50, after));
   }
 }

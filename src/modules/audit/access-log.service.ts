@@ -5,9 +5,11 @@ import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
 import { isUuid } from "../../shared/uuid";
 
 const accessRecordCursor = cursorCodec("accessRecord", ["bigint"]);
+const subjectAccessCursor = cursorCodec("subjectAccess", ["bigint"]);
 import { Department } from "../../auth/department.enums";
 import { verifyAccessLog } from "./access-log.verify";
 import { ACCESS_COLUMNS, type AccessLogVerification, type AccessRecord } from "./access-record.type";
+import type { SubjectAccess } from "./subject-access.type";
 
 export interface AccessLogFilter {
   creditCode: string | null;
@@ -50,6 +52,29 @@ export class AccessLogService {
       cursorOf: (r) => accessRecordCursor.encode([r.id]),
       totalCount: async () =>
         (await this.db.query(`SELECT count(*)::int AS n FROM access_record a ${countWhere.length ? `WHERE ${countWhere.join(" AND ")}` : ""}`, countParams))[0].n,
+    };
+  }
+
+  /**
+   * Who read an enterprise's record, newest first: the reads made by agencies (department, region,
+   * time, purpose, the shielded fields disclosed; never the agency's key or name). One range of the
+   * access_subject index per page, however many times the enterprise was read.
+   */
+  async history(creditCode: string, first: number, after: string | null): Promise<Page<SubjectAccess>> {
+    checkFirst(first);
+    const before = after ? subjectAccessCursor.decode(after)[0] : null;
+    const rows: SubjectAccess[] = await this.db.query(
+      `SELECT s.record_id AS "recordId", a.at, g.department, g.region_code AS "regionCode", a.purpose, a.sensitive_fields AS fields
+       FROM access_subject s JOIN access_record a ON a.id = s.record_id JOIN agency g ON g.id = a.agency_id
+       WHERE s.credit_code = $1 AND ($2::bigint IS NULL OR s.record_id < $2::bigint)
+       ORDER BY s.record_id DESC LIMIT $3`,
+      [creditCode, before, first + 1],
+    );
+    return {
+      nodes: rows.slice(0, first),
+      hasNextPage: rows.length > first,
+      cursorOf: (r) => subjectAccessCursor.encode([String(r.recordId)]),
+      totalCount: async () => (await this.db.query(`SELECT count(*)::int AS n FROM access_subject WHERE credit_code = $1`, [creditCode]))[0].n,
     };
   }
 

@@ -56,7 +56,7 @@ export class CommitmentService {
       }
       const [[updated]] = await tx.query(
         `UPDATE commitment c SET status = 'BREACHED', breach_verified_on = $2, breach_department = $3,
-           breach_description = $4, breach_penalty_id = $5 WHERE c.id = $1 RETURNING ${COMMITMENT_COLUMNS}`,
+           breach_description = $4, breach_penalty_id = $5, breach_set_aside_at = NULL WHERE c.id = $1 RETURNING ${COMMITMENT_COLUMNS}`,
         [c.id, input.verifiedOn, actor.department, description, input.penaltyId ?? null],
       );
       await this.standing.recompute(tx, [c.enterpriseId]);

@@ -45,6 +45,11 @@ export class CreditCommitment {
   breachPenaltyId!: string | null;
 }
 
+/**
+ * A breach set aside on an upheld objection stays in the table (history kept) but is read as if it
+ * had never been recorded: the commitment is ACTIVE again and has no breach.
+ */
 export const COMMITMENT_COLUMNS = `c.id, c.enterprise_id AS "enterpriseId", c.kind, c.content, c.committed_on AS "committedOn",
-  c.accepted_by AS "acceptedBy", c.status, c.breach_verified_on AS "breachVerifiedOn",
+  c.accepted_by AS "acceptedBy", CASE WHEN c.breach_set_aside_at IS NULL THEN c.status ELSE 'ACTIVE' END AS status,
+  CASE WHEN c.breach_set_aside_at IS NULL THEN c.breach_verified_on END AS "breachVerifiedOn",
   c.breach_department AS "breachDepartment", c.breach_description AS "breachDescription", c.breach_penalty_id AS "breachPenaltyId"`;

@@ -24,7 +24,8 @@ export function createProfileLoader<L extends Pick<EnterpriseLoaders, "enterpris
   loaders: L,
   parts: ProfileParts<L>,
 ) {
-  const audience = audienceOf(actor);
+  // A subject reads its own enterprise as SUBJECT and any other as the public does.
+  const audienceFor = (creditCode: string) => (actor.kind === "subject" && creditCode !== actor.creditCode ? "PUBLIC" : audienceOf(actor));
   const readable = READ_POLICY.Enterprise;
   const fetched = new Map<string, Promise<Enterprise | null>>();
 
@@ -49,6 +50,7 @@ export function createProfileLoader<L extends Pick<EnterpriseLoaders, "enterpris
     if (!profile) {
       const selected = selectedFields(info, getNamedType(info.returnType) as GraphQLObjectType);
       const chosen = new Set<ProfilePart>();
+      const audience = audienceFor(creditCode);
       // In the order of `parts`, not the query's: the statement's text (one prepared statement per
       // text and connection) then depends on which parts are asked for, not on how a client orders them.
       for (const [name, part] of Object.entries(parts)) {

@@ -1,5 +1,6 @@
 import { GRADE_FACTORS } from "./grade.type";
 import { inForce } from "../listing/listing.sql";
+import { countingPenalty } from "../penalty/penalty.entity";
 
 const factorsOf = (grade: string) => Object.entries(GRADE_FACTORS).filter(([, f]) => f.grade === grade).map(([code]) => `'${code}'`).join(", ");
 
@@ -13,22 +14,22 @@ WITH computed AS (
   SELECT e.id AS enterprise_id, array_remove(ARRAY[
       CASE WHEN EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE'
         AND ${inForce("b", "$2")}) THEN 'BLACKLISTED' END,
-      CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.level IN ('MAJOR', 'ESPECIALLY_MAJOR')
+      CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.voided_at IS NULL AND a.level IN ('MAJOR', 'ESPECIALLY_MAJOR')
         AND a.occurred_on >= ($2::date - interval '3 years')::date) THEN 'MAJOR_ACCIDENT_3Y' END,
       CASE WHEN EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id
         AND ${inForce("w", "$2")}) THEN 'WATCHLISTED' END,
-      CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.level = 'LARGER'
+      CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.voided_at IS NULL AND a.level = 'LARGER'
         AND a.occurred_on >= ($2::date - interval '3 years')::date) THEN 'LARGER_ACCIDENT_3Y' END,
       CASE WHEN p.recent >= 3 THEN 'PENALTIES_3_IN_365D' END,
-      CASE WHEN EXISTS (SELECT 1 FROM commitment c WHERE c.enterprise_id = e.id AND c.status = 'BREACHED'
+      CASE WHEN EXISTS (SELECT 1 FROM commitment c WHERE c.enterprise_id = e.id AND c.status = 'BREACHED' AND c.breach_set_aside_at IS NULL
         AND c.breach_verified_on >= $2::date - 365) THEN 'BREACHED_COMMITMENT_365D' END,
       CASE WHEN p.recent >= 1 THEN 'PENALTY_365D' END,
-      CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.level = 'ORDINARY'
+      CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.voided_at IS NULL AND a.level = 'ORDINARY'
         AND a.occurred_on >= $2::date - 365) THEN 'ORDINARY_ACCIDENT_365D' END
     ], NULL) AS factors
   FROM enterprise e
   CROSS JOIN LATERAL (SELECT count(*) AS recent FROM penalty pe WHERE pe.enterprise_id = e.id
-    AND pe.revoked_at IS NULL AND pe.decided_on >= $2::date - 365) p
+    AND ${countingPenalty("pe")} AND pe.decided_on >= $2::date - 365) p
   WHERE e.id = ANY($1::uuid[])
 ), graded AS (
   SELECT enterprise_id, factors, CASE

@@ -27,6 +27,12 @@ export class CreditGrade {
 
   @Field(() => [GradeFactor])
   factors!: GradeFactor[];
+
+  @Field(() => Boolean, { nullable: true, description: "True while an objection about this grade is PENDING (异议标注)." })
+  underObjection!: boolean;
+
+  /** Whose grade it is (not a field): the shield reads it to tell a subject's own grade from another's. */
+  enterpriseId!: string;
 }
 
 /** Credit grade: each factor, the grade it leads to, and what it means. */
@@ -54,6 +60,7 @@ export interface GradeRow {
   grade: CreditGradeLevel;
   effectiveFrom: string;
   factors: string[];
+  underObjection: boolean;
 }
 
 export function toCreditGrade(row: GradeRow): CreditGrade {
@@ -63,5 +70,7 @@ export function toCreditGrade(row: GradeRow): CreditGrade {
     inspectionsPerYear: SUPERVISION[row.grade].inspectionsPerYear,
     effectiveFrom: row.effectiveFrom,
     factors: row.factors.map((code) => ({ code, description: GRADE_FACTORS[code]?.description ?? code })),
+    underObjection: row.underObjection,
+    enterpriseId: row.enterpriseId,
   };
 }

@@ -5,6 +5,8 @@ import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty, revivePenalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "../blacklist/blacklist-entry.type";
 import { inForce } from "./listing.sql";
+import { visibleRecords } from "../../auth/row-policy";
+import { visiblePenalty } from "../penalty/penalty.loaders";
 import { WatchlistEntry, watchlistColumns } from "../watchlist/watchlist-entry.type";
 
 export interface EnterpriseListState {
@@ -23,6 +25,19 @@ export interface PersonListState {
 }
 
 /**
+ * The blacklist entries (alias b) the caller reads: the public (and a subject, about others) those
+ * in force; a repaired entry only its producer, CREDIT_OFFICE and the subject (visibleRecords).
+ */
+export const visibleBlacklistEntry = (actor: Actor, params: SqlParams, day: string) =>
+  visibleRecords(actor, params, { enterprise: "b.enterprise_id", producer: "b.recognized_by", repaired: "b.state = 'REPAIRED'", public: inForce("b", day) });
+
+/** Watchlist entries (alias w) are never public; one ended by an approved repair is read like a repaired blacklist entry. */
+export const visibleWatchlistEntry = (actor: Actor, params: SqlParams) =>
+  visibleRecords(actor, params, {
+    enterprise: "w.enterprise_id", producer: "coalesce(w.listed_by, 'CREDIT_OFFICE')", repaired: "w.repaired_at IS NOT NULL", public: "false",
+  });
+
+/**
  * Every list read of a request: one statement per kind, for all the enterprises or persons asked.
  * The public sees an enterprise's or a person's blacklist entries only while they are in force:
  * a repaired, removed or expired entry leaves the public view the day its status changes.
@@ -30,9 +45,8 @@ export interface PersonListState {
 export function createListingLoaders(db: DataSource, actor: Actor) {
   const now = today();
   const ORDER = `ORDER BY b.listed_on DESC, b.subject_type, b.id`;
-  const publicOnly = actor.kind === "public";
-  // One statement text for every audience (one prepared statement): the audience is a parameter.
-  const visible = (params: SqlParams, day: string) => `AND (NOT ${params.add(publicOnly)}::boolean OR ${inForce("b", day)})`;
+  const visible = (params: SqlParams, day: string) => `AND ${visibleBlacklistEntry(actor, params, day)}`;
+  const visibleWatch = (params: SqlParams) => `AND ${visibleWatchlistEntry(actor, params)}`;
   return {
     listState: rowQueryLoader<string, EnterpriseListState>(db, {
       sql: (ids, params) => {
@@ -74,24 +88,27 @@ export function createListingLoaders(db: DataSource, actor: Actor) {
       keyOf: (b) => b.personId!,
     }),
     blacklistById: rowQueryLoader<string, BlacklistEntry>(db, {
+      // Reached only from records the caller already reads (its own tasks and feedback, which name
+      // their entry whatever became of it; a review's reasons; a repair request), so not filtered again.
       sql: (ids, params) => `SELECT ${blacklistColumns(params.add(now))} FROM blacklist_entry b WHERE b.id = ANY(${ids})`,
       fromRows: (rows) => rows as unknown as BlacklistEntry[],
       keyOf: (b) => b.id,
     }),
     watchlistByEnterprise: groupQueryLoader<string, WatchlistEntry>(db, {
       sql: (ids, params) =>
-        `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.enterprise_id = ANY(${ids}) ORDER BY w.listed_on DESC, w.id`,
+        `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.enterprise_id = ANY(${ids}) ${visibleWatch(params)}
+         ORDER BY w.listed_on DESC, w.id`,
       fromRows: (rows) => rows as unknown as WatchlistEntry[],
       keyOf: (w) => w.enterpriseId,
     }),
     watchlistById: rowQueryLoader<string, WatchlistEntry>(db, {
-      sql: (ids, params) => `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.id = ANY(${ids})`,
+      sql: (ids, params) => `SELECT ${watchlistColumns(params.add(now))} FROM watchlist_entry w WHERE w.id = ANY(${ids}) ${visibleWatch(params)}`,
       fromRows: (rows) => rows as unknown as WatchlistEntry[],
       keyOf: (w) => w.id,
     }),
     triggeringPenalties: groupQueryLoader<string, Penalty & { entryId: string }>(db, {
-      sql: (ids) => `SELECT ${PENALTY_COLUMNS}, t.watchlist_entry_id AS "entryId" FROM watchlist_trigger t JOIN penalty pe ON pe.id = t.penalty_id
-           WHERE t.watchlist_entry_id = ANY(${ids}) ORDER BY pe.decided_on DESC, pe.id`,
+      sql: (ids, params) => `SELECT ${PENALTY_COLUMNS}, t.watchlist_entry_id AS "entryId" FROM watchlist_trigger t JOIN penalty pe ON pe.id = t.penalty_id
+           WHERE t.watchlist_entry_id = ANY(${ids}) AND ${visiblePenalty(actor, params)} ORDER BY pe.decided_on DESC, pe.id`,
       fromRows: (rows) => (rows as unknown as (Penalty & { entryId: string })[]).map(revivePenalty),
       keyOf: (p) => p.entryId,
     }),

@@ -3,6 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { DateScalar, DecimalScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enums";
 import { FailingCreditSeverity, PenaltyType } from "./penalty.enums";
+import { pendingObjection } from "../objection/objection.sql";
 
 @Entity("penalty")
 @ObjectType("AdministrativePenalty")
@@ -63,16 +64,35 @@ export class Penalty {
 
   @Column("text", { name: "revoked_reason", nullable: true })
   revokedReason!: string | null;
+
+  @Column("timestamptz", { name: "repaired_at", nullable: true })
+  repairedAt!: Date | null;
+
+  /** Read with the row (PENALTY_COLUMNS). */
+  @Field({ description: "True once a credit repair of this record was approved: it counts for nothing and is shared no further (POLICY.md)." })
+  repaired!: boolean;
+
+  /** Read with the row (PENALTY_COLUMNS). */
+  @Field({ description: "True while an objection about this record is PENDING (异议标注); every audience that sees the record sees the mark." })
+  underObjection!: boolean;
 }
 
 export const PENALTY_COLUMNS = `pe.id, pe.enterprise_id AS "enterpriseId", pe.decision_number AS "decisionNumber",
   pe.department, pe.agency_id AS "agencyId", pe.decided_on AS "decidedOn", pe.violation,
   pe.legal_basis AS "legalBasis", pe.penalty_types AS "penaltyTypes", pe.fine_amount::text AS "fineAmount",
   pe.severity, pe.public_until AS "publicUntil", pe.person_id AS "personId", pe.revoked_at AS "revokedAt",
-  pe.revoked_reason AS "revokedReason"`;
+  pe.revoked_reason AS "revokedReason", pe.repaired_at AS "repairedAt", pe.repaired_at IS NOT NULL AS repaired,
+  ${pendingObjection("PENALTY", "pe.id")} AS "underObjection"`;
+
+/**
+ * A penalty counts in the rules (watchlist rule, grade, risk, review) unless it was revoked
+ * (an upheld objection revokes too) or an approved repair stopped its sharing.
+ */
+export const countingPenalty = (alias: string) => `(${alias}.revoked_at IS NULL AND ${alias}.repaired_at IS NULL)`;
 
 /** A penalty read as JSON (one part of a larger statement) carries its timestamp as text. */
 export function revivePenalty<P extends Penalty>(row: P): P {
   if (typeof row.revokedAt === "string") row.revokedAt = new Date(row.revokedAt);
+  if (typeof row.repairedAt === "string") row.repairedAt = new Date(row.repairedAt);
   return row;
 }

@@ -15,9 +15,10 @@ export const { Edge: PenaltyEdge, Connection: PenaltyConnection } = connectionTy
 
 @Resolver(() => Penalty)
 export class PenaltyResolver {
-  @FieldResolver(() => Boolean, { description: "True while today is on or before publicUntil." })
+  @FieldResolver(() => Boolean, { description: "True while today is on or before publicUntil and no approved repair ended its publication." })
   isPublic(@Root() penalty: Penalty): boolean {
-    return today() <= penalty.publicUntil;
+    // An approved repair ends publication at once.
+    return !penalty.repaired && today() <= penalty.publicUntil;
   }
 
   @FieldResolver(() => Boolean)

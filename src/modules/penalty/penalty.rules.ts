@@ -1,4 +1,6 @@
 import type { PublicationSettings } from "../../config";
+import type { AgencyActor } from "../../auth/actor";
+import { Department } from "../../auth/department.enums";
 import { addDays, addMonths } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { FailingCreditSeverity, PenaltyType } from "./penalty.enums";
@@ -50,3 +52,15 @@ export function publicUntilFor(
   }
   return requested;
 }
+
+/** How long after its decision a penalty may be repaired (national credit repair rules): GENERAL 3 months, SERIOUS a year. */
+export const REPAIR_WAIT_MONTHS: Readonly<Record<Exclude<FailingCreditSeverity, "MINOR">, number>> = { GENERAL: 3, SERIOUS: 12 };
+
+/** The first day a penalty may be repaired; null for a MINOR one, which is never published and has nothing to repair. */
+export function earliestRepair(severity: FailingCreditSeverity, decidedOn: string): string | null {
+  return severity === FailingCreditSeverity.MINOR ? null : addMonths(decidedOn, REPAIR_WAIT_MONTHS[severity]);
+}
+
+/** A penalty's repair is decided by the department that recorded it (谁产生、谁负责), and CREDIT_OFFICE. */
+export const mayDecidePenaltyRepair = (actor: AgencyActor, recordedBy: string): boolean =>
+  actor.department === recordedBy || actor.department === Department.CREDIT_OFFICE;

@@ -1,5 +1,5 @@
 import type { PublicationSettings } from "../../config";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from "../../shared/errors";
@@ -80,15 +80,22 @@ export class PenaltyService {
         throw forbidden();
       }
       if (penalty.revokedAt) throw new DomainError(ErrorCode.CONFLICT, "This penalty is already revoked.", "id");
-      // For UPDATE, TypeORM answers [rows, affected].
-      const [[revoked]] = await tx.query(
-        `UPDATE penalty pe SET revoked_at = now(), revoked_reason = $2, revoked_by = $3
-         WHERE pe.id = $1 RETURNING ${PENALTY_COLUMNS}`,
-        [id, why, actor.agencyId],
-      );
-      // A revoked penalty counts for nothing in any rule .
-      await this.standing.recompute(tx, [penalty.enterpriseId]);
-      return revoked;
+      return this.revokeIn(tx, id, why, actor.agencyId);
     });
+  }
+
+  /**
+   * Revokes a penalty inside the caller's transaction (a revocation, or an upheld objection): it
+   * stays on record and counts for nothing in any rule from now on, so standing is recomputed.
+   */
+  async revokeIn(tx: EntityManager, id: string, reason: string, agencyId: string): Promise<Penalty> {
+    // For UPDATE, TypeORM answers [rows, affected].
+    const [[revoked]] = await tx.query(
+      `UPDATE penalty pe SET revoked_at = now(), revoked_reason = $2, revoked_by = $3
+       WHERE pe.id = $1 RETURNING ${PENALTY_COLUMNS}`,
+      [id, reason, agencyId],
+    );
+    await this.standing.recompute(tx, [revoked.enterpriseId]);
+    return revoked;
   }
 }

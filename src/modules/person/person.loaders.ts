@@ -1,6 +1,7 @@
 import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { type ProfileParts, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
+import { type ProfileParts, type SqlParams, groupQueryLoader, perArguments, rowQueryLoader } from "../../db/loader";
+import { ownEnterpriseOf } from "../../auth/row-policy";
 import { PERSON_COLUMNS, Person } from "./person.entity";
 import { RESPONSIBLE_PERSON_COLUMNS, RESPONSIBLE_PERSON_ORDER, ResponsiblePerson } from "./responsible-person.entity";
 import { ResponsibleRole } from "./person.enums";
@@ -21,10 +22,10 @@ type HolderRow = ResponsiblePerson & { person: Person };
 type RawHolder = ResponsiblePerson & { personName: string; personIdNumber: string };
 
 export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
-  // The public audience sees only legal representatives among responsible persons.
-  const publicRoles = actor.kind === "public" ? [ResponsibleRole.LEGAL_REPRESENTATIVE] : null;
-  const visibleRoles = (roles: ResponsibleRole[] | null) =>
-    publicRoles ? (roles ?? publicRoles).filter((r) => publicRoles.includes(r)) : roles;
+  // The public audience sees only legal representatives among responsible persons; a subject sees
+  // every post of its own enterprise, and of any other what the public sees.
+  const publicRoles = actor.kind === "agency" ? null : [ResponsibleRole.LEGAL_REPRESENTATIVE];
+  const own = ownEnterpriseOf(actor);
   const readPersons = (rows: Person[]) => {
     for (const p of rows) audit.person(p.id);
     return rows;
@@ -43,11 +44,16 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
       audit.person(person.id);
       return { ...rp, person } as HolderRow;
     });
-  const holderSql = (keyColumn: string, keys: string, roles: string, current: string) => `
+  const holderSql = (keyColumn: string, keys: string, params: SqlParams, roles: ResponsibleRole[] | null, current: boolean) => {
+    const [asked, visible, ownId] = [params.add(roles), params.add(publicRoles), params.add(own)];
+    return `
     SELECT ${RESPONSIBLE_PERSON_COLUMNS}, p.name AS "personName", p.id_number AS "personIdNumber"
     FROM responsible_person rp JOIN person p ON p.id = rp.person_id
-    WHERE rp.${keyColumn} = ANY(${keys}) AND (${roles}::text[] IS NULL OR rp.role = ANY(${roles})) AND (NOT ${current} OR rp.until IS NULL)
+    WHERE rp.${keyColumn} = ANY(${keys}) AND (${asked}::text[] IS NULL OR rp.role = ANY(${asked}))
+      AND (${visible}::text[] IS NULL OR rp.enterprise_id = ${ownId}::uuid OR rp.role = ANY(${visible}))
+      AND (NOT ${params.add(current)} OR rp.until IS NULL)
     ORDER BY ${RESPONSIBLE_PERSON_ORDER}`;
+  };
 
   return {
     personById,
@@ -58,14 +64,14 @@ export function createPersonLoaders(db: DataSource, actor: Actor, audit: AccessC
     }),
     holdersByEnterprise: perArguments((args: HoldersArgs) =>
       groupQueryLoader<string, HolderRow>(db, {
-        sql: (ids, params) => holderSql("enterprise_id", ids, params.add(visibleRoles(args.roles)), params.add(args.current)),
+        sql: (ids, params) => holderSql("enterprise_id", ids, params, args.roles, args.current),
         fromRows: (rows) => withPerson(rows as unknown as RawHolder[]),
         keyOf: (rp) => rp.enterpriseId,
       }),
     ),
     rolesByPerson: perArguments((args: { current: boolean }) =>
       groupQueryLoader<string, HolderRow>(db, {
-        sql: (ids, params) => holderSql("person_id", ids, params.add(visibleRoles(null)), params.add(args.current)),
+        sql: (ids, params) => holderSql("person_id", ids, params, null, args.current),
         fromRows: (rows) => withPerson(rows as unknown as RawHolder[]),
         keyOf: (rp) => rp.personId,
       }),

@@ -3,7 +3,7 @@ import { DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enums";
 import { RepairAction, RepairStatus } from "./repair.enums";
 
-@ObjectType({ description: "信用修复: a request to end a listing early, and its decision." })
+@ObjectType({ description: "信用修复: a request to end a listing early or to stop a penalty's publication and sharing, and its decision." })
 export class CreditRepair {
   @Field(() => ID)
   id!: string;
@@ -11,6 +11,7 @@ export class CreditRepair {
   enterpriseId!: string;
   blacklistEntryId!: string | null;
   watchlistEntryId!: string | null;
+  penaltyId!: string | null;
 
   @Field(() => [RepairAction])
   actions!: RepairAction[];
@@ -35,5 +36,5 @@ export class CreditRepair {
 }
 
 export const REPAIR_COLUMNS = `r.id, r.enterprise_id AS "enterpriseId", r.blacklist_entry_id AS "blacklistEntryId",
-  r.watchlist_entry_id AS "watchlistEntryId", r.actions, r.statement, r.submitted_at AS "submittedAt", r.status,
+  r.watchlist_entry_id AS "watchlistEntryId", r.penalty_id AS "penaltyId", r.actions, r.statement, r.submitted_at AS "submittedAt", r.status,
   r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.decision_reason AS "decisionReason"`;

@@ -5,6 +5,7 @@ import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { WatchlistEntry } from "../watchlist/watchlist-entry.type";
 import { CreditRepair } from "./credit-repair.type";
 import { CreditRepairInput } from "./repair.inputs";
+import { Penalty } from "../penalty/penalty.entity";
 import { ArgMaxLength } from "../../shared/max-length";
 
 @Resolver(() => CreditRepair)
@@ -24,13 +25,20 @@ export class RepairResolver {
     return r.watchlistEntryId ? ctx.loaders.watchlistById.load(r.watchlistEntryId) : null;
   }
 
+  @FieldResolver(() => Penalty, { nullable: true })
+  penalty(@Root() r: CreditRepair, @Ctx() ctx: RequestContext): Promise<Penalty | null> | null {
+    return r.penaltyId ? ctx.loaders.penaltyById.load(r.penaltyId) : null;
+  }
+
   @Mutation(() => CreditRepair, { description: "Submits a credit repair (信用修复) on the enterprise's behalf." })
   submitCreditRepair(@Arg("input") input: CreditRepairInput, @Ctx() ctx: RequestContext): Promise<CreditRepair> {
     return ctx.services.repair.submitCreditRepair(ctx.requireAgency(), input);
   }
 
   @ArgMaxLength({ reason: 2000 })
-  @Mutation(() => CreditRepair, { description: "Approves or rejects a repair: the recognizing department or CREDIT_OFFICE." })
+  @Mutation(() => CreditRepair, {
+    description: "Approves or rejects a repair: the recognizing (for a penalty, the recording) department or CREDIT_OFFICE. Approval stops the record's publication and sharing at once.",
+  })
   decideCreditRepair(
     @Arg("id", () => ID) id: string,
     @Arg("approve") approve: boolean,

@@ -1,4 +1,6 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import type { StandingService } from "../standing/standing.service";
+import { REPAIR_WAIT_MONTHS, earliestRepair, mayDecidePenaltyRepair } from "../penalty/penalty.rules";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { addDays, today } from "../../shared/clock";
@@ -22,15 +24,40 @@ export class RepairService {
     private readonly db: DataSource,
     private readonly blacklist: BlacklistService,
     private readonly watchlist: WatchlistService,
+    private readonly standing: StandingService,
   ) {}
+
+  /**
+   * A penalty may be repaired when it is this enterprise's, not revoked (it already counts for
+   * nothing), not MINOR (never published: nothing to repair), not repaired yet, and its minimum
+   * period has passed (GENERAL 3 months, SERIOUS 1 year after its decision).
+   */
+  private async checkPenaltyRepairable(tx: EntityManager, penaltyId: string, enterpriseId: string): Promise<void> {
+    const [penalty] = isUuid(penaltyId)
+      ? await tx.query(
+          `SELECT enterprise_id AS "enterpriseId", severity, decided_on AS "decidedOn", revoked_at AS "revokedAt", repaired_at AS "repairedAt"
+           FROM penalty WHERE id = $1 FOR UPDATE`,
+          [penaltyId],
+        )
+      : [];
+    if (!penalty || penalty.enterpriseId !== enterpriseId) throw notFound(`No penalty ${penaltyId} of this enterprise.`, "penaltyId");
+    if (penalty.revokedAt) throw badInput("penaltyId", "This penalty is revoked: it counts for nothing and there is nothing to repair.");
+    if (penalty.repairedAt) throw conflict("This penalty is repaired already.", "penaltyId");
+    const earliest = earliestRepair(penalty.severity, penalty.decidedOn);
+    if (earliest === null) throw badInput("penaltyId", "A MINOR penalty is never published: there is nothing to repair.");
+    if (today() < earliest) {
+      throw badInput("penaltyId", `A ${penalty.severity} penalty can be repaired ${REPAIR_WAIT_MONTHS[penalty.severity as "GENERAL" | "SERIOUS"]} months after its decision, from ${earliest}.`);
+    }
+  }
 
   /** Any department submits on the enterprise's behalf; one pending request per entry. */
   submitCreditRepair(actor: AgencyActor, input: CreditRepairInput): Promise<CreditRepair> {
     const statement = requiredText(input.statement, "statement", 5000);
     const actions = [...new Set(input.actions)];
     if (actions.length === 0) throw badInput("actions", "Name at least one repair action.");
-    if (!input.blacklistEntryId === !input.watchlistEntryId) {
-      throw badInput("blacklistEntryId", "Name exactly one entry: blacklistEntryId or watchlistEntryId.");
+    const named = [input.blacklistEntryId, input.watchlistEntryId, input.penaltyId].filter((id) => id != null);
+    if (named.length !== 1) {
+      throw badInput("blacklistEntryId", "Name exactly one record to repair: blacklistEntryId, watchlistEntryId or penaltyId.");
     }
     return inTransaction(this.db, async (tx) => {
       const [enterprise] = await tx.query(`SELECT id FROM enterprise WHERE credit_code = $1`, [input.creditCode]);
@@ -45,26 +72,32 @@ export class RepairService {
         if (today() < earliest) {
           throw badInput("blacklistEntryId", `A blacklist entry can be repaired after ${BLACKLIST_MIN_DAYS} days on the list, from ${earliest}.`);
         }
+      } else if (input.penaltyId) {
+        await this.checkPenaltyRepairable(tx, input.penaltyId, enterprise.id);
       } else {
         const entry = await this.watchlist.lock(tx, input.watchlistEntryId!, "watchlistEntryId");
         if (entry.enterpriseId !== enterprise.id) throw badInput("watchlistEntryId", "This entry is not this enterprise's.");
         if (entry.status !== WatchlistStatus.ACTIVE) throw conflict(`The entry is ${entry.status}; only ACTIVE entries are repaired.`, "watchlistEntryId");
       }
       const [pending] = await tx.query(
-        `SELECT 1 FROM credit_repair WHERE coalesce(blacklist_entry_id, watchlist_entry_id) = $1 AND status = 'SUBMITTED'`,
-        [input.blacklistEntryId ?? input.watchlistEntryId],
+        `SELECT 1 FROM credit_repair WHERE coalesce(blacklist_entry_id, watchlist_entry_id, penalty_id) = $1 AND status = 'SUBMITTED'`,
+        [named[0]],
       );
-      if (pending) throw conflict("A repair request for this entry is already awaiting its decision.");
+      if (pending) throw conflict("A repair request for this record is already awaiting its decision.");
       const [repair] = await tx.query(
-        `INSERT INTO credit_repair AS r (enterprise_id, blacklist_entry_id, watchlist_entry_id, actions, statement, submitted_by)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${REPAIR_COLUMNS}`,
-        [enterprise.id, input.blacklistEntryId ?? null, input.watchlistEntryId ?? null, actions, statement, actor.agencyId],
+        `INSERT INTO credit_repair AS r (enterprise_id, blacklist_entry_id, watchlist_entry_id, penalty_id, actions, statement, submitted_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${REPAIR_COLUMNS}`,
+        [enterprise.id, input.blacklistEntryId ?? null, input.watchlistEntryId ?? null, input.penaltyId ?? null, actions, statement, actor.agencyId],
       );
       return repair;
     });
   }
 
-  /** Approval ends the listing (blacklist: REPAIRED, watchlist: REMOVED) and closes its tasks; rejection changes nothing else. */
+  /**
+   * Approval ends the listing (blacklist: REPAIRED, watchlist: REMOVED) and closes its tasks, or
+   * stops a penalty's publication and sharing; the record is marked repaired and counts for nothing
+   * from then on (grade and risk recomputed here). Rejection changes nothing else.
+   */
   decideCreditRepair(actor: AgencyActor, id: string, approve: boolean, reason: string): Promise<CreditRepair> {
     const why = requiredText(reason, "reason");
     return inTransaction(this.db, async (tx) => {
@@ -80,13 +113,26 @@ export class RepairService {
           if (entry.status !== BlacklistStatus.ACTIVE) throw conflict(`The entry is ${entry.status} already.`, "id");
           await this.blacklist.endEntry(tx, entry.id, "REPAIRED", why);
         }
+      } else if (repair.penaltyId) {
+        const [penalty] = await tx.query(
+          `SELECT department, enterprise_id AS "enterpriseId", revoked_at AS "revokedAt", repaired_at AS "repairedAt" FROM penalty WHERE id = $1 FOR UPDATE`,
+          [repair.penaltyId],
+        );
+        if (!mayDecidePenaltyRepair(actor, penalty.department)) throw forbidden();
+        if (repair.status !== "SUBMITTED") throw conflict(`This request was already ${repair.status}.`, "id");
+        if (approve) {
+          if (penalty.revokedAt || penalty.repairedAt) throw conflict(`The penalty is ${penalty.revokedAt ? "revoked" : "repaired"} already.`, "id");
+          // Publication ends and sharing stops at once; it counts for nothing from now on.
+          await tx.query(`UPDATE penalty SET repaired_at = now() WHERE id = $1`, [repair.penaltyId]);
+          await this.standing.recompute(tx, [penalty.enterpriseId]);
+        }
       } else {
         const entry = await this.watchlist.lock(tx, repair.watchlistEntryId!);
         if (!mayDecideWatchlistEntry(actor, entry)) throw forbidden();
         if (repair.status !== "SUBMITTED") throw conflict(`This request was already ${repair.status}.`, "id");
         if (approve) {
           if (entry.status !== WatchlistStatus.ACTIVE) throw conflict(`The entry is ${entry.status} already.`, "id");
-          await this.watchlist.end(tx, entry.id, why);
+          await this.watchlist.end(tx, entry.id, why, true);
         }
       }
       const [[decided]] = await tx.query(

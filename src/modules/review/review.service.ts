@@ -8,6 +8,7 @@ import type { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { CreditReviewResult, type ReviewReason } from "./review.type";
 import { ReviewVerdict } from "./review.enums";
 import { inForce } from "../listing/listing.sql";
+import { countingPenalty } from "../penalty/penalty.entity";
 
 export const MAX_REVIEW_CODES = 1000;
 
@@ -22,6 +23,7 @@ interface Facts {
   watchEntry: string | null;
   grade: string | null;
   recentPenalty: boolean;
+  underObjection: boolean;
 }
 
 /**
@@ -40,7 +42,8 @@ SELECT i.ord::int AS ord, i.code, e.id, e.name,
   (SELECT w.id FROM watchlist_entry w WHERE w.enterprise_id = e.id AND ${inForce("w", "$2")}
      ORDER BY w.listed_on DESC, w.id LIMIT 1) AS "watchEntry",
   (SELECT g.grade FROM credit_grade g WHERE g.enterprise_id = e.id) AS grade,
-  EXISTS (SELECT 1 FROM penalty pe WHERE pe.enterprise_id = e.id AND pe.revoked_at IS NULL AND pe.decided_on >= $3::date) AS "recentPenalty"
+  EXISTS (SELECT 1 FROM penalty pe WHERE pe.enterprise_id = e.id AND ${countingPenalty("pe")} AND pe.decided_on >= $3::date) AS "recentPenalty",
+  EXISTS (SELECT 1 FROM objection o WHERE o.enterprise_id = e.id AND o.status = 'PENDING') AS "underObjection"
 FROM unnest($1::char(18)[]) WITH ORDINALITY AS i(code, ord)
 LEFT JOIN enterprise e ON e.credit_code = i.code
 ORDER BY i.ord`;
@@ -94,6 +97,8 @@ export class ReviewService {
     if (f.grade === "C" || f.grade === "D") reasons.push(reason("LOW_GRADE", `The enterprise's credit grade is ${f.grade}.`));
     if (f.recentPenalty) reasons.push(reason("RECENT_PENALTY", "The enterprise was penalised in the last 365 days."));
     const verdict = restricted ? ReviewVerdict.RESTRICTED : reasons.length ? ReviewVerdict.CAUTION : ReviewVerdict.CLEAR;
+    // A pending objection is told to the reviewer, but changes no verdict (异议标注).
+    if (f.underObjection) reasons.push(reason("UNDER_OBJECTION", "A record of the enterprise is disputed: an objection awaits its decision."));
     return { ...base, verdict, reasons, measuresInForce: [...inForce.keys()] };
   }
 }

@@ -1,4 +1,5 @@
 import { inForce } from "../listing/listing.sql";
+import { countingPenalty } from "../penalty/penalty.entity";
 /**
  * Recomputes the risk assessment of the enterprises `$1` (uuid[]) as of `$2` (today), with the
  * weights `$3` (jsonb) and level thresholds `$4..$6`, storing only what changed.
@@ -9,11 +10,11 @@ export const RECOMPUTE_RISK = `
 WITH since AS (SELECT $2::date - 365 AS d),
 f AS (
   SELECT s.enterprise_id, s.type AS signal, count(*)::int AS n, max(s.occurred_on) AS latest
-  FROM risk_signal s WHERE s.enterprise_id = ANY($1::uuid[]) AND s.occurred_on >= (SELECT d FROM since) AND s.occurred_on <= $2::date
+  FROM risk_signal s WHERE s.enterprise_id = ANY($1::uuid[]) AND s.voided_at IS NULL AND s.occurred_on >= (SELECT d FROM since) AND s.occurred_on <= $2::date
   GROUP BY 1, 2
   UNION ALL
   SELECT pe.enterprise_id, 'PENALTY', count(*)::int, max(pe.decided_on)
-  FROM penalty pe WHERE pe.enterprise_id = ANY($1::uuid[]) AND pe.revoked_at IS NULL AND pe.decided_on >= (SELECT d FROM since)
+  FROM penalty pe WHERE pe.enterprise_id = ANY($1::uuid[]) AND ${countingPenalty("pe")} AND pe.decided_on >= (SELECT d FROM since)
   GROUP BY 1
   UNION ALL
   SELECT w.enterprise_id, 'WATCHLIST', 1, max(w.listed_on)

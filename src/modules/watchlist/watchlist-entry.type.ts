@@ -3,6 +3,7 @@ import { DateScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enums";
 import { WatchlistBasis, WatchlistStatus } from "./watchlist.enums";
 import { derivedStatus } from "../listing/listing.sql";
+import { pendingObjection } from "../objection/objection.sql";
 
 @ObjectType({ description: "重点关注名单 entry." })
 export class WatchlistEntry {
@@ -32,8 +33,12 @@ export class WatchlistEntry {
 
   @Field(() => WatchlistStatus)
   status!: WatchlistStatus;
+
+  @Field(() => Boolean, { nullable: true, description: "True while an objection about this record is PENDING (异议标注)." })
+  underObjection!: boolean;
 }
 
 export const watchlistColumns = (today: string) => `w.id, w.enterprise_id AS "enterpriseId", w.escalated_to AS "escalatedToId",
   w.basis, w.listed_by AS "listedBy", w.reason, w.listed_on AS "listedOn", w.valid_until AS "validUntil",
-  w.warning_issued_on AS "warningIssuedOn", ${derivedStatus("w", today)} AS status`;
+  w.warning_issued_on AS "warningIssuedOn", ${derivedStatus("w", today)} AS status,
+  ${pendingObjection("WATCHLIST_ENTRY", "w.id")} AS "underObjection"`;

@@ -14,6 +14,7 @@ import { inForce, lockListingEntry } from "../listing/listing.sql";
 import type { BlacklistInput } from "../blacklist/blacklist.inputs";
 import type { WatchlistInput } from "./watchlist.inputs";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
+import { countingPenalty } from "../penalty/penalty.entity";
 
 /** The watchlist rule: 2 or more penalties within 365 days list an enterprise for 1 year (configuration: issue 18). */
 const RULE = { penalties: 2, windowDays: 365, validityYears: 1 };
@@ -36,7 +37,7 @@ export class WatchlistService {
       `SELECT array_agg(p.id ORDER BY p.decided_on) AS penalties,
          EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = $1 AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", "$2")}) AS blacklisted,
          EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = $1 AND ${inForce("w", "$2")}) AS watched
-       FROM penalty p WHERE p.enterprise_id = $1 AND p.revoked_at IS NULL AND p.decided_on >= $3::date`,
+       FROM penalty p WHERE p.enterprise_id = $1 AND ${countingPenalty("p")} AND p.decided_on >= $3::date`,
       [enterpriseId, now, addDays(now, -RULE.windowDays)],
     );
     const penalties: string[] = state.penalties ?? [];
@@ -99,11 +100,15 @@ export class WatchlistService {
     });
   }
 
-  /** Sets an entry REMOVED (removal or approved repair). */
-  async end(tx: EntityManager, id: string, reason: string): Promise<void> {
+  /**
+   * Sets an entry REMOVED (removal, an upheld objection, or an approved repair, which also marks it
+   * repaired: from then on only its producer, CREDIT_OFFICE and the subject read it).
+   */
+  async end(tx: EntityManager, id: string, reason: string, repaired = false): Promise<void> {
     const [[ended]] = await tx.query(
-      `UPDATE watchlist_entry SET state = 'REMOVED', removed_on = $2, removed_reason = $3 WHERE id = $1 RETURNING enterprise_id AS "enterpriseId"`,
-      [id, today(), reason],
+      `UPDATE watchlist_entry SET state = 'REMOVED', removed_on = $2, removed_reason = $3, repaired_at = CASE WHEN $4 THEN now() END
+       WHERE id = $1 RETURNING enterprise_id AS "enterpriseId"`,
+      [id, today(), reason, repaired],
     );
     await this.standing.recompute(tx, [ended.enterpriseId]);
   }

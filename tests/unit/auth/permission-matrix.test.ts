@@ -63,7 +63,30 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Mutation.setResponsiblePerson": [Department.MARKET_REGULATION, Department.EMERGENCY_MANAGEMENT, Department.CREDIT_OFFICE],
   "Mutation.recordPenalty": G,
   "Mutation.revokePenalty": G,
+  "WatchlistEntry.underObjection": G,
+  "Query.objections": G,
+  "Enterprise.objections": G,
+  "Enterprise.accessHistory": [Department.CREDIT_OFFICE],
+  "Mutation.fileObjection": G,
+  "Mutation.withdrawObjection": G,
+  "Mutation.decideObjection": G,
 };
+
+/**
+ * POLICY.md, Wave 2: of its own enterprise a subject reads every field a department reads except
+ * these; of any other enterprise it is the public. It writes only its own objections.
+ */
+const SUBJECT_DENIED_OWN = new Set([
+  "Enterprise.riskAssessment", "Enterprise.sanctionFeedback", "BlacklistEntry.tasks", "BlacklistEntry.feedback", "Person.idNumber",
+  "Query.sanctionTasks", "Query.person", "Query.riskAlerts", "Query.creditReview", "Query.feedbackReport", "Query.accessLog",
+  "Query.verifyAccessLog",
+]);
+const SUBJECT_WRITES = new Set(["fileObjection", "withdrawObjection"]);
+const OWN = "00000000-0000-4000-8000-000000000001";
+const OTHER = "00000000-0000-4000-8000-000000000002";
+const subject: Actor = { kind: "subject", subjectId: "k", enterpriseId: OWN, creditCode: "91320000000000000X", personIds: new Set([OWN]) };
+// A record of the subject's own enterprise (or one of its post holders), and one of another enterprise.
+const recordOf = (enterprise: string) => ({ id: enterprise, enterpriseId: enterprise });
 const AUDIENCES = ["PUBLIC", ...DEPARTMENTS] as const;
 
 function actorFor(audience: string, scopes: ("read" | "write")[] = ["read", "write"]): Actor {
@@ -123,6 +146,32 @@ describe("permission matrix", () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it("gives a subject the SUBJECT field set on its own records and the public's on another enterprise's", async () => {
+    const mismatches: string[] = [];
+    let ownChecked = 0;
+    for (const [type, name, field] of fields) {
+      const key = `${type}.${name}`;
+      const allowed = new Set(EXPECTED_RESTRICTED[key] ?? (type === "Mutation" ? [] : AUDIENCES));
+      const root = type === "Query" || type === "Mutation";
+      const cases: [string, string, boolean][] = [
+        ["own", OWN, type === "Mutation" ? SUBJECT_WRITES.has(name) : DEPARTMENTS.some((d) => allowed.has(d)) && !SUBJECT_DENIED_OWN.has(key)],
+      ];
+      // At the root there is no record yet: a subject is SUBJECT there (row rules keep it to its own).
+      if (!root) cases.push(["another enterprise's", OTHER, allowed.has("PUBLIC")]);
+      for (const [label, enterprise, expected] of cases) {
+        const info = { fieldName: name, parentType: shielded.getType(type), returnType: field.type, path: { key: name }, operation: { operation: "query" } };
+        const result = await field.resolve!(recordOf(enterprise), {}, { actor: subject }, info as never);
+        const got = result === "resolved" ? "allowed" : (result as { extensions?: { code?: string } })?.extensions?.code;
+        const want = expected ? "allowed" : "FORBIDDEN";
+        if (got !== want) mismatches.push(`${key} for SUBJECT on ${label} record: ${got}, expected ${want}`);
+        if (label === "own" && !root && expected && !allowed.has("PUBLIC")) ownChecked++;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // The fields that separate a subject from the public were among those checked.
+    expect(ownChecked).toBeGreaterThan(20);
   });
 
   it("denies every mutation to a token without the write scope", async () => {

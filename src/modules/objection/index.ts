@@ -1,0 +1,22 @@
+import type { BlacklistService } from "../blacklist/blacklist.service";
+import { defineModule } from "../module";
+import type { PenaltyService } from "../penalty/penalty.service";
+import type { StandingService } from "../standing/standing.service";
+import type { WatchlistService } from "../watchlist/watchlist.service";
+import { createObjectionLoaders, objectionProfileParts } from "./objection.loaders";
+import { EnterpriseObjectionsResolver, ObjectionResolver } from "./objection.resolver";
+import { ObjectionService } from "./objection.service";
+
+/** Objections (异议处理): a subject disputes a record, its producer decides. */
+export const objectionModule = defineModule({
+  name: "objection",
+  resolvers: [ObjectionResolver, EnterpriseObjectionsResolver],
+  services: {
+    objection: (
+      { db, config },
+      deps: { penalty: PenaltyService; blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService },
+    ) => new ObjectionService(db, config.objectionWorkingDays, deps.penalty, deps.blacklist, deps.watchlist, deps.standing),
+  },
+  loaders: ({ db, actor }) => createObjectionLoaders(db, actor),
+  profile: objectionProfileParts,
+});
