@@ -24,6 +24,10 @@ async function main(): Promise<void> {
         `Demo data loaded: ${hub.demo.enterprises} enterprises, ${hub.demo.penalties} penalties.`,
         `Demo API keys (shown once; \`npx hub demo-seed\` issues new ones):`,
         ...lines,
+        ...(hub.demo.subject
+          ? [`Demo enterprise key (SUBJECT: ${hub.demo.subject.creditCode} reads its own record, objections and access history):`,
+            `  ${"SUBJECT".padEnd(22)} ${hub.demo.subject.token}`]
+          : []),
         `Try: curl -s ${hub.url}/graphql -H 'content-type: application/json' \\`,
         `  -H 'authorization: Bearer ${hub.demo.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!.token}' \\`,
         `  -d '{"query":"{ enterprise(creditCode: \\"${hub.demo.firstCreditCode}\\") { name responsiblePersons { role person { name idNumberMasked } } penalties(first: 5) { totalCount edges { node { decisionNumber decidedOn violation } } } } }"}'`,

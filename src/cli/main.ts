@@ -37,10 +37,13 @@ export async function runCli(argv: string[]): Promise<void> {
     .action(async () => {
       if (getConfig().productionDeclared) throw new Error("demo-seed refuses to run with NODE_ENV=production");
       await withDatabase(getConfig(), async ({ dataSource }) => {
-        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), { publication: getConfig().publication });
+        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), {
+          publication: getConfig().publication, objectionWorkingDays: getConfig().objectionWorkingDays,
+        });
         console.log(`demo data: ${result.enterprises} enterprises, ${result.persons} persons, ${result.penalties} penalties`);
         console.log(`first demo enterprise: ${result.firstCreditCode}`);
         for (const a of result.agencies) console.log(`${a.department.padEnd(22)} ${a.token}`);
+        if (result.subject) console.log(`${"SUBJECT".padEnd(22)} ${result.subject.token}  (${result.subject.creditCode}'s own key)`);
       });
     });
 

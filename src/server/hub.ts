@@ -107,7 +107,7 @@ export async function startHub(
     await writer.start();
     accessLog = writer;
     if (database.mode === "embedded" && config.demoSeed && (await isEmptyDatabase(database.dataSource))) {
-      demo = await seedDemoData(database.dataSource, services, { publication: config.publication });
+      demo = await seedDemoData(database.dataSource, services, { publication: config.publication, objectionWorkingDays: config.objectionWorkingDays });
     }
   } catch (err) {
     await new Promise((r) => server.close(r));

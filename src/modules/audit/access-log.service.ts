@@ -11,6 +11,16 @@ import { verifyAccessLog } from "./access-log.verify";
 import { ACCESS_COLUMNS, type AccessLogVerification, type AccessRecord } from "./access-record.type";
 import type { SubjectAccess } from "./subject-access.type";
 
+/**
+ * One page of an enterprise's access history ($1 credit code, $2 the last record id seen or null,
+ * $3 rows): a backward range of access_subject's primary key, then one probe per row.
+ */
+export const SUBJECT_ACCESS_PAGE = `
+  SELECT s.record_id AS "recordId", a.at, g.department, g.region_code AS "regionCode", a.purpose, a.sensitive_fields AS fields
+  FROM access_subject s JOIN access_record a ON a.id = s.record_id JOIN agency g ON g.id = a.agency_id
+  WHERE s.credit_code = $1 AND ($2::bigint IS NULL OR s.record_id < $2::bigint)
+  ORDER BY s.record_id DESC LIMIT $3`;
+
 export interface AccessLogFilter {
   creditCode: string | null;
   agencyId: string | null;
@@ -63,13 +73,7 @@ export class AccessLogService {
   async history(creditCode: string, first: number, after: string | null): Promise<Page<SubjectAccess>> {
     checkFirst(first);
     const before = after ? subjectAccessCursor.decode(after)[0] : null;
-    const rows: SubjectAccess[] = await this.db.query(
-      `SELECT s.record_id AS "recordId", a.at, g.department, g.region_code AS "regionCode", a.purpose, a.sensitive_fields AS fields
-       FROM access_subject s JOIN access_record a ON a.id = s.record_id JOIN agency g ON g.id = a.agency_id
-       WHERE s.credit_code = $1 AND ($2::bigint IS NULL OR s.record_id < $2::bigint)
-       ORDER BY s.record_id DESC LIMIT $3`,
-      [creditCode, before, first + 1],
-    );
+    const rows: SubjectAccess[] = await this.db.query(SUBJECT_ACCESS_PAGE, [creditCode, before, first + 1]);
     return {
       nodes: rows.slice(0, first),
       hasNextPage: rows.length > first,

@@ -7,6 +7,7 @@ import { PROVINCE_CODE } from "../../shared/region";
 import type { Services } from "../../modules";
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
 import { generateDemoData } from "./demo-data";
+import { type SubjectStory, seedSubjectStory } from "./demo-subject-story";
 import type { PublicationSettings } from "../../config";
 
 export const DEMO_ENTERPRISES = 200;
@@ -14,6 +15,7 @@ export const DEMO_SEED = 20191120;
 const DEMO_AGENCY_PREFIX = "Demo ";
 // The configuration's own default (an empty environment), so it cannot drift from config.ts.
 const DEFAULT_PUBLICATION = loadConfig({}).publication;
+const DEFAULT_OBJECTION_DAYS = loadConfig({}).objectionWorkingDays;
 
 export interface DemoSeedOptions {
   enterprises?: number;
@@ -22,6 +24,8 @@ export interface DemoSeedOptions {
   anchor?: string;
   /** Config.publication: how long penalties stay public after their decision, by severity. */
   publication?: PublicationSettings;
+  /** Config.objectionWorkingDays: the demo objections' due dates. */
+  objectionWorkingDays?: number;
 }
 
 export interface DemoSeedResult {
@@ -32,10 +36,13 @@ export interface DemoSeedResult {
   seed: number;
   anchor: string;
   agencies: { department: Department; id: string; token: string }[];
+  /** The demo subject key (the printed enterprise's own), when this run loaded that enterprise. */
+  subject: SubjectStory | null;
 }
 
 /**
- * Loads the demo data set and issues one province-level demo agency per department, all in one
+ * Loads the demo data set and issues one province-level demo agency per department (and the
+ * subject's side: a subject key, objections, repairs; demo-subject-story.ts), all in one
  * transaction: a seed that fails half-way leaves nothing behind, so the next start still finds an
  * empty database and seeds again. Enterprises already present are kept as they are (with their
  * persons and penalties); earlier demo agencies are revoked, so only the printed keys work.
@@ -55,7 +62,7 @@ export async function seedDemoData(
   });
   const keys = DEPARTMENTS.map((department) => ({ department, token: generateApiKey() }));
 
-  const agencies = await inTransaction(db, async (tx) => {
+  const { agencies, subject } = await inTransaction(db, async (tx) => {
     await tx.query(`UPDATE agency SET revoked_at = now() WHERE name LIKE $1 AND revoked_at IS NULL`, [`${DEMO_AGENCY_PREFIX}%`]);
     const rows: { id: string; department: Department }[] = await tx.query(
       `INSERT INTO agency (name, department, region_code, scopes, key_hash)
@@ -109,6 +116,13 @@ export async function seedDemoData(
     );
     // What recordPenalty does after each penalty, here once per enterprise: the automatic
     // watchlist rule, then grade and risk, so the demo profiles look like recorded ones.
+    const firstCreditCode = data.enterprises[0].creditCode;
+    const subject = isNew.has(firstCreditCode)
+      ? await seedSubjectStory(tx, {
+          enterpriseIds: inserted.map((r) => r.id), firstCreditCode, anchor,
+          workingDays: options.objectionWorkingDays ?? DEFAULT_OBJECTION_DAYS,
+        })
+      : null;
     const penaltiesOf = new Map<string, number>();
     for (const x of pe) penaltiesOf.set(x.creditCode, (penaltiesOf.get(x.creditCode) ?? 0) + 1);
     for (const { id, code } of inserted) {
@@ -120,7 +134,7 @@ export async function seedDemoData(
     // and the scheduled refresh has nothing left to do today.
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM enterprise`);
     if (total === inserted.length) await services.standing.markRefreshed(tx, total);
-    return keys.map((k) => ({ ...k, id: agencyOf.get(k.department)! }));
+    return { subject, agencies: keys.map((k) => ({ ...k, id: agencyOf.get(k.department)! })) };
   });
 
   return {
@@ -131,6 +145,7 @@ export async function seedDemoData(
     seed,
     anchor,
     agencies,
+    subject,
   };
 }
 
