@@ -7,11 +7,12 @@ import { isCalendarDate } from "../shared/scalars/date.scalar";
 import { withDatabase } from "./with-database";
 
 const COLUMNS = ["department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"] as const;
+const OBJECTION_COLUMNS = ["department", "filed", "decidedInTime", "decidedLate", "stillOpen", "overdue", "medianDaysToDecide"] as const;
 
 export function registerReportCommands(program: Command, config: () => Config): void {
-  program
-    .command("report")
-    .description("reports")
+  const report = program.command("report").description("reports");
+
+  report
     .command("feedback")
     .description("联合惩戒实施情况通报: tasks distributed and feedback per department, region and measure (as feedbackReport, OVERSIGHT view)")
     .requiredOption("--from <date>", "first day, YYYY-MM-DD")
@@ -35,6 +36,26 @@ export function registerReportCommands(program: Command, config: () => Config): 
         }
         console.table(report.rows);
         console.log(`${report.from} – ${report.to}: ${report.tasksReported} of ${report.tasksDistributed} tasks reported (${(report.reportingRate * 100).toFixed(1)} %)`);
+      });
+    });
+
+  report
+    .command("objections")
+    .description("异议处理情况: objections filed in the period per responsible department: decided in time or late, still open, overdue, median days to decide")
+    .requiredOption("--from <date>", "first filing day, YYYY-MM-DD")
+    .requiredOption("--to <date>", "last filing day, YYYY-MM-DD")
+    .option("--format <format>", "table or csv", "table")
+    .action(async (opts: { from: string; to: string; format: string }) => {
+      for (const key of ["from", "to"] as const) if (!isCalendarDate(opts[key])) throw new Error(`--${key} must be a date YYYY-MM-DD`);
+      if (!["table", "csv"].includes(opts.format)) throw new Error("--format is table or csv");
+      // from <= to is the service's rule (a BAD_USER_INPUT on field "from", printed as "from: ...").
+      await withDatabase(config(), async ({ dataSource }) => {
+        const rows = await createServices(dataSource, config()).objectionReport.report(opts.from, opts.to);
+        if (opts.format === "csv") {
+          process.stdout.write(stringify(rows, { header: true, columns: [...OBJECTION_COLUMNS] }));
+          return;
+        }
+        console.table(rows);
       });
     });
 }

@@ -5,6 +5,7 @@ import type { StandingService } from "../standing/standing.service";
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import { createObjectionLoaders, objectionProfileParts } from "./objection.loaders";
 import { EnterpriseObjectionsResolver, ObjectionResolver } from "./objection.resolver";
+import { ObjectionReportService } from "./objection-report.service";
 import { ObjectionService } from "./objection.service";
 
 /** Objections (异议处理): a subject disputes a record, its producer decides. */
@@ -16,6 +17,7 @@ export const objectionModule = defineModule({
       { db, config },
       deps: { penalty: PenaltyService; blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService },
     ) => new ObjectionService(db, config.objectionWorkingDays, deps.penalty, deps.blacklist, deps.watchlist, deps.standing),
+    objectionReport: ({ db }) => new ObjectionReportService(db),
   },
   loaders: ({ db, actor }) => createObjectionLoaders(db, actor),
   profile: objectionProfileParts,
