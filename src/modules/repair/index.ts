@@ -14,6 +14,6 @@ export const repairModule = defineModule({
     repair: ({ db }, { blacklist, watchlist, standing }: { blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService }) =>
       new RepairService(db, blacklist, watchlist, standing),
   },
-  loaders: ({ db }) => createRepairLoaders(db),
+  loaders: ({ db, actor }) => createRepairLoaders(db, actor),
   profile: repairProfileParts,
 });

@@ -62,6 +62,10 @@ describe("repair stops sharing", () => {
       const seen = (await t.gql(PENALTIES, { c: code }, token)).data?.enterprise;
       expect(seen).toEqual({ penalties: { totalCount: 1, edges: [{ node: { id: penalty.id, repaired: true, isPublic: false } }] }, creditGrade: { grade: "A" } });
     }
+    // Nor does its repair request tell a third department that it existed.
+    const REPAIRS = `query($c: CreditCode!) { enterprise(creditCode: $c) { repairs { id } } }`;
+    expect((await t.gql<any>(REPAIRS, { c: code }, transport)).data?.enterprise.repairs).toEqual([]);
+    expect((await t.gql<any>(REPAIRS, { c: code }, em)).data?.enterprise.repairs).toEqual([{ id: repair.id }]);
     // It counts for nothing in risk either (recomputed in the approval's transaction).
     const risk = (await t.gql(RISK, { c: code }, credit)).data?.enterprise?.riskAssessment;
     expect(risk.factors.map((f: { signal: string }) => f.signal)).not.toContain("PENALTY");
