@@ -66,6 +66,12 @@ describe("repair stops sharing", () => {
     const REPAIRS = `query($c: CreditCode!) { enterprise(creditCode: $c) { repairs { id } } }`;
     expect((await t.gql<any>(REPAIRS, { c: code }, transport)).data?.enterprise.repairs).toEqual([]);
     expect((await t.gql<any>(REPAIRS, { c: code }, em)).data?.enterprise.repairs).toEqual([{ id: repair.id }]);
+    // An objection the subject files about the repaired record tells a third department's review nothing.
+    const REVIEW = `query($c: [CreditCode!]!) { creditReview(creditCodes: $c, matter: BIDDING) { reasons { code } } }`;
+    const filed = await t.gql<any>(`mutation($input: ObjectionInput!) { fileObjection(input: $input) { status } }`,
+      { input: { creditCode: code, target: "PENALTY", targetId: penalty.id, grounds: "修复后仍在共享" } }, subject);
+    expect(filed.data?.fileObjection).toEqual({ status: "PENDING" });
+    expect((await t.gql<any>(REVIEW, { c: [code] }, transport)).data?.creditReview[0].reasons).toEqual([]);
     // It counts for nothing in risk either (recomputed in the approval's transaction).
     const risk = (await t.gql(RISK, { c: code }, credit)).data?.enterprise?.riskAssessment;
     expect(risk.factors.map((f: { signal: string }) => f.signal)).not.toContain("PENALTY");
