@@ -61,7 +61,8 @@ export class SubjectRights1765300000000 implements MigrationInterface {
     await q.query(`CREATE INDEX objection_enterprise ON objection (enterprise_id, filed_at DESC)`);
     await q.query(`CREATE INDEX objection_responsible ON objection (responsible_department, filed_at DESC)`);
 
-    // Written by the access-log writer in the statement that appends the records (reads by agencies).
+    // Written by the access-log writer in the statement that appends the records (agencies' reads
+    // that disclosed protected fields).
     await q.query(`
       CREATE TABLE access_subject (
         credit_code text NOT NULL,
@@ -70,7 +71,8 @@ export class SubjectRights1765300000000 implements MigrationInterface {
       )`);
     await q.query(`
       INSERT INTO access_subject (credit_code, record_id)
-      SELECT DISTINCT s.code, a.id FROM access_record a CROSS JOIN LATERAL unnest(a.subjects) AS s(code) WHERE a.agency_id IS NOT NULL`);
+      SELECT DISTINCT s.code, a.id FROM access_record a CROSS JOIN LATERAL unnest(a.subjects) AS s(code)
+      WHERE a.agency_id IS NOT NULL AND cardinality(a.sensitive_fields) > 0`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -43,7 +43,7 @@ export class EnterpriseAccessHistoryResolver {
   @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
   @FieldResolver(() => SubjectAccessConnection, {
     nullable: true,
-    description: "Who read this enterprise's record: the subject itself and CREDIT_OFFICE only.",
+    description: "Who read this enterprise's record: the subject itself and CREDIT_OFFICE only. Lists agencies' reads that disclosed protected fields, newest first.",
   })
   async accessHistory(
     @Root() e: Enterprise,

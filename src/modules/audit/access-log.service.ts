@@ -66,8 +66,9 @@ export class AccessLogService {
   }
 
   /**
-   * Who read an enterprise's record, newest first: the reads made by agencies (department, region,
-   * time, purpose, the shielded fields disclosed; never the agency's key or name). One range of the
+   * Who read an enterprise's record, newest first: the reads made by agencies that disclosed
+   * protected fields (department, region, time, purpose, those fields; never the agency's key or
+   * name). Reads of public fields only are what anyone may make, and are not listed. One range of the
    * access_subject index per page, however many times the enterprise was read.
    */
   async history(creditCode: string, first: number, after: string | null): Promise<Page<SubjectAccess>> {

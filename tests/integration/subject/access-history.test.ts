@@ -23,6 +23,8 @@ describe("accessHistory", () => {
     const transport = await t.agency("TRANSPORT", { region: "320600" });
     const em = await t.agency("EMERGENCY_MANAGEMENT");
     expectData(await t.gql<any>(READ, { c: code }, em));
+    // A read of public fields only (what anyone may read) is not listed.
+    expectData(await t.gql<any>(`query($c: CreditCode!) { enterprise(creditCode: $c) { name status } }`, { c: code }, em));
     const before = Date.now();
     expectData(await t.gql<any>(READ, { c: code }, transport));
 
