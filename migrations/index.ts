@@ -13,6 +13,7 @@ import { AccessLogKeyed1765152000000 } from "./1765152000000-access-log-keyed";
 import { LinearNameBigrams1765155000000 } from "./1765155000000-linear-name-bigrams";
 import { PenaltySeverity1765200000000 } from "./1765200000000-penalty-severity";
 import { SubjectRights1765300000000 } from "./1765300000000-subject-rights";
+import { TaskDeadlines1765400000000 } from "./1765400000000-task-deadlines";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   LinearNameBigrams1765155000000,
   PenaltySeverity1765200000000,
   SubjectRights1765300000000,
+  TaskDeadlines1765400000000,
 ];

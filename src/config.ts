@@ -25,6 +25,24 @@ const schema = z.object({
   HUB_PUBLICATION_SERIOUS_MONTHS: intIn(1, 240).default(36),
   // Working days (Mon–Fri) the responsible department has to decide an objection.
   HUB_OBJECTION_WORKING_DAYS: intIn(1, 60).default(10),
+  // Days a department has to implement a distributed measure; per measure code in the JSON map.
+  HUB_SANCTION_TASK_DAYS: intIn(1, 365).default(30),
+  HUB_SANCTION_TASK_DAYS_BY_MEASURE: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        const value = JSON.parse(text);
+        if (typeof value !== "object" || value === null || Array.isArray(value) ||
+          Object.entries(value).some(([k, v]) => !/^[A-Z][A-Z0-9_]*$/.test(k) || !Number.isInteger(v) || (v as number) < 1 || (v as number) > 365)) {
+          throw new Error();
+        }
+        return value as Record<string, number>;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON object of whole days (1–365) keyed by measure code, e.g. {\"BIDDING_RESTRICTION\": 15}" });
+        return z.NEVER;
+      }
+    })
+    .default({}),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_MAX: intIn(1, 200).default(10),
   DB_CONNECT_TIMEOUT_MS: intIn(100, 120_000).default(5_000),
@@ -135,6 +153,8 @@ export type Config = Readonly<{
   publication: PublicationSettings;
   /** Working days (Mon–Fri) from filing to an objection's due date. */
   objectionWorkingDays: number;
+  /** Days from distribution to a sanction task's due date: the default, and per measure code. */
+  sanctionTaskDays: Readonly<{ default: number; byMeasure: Readonly<Record<string, number>> }>;
   logLevel: string;
   db: Readonly<{
     poolMax: number;
@@ -200,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicAccess: v.HUB_PUBLIC_ACCESS === "on",
     publication: { generalMonths: v.HUB_PUBLICATION_GENERAL_MONTHS, seriousMonths: v.HUB_PUBLICATION_SERIOUS_MONTHS },
     objectionWorkingDays: v.HUB_OBJECTION_WORKING_DAYS,
+    sanctionTaskDays: Object.freeze({ default: v.HUB_SANCTION_TASK_DAYS, byMeasure: Object.freeze(v.HUB_SANCTION_TASK_DAYS_BY_MEASURE) }),
     logLevel: v.LOG_LEVEL,
     db: Object.freeze({
       poolMax: v.DB_POOL_MAX,

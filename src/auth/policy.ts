@@ -128,7 +128,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     feedback: GOV,
   },
   SanctionMeasure: everyone("code", "title", "implementingDepartments", "matters", "appliesToPersons"),
-  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status", "feedback"),
+  // Reached through sanctionTasks and BlacklistEntry.tasks, whose rules apply.
+  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status", "feedback", "dueOn", "overdue"),
   SanctionTaskConnection: everyone("edges", "pageInfo", "totalCount"),
   SanctionTaskEdge: everyone("cursor", "node"),
   CreditRepair: everyone(

@@ -7,6 +7,6 @@ import { SanctionService } from "./sanction.service";
 export const sanctionModule = defineModule({
   name: "sanction",
   resolvers: [SanctionResolver],
-  services: { sanction: ({ db }) => new SanctionService(db) },
+  services: { sanction: ({ db, config }) => new SanctionService(db, config.sanctionTaskDays) },
   loaders: ({ db, actor }) => createSanctionLoaders(db, actor),
 });

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { cursorInstant } from "../../shared/pagination";
-import { DateTimeScalar } from "../../shared/scalars";
+import { DateScalar, DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enums";
 import { SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
 import { inForce } from "../listing/listing.sql";
@@ -23,6 +23,12 @@ export class SanctionTask {
 
   @Field(() => SanctionTaskStatus, { description: "CLOSED once its entry is no longer ACTIVE (expiry included)." })
   status!: SanctionTaskStatus;
+
+  @Field(() => DateScalar, { description: "Implementation due date: distribution date + the measure's configured period." })
+  dueOn!: string;
+
+  @Field({ description: "OPEN and today is after dueOn." })
+  overdue!: boolean;
 }
 
 /** SQL: the task `t` has a CURRENT feedback (a correction keeps the link, a retraction ends it). */
@@ -39,4 +45,8 @@ export const taskClosed = (today: string) => `(t.state = 'CLOSED' OR NOT ${inFor
  */
 export const taskColumns = (today: string) => `t.id, t.blacklist_entry_id AS "blacklistEntryId", t.measure AS "measureCode",
   t.department, t.distributed_at AS "distributedAt", ${cursorInstant("t.distributed_at")} AS "cursorAt",
-  CASE WHEN ${taskReported} THEN 'REPORTED' WHEN ${taskClosed(today)} THEN 'CLOSED' ELSE 'OPEN' END AS status`;
+  CASE WHEN ${taskReported} THEN 'REPORTED' WHEN ${taskClosed(today)} THEN 'CLOSED' ELSE 'OPEN' END AS status,
+  t.due_on AS "dueOn", ${taskOverdue(today)} AS overdue`;
+
+/** SQL: the task is OPEN (not reported, not closed) and today is after its due date. */
+export const taskOverdue = (today: string) => `(NOT ${taskReported} AND NOT ${taskClosed(today)} AND ${today}::date > t.due_on)`;

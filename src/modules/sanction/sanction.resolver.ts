@@ -27,8 +27,9 @@ export class SanctionResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: RequestContext,
+    @Arg("overdue", () => Boolean, { nullable: true, description: "OPEN tasks past their due date (true), or the others (false)." }) overdue: boolean | null,
   ) {
-    return toConnection(await ctx.services.sanction.list(ctx.requireAgency(), status, first ?? 50, after));
+    return toConnection(await ctx.services.sanction.list(ctx.requireAgency(), status, first ?? 50, after, overdue));
   }
 
   @FieldResolver(() => BlacklistEntry)

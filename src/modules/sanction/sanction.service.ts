@@ -1,16 +1,29 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
-import { today } from "../../shared/clock";
+import { addDays, today } from "../../shared/clock";
 import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
 
 const sanctionTaskCursor = cursorCodec("sanctionTask", ["instant", "uuid"]);
 import { seesAllDepartments } from "../../auth/row-policy";
-import { distributionFor } from "./sanction-catalogue";
-import { SanctionTaskStatus } from "./sanction.enums";
-import { SanctionTask, taskClosed, taskColumns, taskReported } from "./sanction-task.type";
+import { ALL_MEASURES, distributionFor } from "./sanction-catalogue";
+import { type SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
+import { SanctionTask, taskClosed, taskColumns, taskOverdue, taskReported } from "./sanction-task.type";
+import type { Config } from "../../config";
 
 export class SanctionService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly taskDays: Config["sanctionTaskDays"] = { default: 30, byMeasure: {} },
+  ) {
+    // A period named for a measure the catalogue does not have is a configuration mistake: say so at start.
+    const unknown = Object.keys(taskDays.byMeasure).filter((code) => !ALL_MEASURES.includes(code as SanctionMeasureCode));
+    if (unknown.length) throw new Error(`HUB_SANCTION_TASK_DAYS_BY_MEASURE names unknown measures: ${unknown.join(", ")}`);
+  }
+
+  /** A task's due date: distributed today, due after its measure's period (HUB_SANCTION_TASK_DAYS[_BY_MEASURE]). */
+  private dueOn(measure: SanctionMeasureCode, day: string): string {
+    return addDays(day, this.taskDays.byMeasure[measure] ?? this.taskDays.default);
+  }
 
   /**
    * Targeted distribution (定向分发): one task per measure and implementing department for each new
@@ -21,10 +34,11 @@ export class SanctionService {
       .filter((e) => e.validUntil >= today())
       .flatMap((e) => distributionFor(e.subjectType).map((d) => ({ entry: e.id, ...d })));
     if (rows.length === 0) return 0;
+    const day = today();
     await tx.query(
-      `INSERT INTO sanction_task (blacklist_entry_id, measure, department)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
-      [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department)],
+      `INSERT INTO sanction_task (blacklist_entry_id, measure, department, due_on)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])`,
+      [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department), rows.map((r) => this.dueOn(r.measure, day))],
     );
     return rows.length;
   }
@@ -35,7 +49,13 @@ export class SanctionService {
   }
 
   /** The caller's department's tasks (OVERSIGHT: all), newest first. */
-  async list(actor: AgencyActor, status: SanctionTaskStatus | null, first: number, after: string | null): Promise<Page<SanctionTask>> {
+  async list(
+    actor: AgencyActor,
+    status: SanctionTaskStatus | null,
+    first: number,
+    after: string | null,
+    overdue: boolean | null = null,
+  ): Promise<Page<SanctionTask>> {
     checkFirst(first);
     const now = today();
     // Builds the WHERE clause into a fresh parameter list, for the page and for the count alike.
@@ -46,6 +66,7 @@ export class SanctionService {
       if (status === SanctionTaskStatus.REPORTED) where.push(taskReported);
       else if (status === SanctionTaskStatus.CLOSED) where.push(`NOT ${taskReported} AND ${taskClosed(p(now))}`);
       else if (status === SanctionTaskStatus.OPEN) where.push(`NOT ${taskReported} AND NOT ${taskClosed(p(now))}`);
+      if (overdue != null) where.push(`${taskOverdue(p(now))} = ${p(overdue)}`);
       return { where, p };
     };
     const params: unknown[] = [now];
