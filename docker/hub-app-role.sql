@@ -17,8 +17,9 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO credit_hub_app;
 -- The access log: append and read only. The chain head row is moved forward by each append
 -- (a moved-back head is named by the signed checkpoints); checkpoints are append-only.
 -- access_subject indexes the records by enterprise (an enterprise's access history): append-only too.
-REVOKE ALL ON access_record, access_checkpoint, access_chain_head, access_subject FROM credit_hub_app;
-GRANT SELECT, INSERT ON access_record, access_checkpoint, access_subject TO credit_hub_app;
+-- hub_event, the outbox of events, is append-only too.
+REVOKE ALL ON access_record, access_checkpoint, access_chain_head, access_subject, hub_event FROM credit_hub_app;
+GRANT SELECT, INSERT ON access_record, access_checkpoint, access_subject, hub_event TO credit_hub_app;
 GRANT SELECT, UPDATE ON access_chain_head TO credit_hub_app;
 -- Migration bookkeeping: the hub reads it at start (to see nothing is pending), never writes it.
 REVOKE ALL ON schema_migrations FROM credit_hub_app;

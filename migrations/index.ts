@@ -14,6 +14,7 @@ import { LinearNameBigrams1765155000000 } from "./1765155000000-linear-name-bigr
 import { PenaltySeverity1765200000000 } from "./1765200000000-penalty-severity";
 import { SubjectRights1765300000000 } from "./1765300000000-subject-rights";
 import { TaskDeadlines1765400000000 } from "./1765400000000-task-deadlines";
+import { HubEvents1765500000000 } from "./1765500000000-hub-events";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   PenaltySeverity1765200000000,
   SubjectRights1765300000000,
   TaskDeadlines1765400000000,
+  HubEvents1765500000000,
 ];

@@ -60,6 +60,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     myEnterprise: EVERYONE,
     // Responsible department's and own filings; CREDIT_OFFICE all; a subject its own (objection.rules.ts).
     objections: OWN_AND_GOV,
+    // Addressed to the caller's department in its region; a subject its OBJECTION_* events (event.rules.ts).
+    events: OWN_AND_GOV,
   },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
@@ -175,6 +177,10 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   ),
   ObjectionConnection: everyone("edges", "pageInfo", "totalCount"),
   ObjectionEdge: everyone("cursor", "node"),
+  // Reached only through events (row rule); the records an event names pass their own shields.
+  HubEvent: everyone("id", "kind", "at", "enterprise", "sanctionTask", "objection", "summary"),
+  HubEventConnection: everyone("edges", "pageInfo", "totalCount"),
+  HubEventEdge: everyone("cursor", "node"),
   // Reached only through Enterprise.accessHistory.
   SubjectAccess: everyone("at", "department", "regionCode", "purpose", "fields"),
   SubjectAccessConnection: everyone("edges", "pageInfo", "totalCount"),

@@ -24,6 +24,7 @@ import { riskModule } from "./risk";
 import { sanctionModule } from "./sanction";
 import { standingModule } from "./standing";
 import { objectionModule } from "./objection";
+import { eventModule } from "./event";
 import { subjectModule } from "./subject";
 
 /**
@@ -32,6 +33,7 @@ import { subjectModule } from "./subject";
  */
 export const MODULES = [
   agencyModule,
+  eventModule,
   enterpriseModule,
   subjectModule,
   personModule,

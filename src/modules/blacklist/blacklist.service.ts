@@ -14,6 +14,9 @@ import { BlacklistEntry, blacklistColumns } from "./blacklist-entry.type";
 import { BlacklistStatus } from "./blacklist.enums";
 import { inForce, lockListingEntry } from "../listing/listing.sql";
 import type { BlacklistInput } from "./blacklist.inputs";
+import type { EventService } from "../event/event.service";
+import { HubEventKind } from "../event/event.enums";
+import { listAddressees } from "../event/event.rules";
 
 const ROLE_ORDER = Object.values(ResponsibleRole);
 
@@ -22,6 +25,7 @@ export class BlacklistService {
     private readonly db: DataSource,
     private readonly sanctions: SanctionService,
     private readonly standing: StandingService,
+    private readonly events: EventService,
   ) {}
 
   /** Lists the enterprise and the current holders of the chosen roles (黑名单认定). */
@@ -86,7 +90,7 @@ export class BlacklistService {
         )
       : [];
 
-    await this.sanctions.distribute(tx, [
+    const tasks = await this.sanctions.distribute(tx, [
       { id: entry.id, subjectType: "ENTERPRISE", validUntil },
       ...personEntries.map((p) => ({ id: p.id, subjectType: "PERSON" as const, validUntil })),
     ]);
@@ -99,6 +103,14 @@ export class BlacklistService {
       );
     }
     await this.standing.recompute(tx, [enterpriseId]);
+    // Announced last: appending events serializes the rest of the transaction (EventService).
+    const [{ name, sector }] = await tx.query(`SELECT name, sector FROM enterprise WHERE id = $1`, [enterpriseId]);
+    await this.events.append(tx, [
+      { kind: HubEventKind.BLACKLIST_LISTED, departments: listAddressees(sector), enterpriseId,
+        summary: `${name} was listed on the blacklist by ${actor.department} (${decisionNumber}).` },
+      ...tasks.map((t) => ({ kind: HubEventKind.SANCTION_TASK_DISTRIBUTED, departments: [t.department], enterpriseId, sanctionTaskId: t.id,
+        summary: `Apply ${t.measure} to ${name} (blacklist ${decisionNumber}) by ${t.dueOn}.` })),
+    ]);
     return tx.query(
       `SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = $1 OR b.listed_with = $1
        ORDER BY b.subject_type, b.role, b.id`,
@@ -134,6 +146,11 @@ export class BlacklistService {
     await this.sanctions.closeTasks(tx, (ended as { id: string }[]).map((e) => e.id));
     const [entry] = await tx.query(`SELECT ${blacklistColumns("$2")} FROM blacklist_entry b WHERE b.id = $1`, [id, today()]);
     await this.standing.recompute(tx, [entry.enterpriseId]);
+    if ((ended as unknown[]).length) {
+      const [{ name, sector }] = await tx.query(`SELECT name, sector FROM enterprise WHERE id = $1`, [entry.enterpriseId]);
+      await this.events.append(tx, [{ kind: HubEventKind.BLACKLIST_ENDED, departments: listAddressees(sector), enterpriseId: entry.enterpriseId,
+        summary: `${name}'s blacklist entry ${entry.decisionNumber} ended: ${state}.` }]);
+    }
     return entry;
   }
 }

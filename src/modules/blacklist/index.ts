@@ -1,3 +1,4 @@
+import type { EventService } from "../event/event.service";
 import { defineModule } from "../module";
 import type { SanctionService } from "../sanction/sanction.service";
 import type { StandingService } from "../standing/standing.service";
@@ -9,6 +10,7 @@ export const blacklistModule = defineModule({
   name: "blacklist",
   resolvers: [PersonListsResolver, BlacklistEntryResolver],
   services: {
-    blacklist: ({ db }, { sanction, standing }: { sanction: SanctionService; standing: StandingService }) => new BlacklistService(db, sanction, standing),
+    blacklist: ({ db }, { sanction, standing, events }: { sanction: SanctionService; standing: StandingService; events: EventService }) =>
+      new BlacklistService(db, sanction, standing, events),
   },
 });

@@ -1,3 +1,4 @@
+import type { EventService } from "../event/event.service";
 import type { BlacklistService } from "../blacklist/blacklist.service";
 import { defineModule } from "../module";
 import type { PenaltyService } from "../penalty/penalty.service";
@@ -15,8 +16,8 @@ export const objectionModule = defineModule({
   services: {
     objection: (
       { db, config },
-      deps: { penalty: PenaltyService; blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService },
-    ) => new ObjectionService(db, config.objectionWorkingDays, deps.penalty, deps.blacklist, deps.watchlist, deps.standing),
+      deps: { penalty: PenaltyService; blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService; events: EventService },
+    ) => new ObjectionService(db, config.objectionWorkingDays, deps.penalty, deps.blacklist, deps.watchlist, deps.standing, deps.events),
     objectionReport: ({ db }) => new ObjectionReportService(db),
   },
   loaders: ({ db, actor }) => createObjectionLoaders(db, actor),

@@ -11,6 +11,9 @@ import type { BlacklistService } from "../blacklist/blacklist.service";
 import type { PenaltyService } from "../penalty/penalty.service";
 import type { StandingService } from "../standing/standing.service";
 import type { WatchlistService } from "../watchlist/watchlist.service";
+import type { EventService } from "../event/event.service";
+import { HubEventKind } from "../event/event.enums";
+import { objectionAddressees } from "../event/event.rules";
 import { ObjectionStatus, ObjectionTarget } from "./objection.enums";
 import type { ObjectionInput } from "./objection.inputs";
 import { mayDecideObjection, mayWithdrawObjection, readableObjections, targetLookup } from "./objection.rules";
@@ -43,6 +46,7 @@ export class ObjectionService {
     private readonly blacklist: BlacklistService,
     private readonly watchlist: WatchlistService,
     private readonly standing: StandingService,
+    private readonly events: EventService,
   ) {}
 
   /**
@@ -76,6 +80,7 @@ export class ObjectionService {
           [enterprise.id, input.target, input.targetId, record.responsible, filedBy, actor.kind === "agency" ? actor.agencyId : null,
             actor.kind === "subject" ? actor.subjectId : null, grounds, addWorkingDays(day, this.workingDays), day],
         );
+        await this.announce(tx, HubEventKind.OBJECTION_FILED, row, `Objection ${row.trackingNumber} about ${input.target} of ${input.creditCode}: due ${row.dueOn}.`);
         return row;
       } catch (err) {
         if ((err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
@@ -104,6 +109,7 @@ export class ObjectionService {
          RETURNING ${objectionColumns("$5")}`,
         [objection.id, uphold ? ObjectionStatus.UPHELD : ObjectionStatus.REJECTED, actor.department, decision, today()],
       );
+      await this.announce(tx, HubEventKind.OBJECTION_DECIDED, decided, `Objection ${decided.trackingNumber} ${decided.status} by ${actor.department}.`);
       return decided;
     });
   }
@@ -149,6 +155,14 @@ export class ObjectionService {
       totalCount: async () =>
         (await this.db.query(`SELECT count(*)::int AS n FROM objection o WHERE ${counted.join(" AND ")}`, countValues))[0].n,
     };
+  }
+
+  /** OBJECTION_* go to the responsible department, CREDIT_OFFICE and the subject. */
+  private announce(tx: EntityManager, kind: HubEventKind, o: Objection, summary: string): Promise<void> {
+    return this.events.append(tx, [{
+      kind, departments: objectionAddressees(o.responsibleDepartment), enterpriseId: o.enterpriseId, subjectEnterpriseId: o.enterpriseId,
+      objectionId: o.id, summary,
+    }]);
   }
 
   private async lock(tx: EntityManager, id: string): Promise<Objection | null> {

@@ -9,6 +9,15 @@ import { ALL_MEASURES, distributionFor } from "./sanction-catalogue";
 import { type SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask, taskClosed, taskColumns, taskOverdue, taskReported } from "./sanction-task.type";
 import type { Config } from "../../config";
+import type { Department } from "../../auth/department.enums";
+
+/** A task as distribution wrote it (for the events that announce it). */
+export interface DistributedTask {
+  id: string;
+  measure: SanctionMeasureCode;
+  department: Department;
+  dueOn: string;
+}
 
 export class SanctionService {
   constructor(
@@ -29,18 +38,21 @@ export class SanctionService {
    * Targeted distribution (定向分发): one task per measure and implementing department for each new
    * entry that is in force; PERSON entries get only the measures that apply to persons.
    */
-  async distribute(tx: EntityManager, entries: { id: string; subjectType: "ENTERPRISE" | "PERSON"; validUntil: string }[]): Promise<number> {
+  async distribute(
+    tx: EntityManager,
+    entries: { id: string; subjectType: "ENTERPRISE" | "PERSON"; validUntil: string }[],
+  ): Promise<DistributedTask[]> {
     const rows = entries
       .filter((e) => e.validUntil >= today())
       .flatMap((e) => distributionFor(e.subjectType).map((d) => ({ entry: e.id, ...d })));
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return [];
     const day = today();
-    await tx.query(
+    return tx.query(
       `INSERT INTO sanction_task (blacklist_entry_id, measure, department, due_on)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])`,
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])
+       RETURNING id, measure, department, due_on AS "dueOn"`,
       [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department), rows.map((r) => this.dueOn(r.measure, day))],
     );
-    return rows.length;
   }
 
   /** The entries left ACTIVE: their tasks close (a task with a CURRENT feedback still reads REPORTED). */

@@ -65,6 +65,7 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Mutation.revokePenalty": G,
   "WatchlistEntry.underObjection": G,
   "Query.objections": G,
+  "Query.events": G,
   "Enterprise.objections": G,
   "Enterprise.accessHistory": [Department.CREDIT_OFFICE],
   "Mutation.fileObjection": G,

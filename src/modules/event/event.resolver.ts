@@ -1,0 +1,42 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { Enterprise } from "../enterprise/enterprise.entity";
+import { Objection } from "../objection/objection.type";
+import { SanctionTask } from "../sanction/sanction-task.type";
+import { ArgMaxLength } from "../../shared/max-length";
+import { toConnection } from "../../shared/pagination";
+import { HubEventKind } from "./event.enums";
+import { HubEvent, HubEventConnection } from "./hub-event.type";
+
+@Resolver(() => HubEvent)
+export class EventResolver {
+  @ArgMaxLength({ after: 20 })
+  @Query(() => HubEventConnection, {
+    nullable: true,
+    description: "The caller's event feed, oldest first after the cursor (an event id): those addressed to its department in its region; a subject its OBJECTION_* events.",
+  })
+  async events(
+    @Arg("kinds", () => [HubEventKind], { nullable: true }) kinds: HubEventKind[] | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toConnection(await ctx.services.events.feed(ctx.actor, kinds, after ?? null, first ?? 100));
+  }
+
+  // The records an event names are read through the same loaders, row rules and shields as a query.
+  @FieldResolver(() => Enterprise, { nullable: true })
+  enterprise(@Root() e: HubEvent, @Ctx() ctx: RequestContext): Promise<Enterprise | null> | null {
+    return e.enterpriseId ? ctx.loaders.enterpriseById.load(e.enterpriseId) : null;
+  }
+
+  @FieldResolver(() => SanctionTask, { nullable: true })
+  sanctionTask(@Root() e: HubEvent, @Ctx() ctx: RequestContext): Promise<SanctionTask | null> | null {
+    return e.sanctionTaskId ? ctx.loaders.taskById.load(e.sanctionTaskId) : null;
+  }
+
+  @FieldResolver(() => Objection, { nullable: true })
+  objection(@Root() e: HubEvent, @Ctx() ctx: RequestContext): Promise<Objection | null> | null {
+    return e.objectionId ? ctx.loaders.objectionById.load(e.objectionId) : null;
+  }
+}
