@@ -26,6 +26,8 @@ export class HubEvents1765500000000 implements MigrationInterface {
         summary text NOT NULL
       )`);
     await q.query(`CREATE INDEX hub_event_departments ON hub_event USING gin (departments)`);
+    // SANCTION_TASK_OVERDUE is announced once per task: when it was.
+    await q.query(`ALTER TABLE sanction_task ADD COLUMN overdue_announced_at timestamptz`);
     await q.query(`CREATE INDEX hub_event_subject ON hub_event (subject_enterprise, id) WHERE subject_enterprise IS NOT NULL`);
     await q.query(`
       CREATE FUNCTION refuse_hub_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -36,6 +38,7 @@ export class HubEvents1765500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE hub_event`);
+    await q.query(`ALTER TABLE sanction_task DROP COLUMN overdue_announced_at`);
     await q.query(`DROP FUNCTION refuse_hub_event_change()`);
     await q.query(`DROP SEQUENCE hub_event_id_seq`);
   }

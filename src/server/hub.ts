@@ -160,6 +160,9 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
           "credit standing refresh",
         ),
       (err) => logger.error({ err }, "credit standing refresh failed"),
+    ).then(() => services.sanction.announceOverdue()).then(
+      (announced) => announced && logger.info({ announced }, "overdue sanction tasks announced"),
+      (err) => logger.error({ err }, "announcing overdue sanction tasks failed"),
     );
   };
   const first = setTimeout(run, 5_000);

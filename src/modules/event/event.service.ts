@@ -22,7 +22,7 @@ export interface NewEvent {
 
 // Any constant key: every transaction that appends events takes this lock just before it does.
 const OUTBOX_LOCK = 0x68756265; // "hube"
-export const MAX_EVENT_PAGE = 500;
+export const MAX_EVENT_PAGE = 100;
 
 /**
  * The outbox. Events are appended in the transaction of the change they announce, so an event

@@ -1,3 +1,4 @@
+import type { EventService } from "../event/event.service";
 import { defineModule } from "../module";
 import { createSanctionLoaders } from "./sanction.loaders";
 import { SanctionResolver } from "./sanction.resolver";
@@ -7,6 +8,6 @@ import { SanctionService } from "./sanction.service";
 export const sanctionModule = defineModule({
   name: "sanction",
   resolvers: [SanctionResolver],
-  services: { sanction: ({ db, config }) => new SanctionService(db, config.sanctionTaskDays) },
+  services: { sanction: ({ db, config }, { events }: { events: EventService }) => new SanctionService(db, config.sanctionTaskDays, events) },
   loaders: ({ db, actor }) => createSanctionLoaders(db, actor),
 });

@@ -10,6 +10,11 @@ import { type SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask, taskClosed, taskColumns, taskOverdue, taskReported } from "./sanction-task.type";
 import type { Config } from "../../config";
 import type { Department } from "../../auth/department.enums";
+import { inTransaction } from "../../db/transaction";
+import type { EventService } from "../event/event.service";
+import { HubEventKind } from "../event/event.enums";
+
+const OVERDUE_BATCH = 1000;
 
 /** A task as distribution wrote it (for the events that announce it). */
 export interface DistributedTask {
@@ -23,6 +28,7 @@ export class SanctionService {
   constructor(
     private readonly db: DataSource,
     private readonly taskDays: Config["sanctionTaskDays"] = { default: 30, byMeasure: {} },
+    private readonly events?: EventService,
   ) {
     // A period named for a measure the catalogue does not have is a configuration mistake: say so at start.
     const unknown = Object.keys(taskDays.byMeasure).filter((code) => !ALL_MEASURES.includes(code as SanctionMeasureCode));
@@ -53,6 +59,38 @@ export class SanctionService {
        RETURNING id, measure, department, due_on AS "dueOn"`,
       [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department), rows.map((r) => this.dueOn(r.measure, day))],
     );
+  }
+
+  /**
+   * SANCTION_TASK_OVERDUE, once per task, to the task's department: OPEN tasks past their due date
+   * not announced yet, a thousand per transaction. Run by the hub's scheduled check; several instances may
+   * run it at once: the rows are locked SKIP LOCKED, so each task is announced by one of them.
+   */
+  async announceOverdue(): Promise<number> {
+    let total = 0;
+    for (let n = OVERDUE_BATCH; n === OVERDUE_BATCH; total += n) n = await this.announceOverdueBatch();
+    return total;
+  }
+
+  private async announceOverdueBatch(): Promise<number> {
+    const events = this.events;
+    if (!events) return 0;
+    return inTransaction(this.db, async (tx) => {
+      const rows: { id: string; department: Department; measure: string; dueOn: string; enterpriseId: string; name: string }[] = await tx.query(
+        `SELECT t.id, t.department, t.measure, t.due_on::text AS "dueOn", b.enterprise_id AS "enterpriseId", e.name
+         FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id JOIN enterprise e ON e.id = b.enterprise_id
+         WHERE t.state = 'OPEN' AND t.due_on < $1::date AND t.overdue_announced_at IS NULL AND ${taskOverdue("$1")}
+         ORDER BY t.due_on, t.id LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
+        [today(), OVERDUE_BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await tx.query(`UPDATE sanction_task SET overdue_announced_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await events.append(tx, rows.map((r) => ({
+        kind: HubEventKind.SANCTION_TASK_OVERDUE, departments: [r.department], enterpriseId: r.enterpriseId, sanctionTaskId: r.id,
+        summary: `${r.measure} for ${r.name} was due on ${r.dueOn} and has no feedback.`,
+      })));
+      return rows.length;
+    });
   }
 
   /** The entries left ACTIVE: their tasks close (a task with a CURRENT feedback still reads REPORTED). */

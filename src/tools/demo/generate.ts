@@ -13,6 +13,9 @@ import { prng } from "./demo-data";
 import { loadConfig } from "../../config";
 import { penaltySeverity, publicationEnd } from "../../modules/penalty/penalty.rules";
 
+/** The default sanction task period (config HUB_SANCTION_TASK_DAYS); generated data does not read the configuration. */
+const DEFAULT_TASK_DAYS = 30;
+
 /**
  * `hub generate`: a deterministic, province-sized data set streamed into PostgreSQL with COPY.
  * Per enterprise on average: 3.5 roles, 3 penalties, 1 risk signal; 2 % watchlisted,
@@ -111,7 +114,8 @@ function chunkRows(start: number, count: number, seed: number, agencyId: string,
       for (const e of entries) {
         for (const d of distributionFor(e.type)) {
           const task = next(KIND.task);
-          t.sanction_task.push(line(task, e.id, d.measure, d.department));
+          // Distributed now (distributed_at's default), due after the default period (HUB_SANCTION_TASK_DAYS).
+          t.sanction_task.push(line(task, e.id, d.measure, d.department, addDays(now, DEFAULT_TASK_DAYS)));
           if (rand() < 0.05) {
             t.sanction_feedback.push(line(next(KIND.feedback), agencyId, d.department, `GEN-${task}`, "0".repeat(64), e.id, task, d.measure, "OTHER", listed, "APPLIED"));
           }
@@ -130,7 +134,7 @@ const COLUMNS: Record<string, string> = {
   risk_signal: "id, enterprise_id, type, occurred_on, source, detail",
   watchlist_entry: "id, enterprise_id, basis, reason, listed_on, valid_until, warning_issued_on",
   blacklist_entry: "id, subject_type, enterprise_id, person_id, role, listed_with, recognized_by, agency_id, decision_number, ground, reason, listed_on, valid_until",
-  sanction_task: "id, blacklist_entry_id, measure, department",
+  sanction_task: "id, blacklist_entry_id, measure, department, due_on",
   sanction_feedback: "id, agency_id, department, client_reference, content_hash, blacklist_entry_id, task_id, measure, matter, applied_on, outcome",
 };
 

@@ -52,6 +52,25 @@ describe("sanction task deadlines", () => {
     expect(ids(await mine(false))).toEqual([procurement.id]);
   });
 
+  it("announces SANCTION_TASK_OVERDUE once per task, to the task's department, when the scheduled check finds it overdue", async () => {
+    const code = await createEnterprise(t);
+    const [entry] = await blacklist(t, em, code);
+    const overdueEvents = async (token: string) =>
+      expectData(await t.gql<any>(`{ events(kinds: [SANCTION_TASK_OVERDUE], first: 100) { edges { node { sanctionTask { id department blacklistEntry { id } } } } } }`, {}, token))
+        .events.edges.map((e: any) => e.node.sanctionTask).filter((task: any) => task?.blacklistEntry.id === entry.id);
+    setClockOffsetDays(14);
+    await t.hub.services.sanction.announceOverdue();
+    expect(await overdueEvents(finance)).toEqual([]);
+    setClockOffsetDays(16);
+    await t.hub.services.sanction.announceOverdue();
+    await t.hub.services.sanction.announceOverdue();
+    const announced = await overdueEvents(finance);
+    expect(announced.map((x: any) => x.department)).toEqual(["FINANCE"]);
+    // Each task once, however often the check runs.
+    expect(await t.sql(`SELECT count(*)::int AS n FROM hub_event WHERE kind = 'SANCTION_TASK_OVERDUE' AND sanction_task_id = $1`, [announced[0].id]))
+      .toEqual([{ n: 1 }]);
+  });
+
   it("refuses at start a period for a measure the catalogue does not have, or one that is no whole day count", () => {
     expect(() => new SanctionService(t.hub.database.dataSource, { default: 30, byMeasure: { NO_SUCH_MEASURE: 5 } }))
       .toThrow("HUB_SANCTION_TASK_DAYS_BY_MEASURE names unknown measures: NO_SUCH_MEASURE");
