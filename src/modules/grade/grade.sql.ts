@@ -7,7 +7,8 @@ const factorsOf = (grade: string) => Object.entries(GRADE_FACTORS).filter(([, f]
 /**
  * Recomputes the grade of the enterprises `$1` (uuid[]) as of `$2` (today) and stores what changed:
  * the current grade row, and a history row for every change of grade. One statement, set-based,
- * so that the daily refresh of a million enterprises runs in batches of this same query.
+ * so that the daily refresh of a million enterprises runs in batches of this same query. Returns
+ * the changes of an existing grade (a first grade is no change), for CREDIT_GRADE_CHANGED.
  */
 export const RECOMPUTE_GRADES = `
 WITH computed AS (
@@ -48,7 +49,11 @@ WITH computed AS (
     grade = EXCLUDED.grade,
     effective_from = CASE WHEN cg.grade = EXCLUDED.grade THEN cg.effective_from ELSE EXCLUDED.effective_from END
   RETURNING enterprise_id
+), history AS (
+  INSERT INTO credit_grade_history (enterprise_id, grade, effective_from, factors)
+  SELECT c.enterprise_id, c.grade, $2::date, c.factors FROM changed c
+  WHERE c.old_grade IS DISTINCT FROM c.grade AND EXISTS (SELECT 1 FROM stored s WHERE s.enterprise_id = c.enterprise_id)
+  RETURNING enterprise_id, grade
 )
-INSERT INTO credit_grade_history (enterprise_id, grade, effective_from, factors)
-SELECT c.enterprise_id, c.grade, $2::date, c.factors FROM changed c
-WHERE c.old_grade IS DISTINCT FROM c.grade AND EXISTS (SELECT 1 FROM stored s WHERE s.enterprise_id = c.enterprise_id)`;
+SELECT h.enterprise_id AS "enterpriseId", c.old_grade AS "from", h.grade AS "to"
+FROM history h JOIN changed c ON c.enterprise_id = h.enterprise_id WHERE c.old_grade IS NOT NULL`;

@@ -18,10 +18,11 @@ export class RiskService {
     private readonly risk: Config["risk"],
   ) {}
 
-  async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
-    if (!enterpriseIds.length) return;
+  /** Stores the assessments of these enterprises; returns the levels it raised. */
+  async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; from: RiskLevel; to: RiskLevel }[]> {
+    if (!enterpriseIds.length) return [];
     const [medium, high, severe] = this.risk.thresholds;
-    await tx.query(RECOMPUTE_RISK, [enterpriseIds, today(), JSON.stringify(this.risk.weights), medium, high, severe]);
+    return tx.query(RECOMPUTE_RISK, [enterpriseIds, today(), JSON.stringify(this.risk.weights), medium, high, severe]);
   }
 
   /** Minimum score of a level with the configured thresholds. */

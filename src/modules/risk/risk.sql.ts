@@ -8,6 +8,8 @@ export const SIGNAL_COLUMNS = `s.id, s.enterprise_id AS "enterpriseId", s.type, 
 
 export const RECOMPUTE_RISK = `
 WITH since AS (SELECT $2::date - 365 AS d),
+-- The levels before this statement (its snapshot), to tell a raised level.
+previous AS (SELECT enterprise_id, level FROM risk_assessment WHERE enterprise_id = ANY($1::uuid[])),
 f AS (
   SELECT s.enterprise_id, s.type AS signal, count(*)::int AS n, max(s.occurred_on) AS latest
   FROM risk_signal s WHERE s.enterprise_id = ANY($1::uuid[]) AND s.voided_at IS NULL AND s.occurred_on >= (SELECT d FROM since) AND s.occurred_on <= $2::date
@@ -38,12 +40,20 @@ scored AS (
 levelled AS (
   SELECT s.*, CASE WHEN s.score < $4 THEN 'LOW' WHEN s.score < $5 THEN 'MEDIUM' WHEN s.score < $6 THEN 'HIGH' ELSE 'SEVERE' END AS level
   FROM scored s
+),
+stored AS (
+  INSERT INTO risk_assessment AS ra (enterprise_id, score, level, factors, city_code, sector)
+  SELECT enterprise_id, score, level, factors, city_code, sector FROM levelled
+  ON CONFLICT (enterprise_id) DO UPDATE SET score = EXCLUDED.score, factors = EXCLUDED.factors,
+    city_code = EXCLUDED.city_code, sector = EXCLUDED.sector, assessed_at = now(),
+    level_since = CASE WHEN ra.level = EXCLUDED.level THEN ra.level_since ELSE now() END,
+    level = EXCLUDED.level
+  WHERE ra.score IS DISTINCT FROM EXCLUDED.score OR ra.factors IS DISTINCT FROM EXCLUDED.factors
+    OR ra.city_code IS DISTINCT FROM EXCLUDED.city_code OR ra.sector IS DISTINCT FROM EXCLUDED.sector
+  RETURNING enterprise_id, level
 )
-INSERT INTO risk_assessment AS ra (enterprise_id, score, level, factors, city_code, sector)
-SELECT enterprise_id, score, level, factors, city_code, sector FROM levelled
-ON CONFLICT (enterprise_id) DO UPDATE SET score = EXCLUDED.score, factors = EXCLUDED.factors,
-  city_code = EXCLUDED.city_code, sector = EXCLUDED.sector, assessed_at = now(),
-  level_since = CASE WHEN ra.level = EXCLUDED.level THEN ra.level_since ELSE now() END,
-  level = EXCLUDED.level
-WHERE ra.score IS DISTINCT FROM EXCLUDED.score OR ra.factors IS DISTINCT FROM EXCLUDED.factors
-  OR ra.city_code IS DISTINCT FROM EXCLUDED.city_code OR ra.sector IS DISTINCT FROM EXCLUDED.sector`;
+-- Raised levels, for RISK_LEVEL_RAISED. A first assessment is no change (an enterprise is assessed
+-- when it is registered; bulk loads would otherwise announce every enterprise they load).
+SELECT s.enterprise_id AS "enterpriseId", p.level AS "from", s.level AS "to"
+FROM stored s JOIN previous p ON p.enterprise_id = s.enterprise_id
+WHERE array_position(ARRAY['LOW', 'MEDIUM', 'HIGH', 'SEVERE'], s.level) > array_position(ARRAY['LOW', 'MEDIUM', 'HIGH', 'SEVERE'], p.level)`;

@@ -1,3 +1,4 @@
+import type { EventService } from "../event/event.service";
 import type { GradeService } from "../grade/grade.service";
 import { defineModule } from "../module";
 import type { RiskService } from "../risk/risk.service";
@@ -8,7 +9,7 @@ export const standingModule = defineModule({
   name: "standing",
   resolvers: [],
   services: {
-    standing: ({ db, config }, { grade, risk }: { grade: GradeService; risk: RiskService }) =>
-      new StandingService(db, grade, risk, scoringSettings(config.risk)),
+    standing: ({ db, config }, { grade, risk, events }: { grade: GradeService; risk: RiskService; events: EventService }) =>
+      new StandingService(db, grade, risk, scoringSettings(config.risk), events),
   },
 });

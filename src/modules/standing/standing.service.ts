@@ -2,6 +2,10 @@ import { today } from "../../shared/clock";
 import type { DataSource, EntityManager } from "typeorm";
 import type { GradeService } from "../grade/grade.service";
 import type { RiskService } from "../risk/risk.service";
+import type { EventService } from "../event/event.service";
+import { HubEventKind } from "../event/event.enums";
+import { DEPARTMENTS, type Department } from "../../auth/department.enums";
+import { RISK } from "../../auth/policy";
 
 // Names the "refresh" advisory lock shared by every hub instance and the CLI.
 const REFRESH_LOCK = 7_321_000_002;
@@ -19,6 +23,7 @@ export class StandingService {
     private readonly risk: RiskService,
     /** What scoring depends on besides the data (the risk weights and thresholds), as text. */
     private readonly settings: string,
+    private readonly events?: EventService,
   ) {}
 
   /** Records that every enterprise's standing is up to date as of today, scored with this service's settings. */
@@ -26,9 +31,19 @@ export class StandingService {
     return markRefreshed(db, enterprises, this.settings);
   }
 
+  /**
+   * Recomputes grade and risk; a changed grade is announced to every department
+   * (CREDIT_GRADE_CHANGED), a raised risk level to OVERSIGHT and MARKET_REGULATION (RISK_LEVEL_RAISED).
+   */
   async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
-    await this.grades.recompute(tx, enterpriseIds);
-    await this.risk.recompute(tx, enterpriseIds);
+    const grades = await this.grades.recompute(tx, enterpriseIds);
+    const raised = await this.risk.recompute(tx, enterpriseIds);
+    await this.events?.append(tx, [
+      ...grades.map((g) => ({ kind: HubEventKind.CREDIT_GRADE_CHANGED, departments: DEPARTMENTS, enterpriseId: g.enterpriseId,
+        summary: `Credit grade ${g.from} → ${g.to}.` })),
+      ...raised.map((r) => ({ kind: HubEventKind.RISK_LEVEL_RAISED, departments: RISK as Department[], enterpriseId: r.enterpriseId,
+        summary: `Risk level ${r.from} → ${r.to}.` })),
+    ]);
   }
 
   /**

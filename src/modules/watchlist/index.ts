@@ -1,3 +1,4 @@
+import type { EventService } from "../event/event.service";
 import type { BlacklistService } from "../blacklist/blacklist.service";
 import { defineModule } from "../module";
 import type { StandingService } from "../standing/standing.service";
@@ -9,6 +10,7 @@ export const watchlistModule = defineModule({
   name: "watchlist",
   resolvers: [WatchlistEntryResolver],
   services: {
-    watchlist: ({ db }, { blacklist, standing }: { blacklist: BlacklistService; standing: StandingService }) => new WatchlistService(db, blacklist, standing),
+    watchlist: ({ db }, { blacklist, standing, events }: { blacklist: BlacklistService; standing: StandingService; events: EventService }) =>
+      new WatchlistService(db, blacklist, standing, events),
   },
 });

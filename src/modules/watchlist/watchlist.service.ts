@@ -6,6 +6,9 @@ import { badInput, conflict, forbidden } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
+import type { EventService } from "../event/event.service";
+import { HubEventKind } from "../event/event.enums";
+import { listAddressees } from "../event/event.rules";
 import type { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import type { BlacklistService } from "../blacklist/blacklist.service";
 import { requiredText } from "../../shared/validation";
@@ -24,6 +27,7 @@ export class WatchlistService {
     private readonly db: DataSource,
     private readonly blacklist: BlacklistService,
     private readonly standing: StandingService,
+    private readonly events: EventService,
   ) {}
 
   /**
@@ -51,7 +55,15 @@ export class WatchlistService {
       `INSERT INTO watchlist_trigger (watchlist_entry_id, penalty_id) SELECT $1, unnest($2::uuid[])`,
       [entry.id, penalties],
     );
+    await this.announce(tx, enterpriseId, "by the automatic rule");
     return this.read(tx, entry.id);
+  }
+
+  /** WATCHLIST_ENTERED, to the departments supervising the enterprise's sector and OVERSIGHT. */
+  private async announce(tx: EntityManager, enterpriseId: string, how: string): Promise<void> {
+    const [{ name, sector }] = await tx.query(`SELECT name, sector FROM enterprise WHERE id = $1`, [enterpriseId]);
+    await this.events.append(tx, [{ kind: HubEventKind.WATCHLIST_ENTERED, departments: listAddressees(sector), enterpriseId,
+      summary: `${name} was put on the watchlist ${how}.` }]);
   }
 
   /** Manual listing by an OVERSIGHT department. */
@@ -73,6 +85,7 @@ export class WatchlistService {
         [enterprise.id, WatchlistBasis.DEPARTMENT, actor.department, actor.agencyId, reason, now, validUntil],
       );
       await this.standing.recompute(tx, [enterprise.id]);
+      await this.announce(tx, enterprise.id, `by ${actor.department}`);
       return this.read(tx, entry.id);
     });
   }

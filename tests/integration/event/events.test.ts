@@ -1,4 +1,5 @@
 import { EventService } from "../../../src/modules/event/event.service";
+import { today } from "../../../src/shared/clock";
 import { HubEventKind } from "../../../src/modules/event/event.enums";
 import { blacklist, createEnterprise, expectData, recordPenalty } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
@@ -47,8 +48,8 @@ describe("events", () => {
       expect([d, got.map((n) => n.sanctionTask && n.kind).every((k) => k === "SANCTION_TASK_DISTRIBUTED"), got.length]).toEqual([d, true, expected.length]);
       expect([d, got.length > 0]).toEqual([d, implementing.includes(d)]);
     }
-    const finance = about(await feed(tokens.FINANCE), code);
-    // FINANCE is no supervisor of the sector: it hears of its own tasks only.
+    const finance = about(await feed(tokens.FINANCE), code).filter((n) => n.kind !== "CREDIT_GRADE_CHANGED");
+    // FINANCE is no supervisor of the sector: it hears of its own tasks (and, as every department, of the grade's change) only.
     expect(new Set(finance.map((n) => n.kind))).toEqual(new Set(["SANCTION_TASK_DISTRIBUTED"]));
     expect(finance.length).toBe(tasks.filter((n: any) => n.department === "FINANCE").length);
     expect(finance.map((n) => n.sanctionTask)).toContainEqual({ department: "FINANCE", measure: { code: "RESTRICT_GOVERNMENT_PROCUREMENT" }, dueOn: expect.any(String) });
@@ -57,7 +58,7 @@ describe("events", () => {
       expect([d, about(await feed(tokens[d], { kinds: ["BLACKLIST_LISTED"] }), code).length]).toEqual([d, listed]);
     }
     // A city agency hears only about its city's enterprises.
-    expect(about(await feed(tokens.FINANCE_NANJING), code).length).toBe(finance.length);
+    expect(about(await feed(tokens.FINANCE_NANJING, { kinds: ["SANCTION_TASK_DISTRIBUTED"] }), code).length).toBe(finance.length);
     expect(about(await feed(tokens.FINANCE_SUZHOU), code).length).toBe(0);
   });
 
@@ -81,6 +82,34 @@ describe("events", () => {
     // The public has no feed; a cursor that is no event id is refused with the field named.
     expect((await t.gql(EVENTS, {})).errors?.[0]).toMatchObject({ path: ["events"], extensions: { code: "FORBIDDEN" } });
     expect((await t.gql(EVENTS, { after: "x" }, subject)).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+  });
+
+  it("announces a watchlist entry to the sector's supervisors, grade changes to every department, raised risk levels to OVERSIGHT and MARKET_REGULATION", async () => {
+    const code = await createEnterprise(t, { sector: "CONSTRUCTION" });
+    const housing = await t.agency("HOUSING_CONSTRUCTION");
+    const market = await t.agency("MARKET_REGULATION");
+    await recordPenalty(t, tokens.EMERGENCY_MANAGEMENT, code);
+    await recordPenalty(t, tokens.EMERGENCY_MANAGEMENT, code);
+    // Two penalties in 365 days: the automatic rule lists the enterprise (grade A → B → C).
+    expect(about(await feed(housing, { kinds: ["WATCHLIST_ENTERED"] }), code)).toHaveLength(1);
+    expect(about(await feed(tokens.FINANCE, { kinds: ["WATCHLIST_ENTERED"] }), code)).toHaveLength(0);
+    const grades = about(await feed(tokens.FINANCE, { kinds: ["CREDIT_GRADE_CHANGED"] }), code);
+    expect(grades.map((n: any) => n.summary)).toEqual(["Credit grade A → B.", "Credit grade B → C."]);
+
+    // Registered LOW (a first assessment is no change); the penalties may already have raised it.
+    const levels: string[] = ["LOW"];
+    const level = async () => expectData(await t.gql<any>(`query($c: CreditCode!) { enterprise(creditCode: $c) { riskAssessment { level } } }`, { c: code }, tokens.CREDIT_OFFICE)).enterprise.riskAssessment.level;
+    levels.push(await level());
+    for (let i = 0; i < 6; i++) {
+      expectData(await t.gql(`mutation($input: RiskSignalInput!) { recordRiskSignal(input: $input) { id } }`,
+        { input: { creditCode: code, type: "LITIGATION", occurredOn: today(), source: "法院", detail: `案件 ${i}` } }, market));
+      levels.push(await level());
+    }
+    const raises = levels.slice(1).filter((l, i) => l !== levels[i]).length;
+    expect(raises).toBeGreaterThan(0);
+    expect(about(await feed(market, { kinds: ["RISK_LEVEL_RAISED"] }), code)).toHaveLength(raises);
+    expect(about(await feed(tokens.CREDIT_OFFICE, { kinds: ["RISK_LEVEL_RAISED"] }), code)).toHaveLength(raises);
+    expect(about(await feed(tokens.FINANCE, { kinds: ["RISK_LEVEL_RAISED"] }), code)).toHaveLength(0);
   });
 
   it("draws event ids in commit order: a second appender waits for the first to commit, so a reader paging by id never skips one", async () => {
