@@ -9,6 +9,7 @@ import { registerGenerateCommand } from "./generate.command";
 import { registerReportCommands } from "./report.command";
 import { registerStandingCommands } from "./standing.command";
 import { registerSubjectCommands } from "./subject.command";
+import { registerEventCommands } from "./events.command";
 import { withDatabase } from "./with-database";
 
 /** The `hub` command. Works with DATABASE_URL or the embedded database, hub running or not. */
@@ -29,6 +30,7 @@ export async function runCli(argv: string[]): Promise<void> {
   registerStandingCommands(program, getConfig);
   registerReportCommands(program, getConfig);
   registerAuditCommands(program, getConfig);
+  registerEventCommands(program, getConfig);
   registerGenerateCommand(program, getConfig);
 
   program
