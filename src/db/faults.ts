@@ -31,3 +31,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = String(e.driverError?.code ?? e.code ?? "");
   return UNAVAILABLE_CODE.test(code) || UNAVAILABLE_MESSAGE.test(String(e.message));
 }
+
+/** True when a statement broke a unique constraint (the constraint decided between two concurrent writers). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return !!e && typeof e === "object" && String(e.driverError?.code ?? e.code ?? "") === "23505";
+}

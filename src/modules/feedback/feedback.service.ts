@@ -8,9 +8,9 @@ import { FEEDBACK_COLUMNS, SanctionFeedback, type SanctionFeedbackBatchResult, t
 import { FeedbackState } from "./feedback.enums";
 import { type SanctionFeedbackInput } from "./feedback.inputs";
 import { type Checked, checkReport, columns, readFacts } from "./feedback.rules";
+import { isUniqueViolation } from "../../db/faults";
 
 export const MAX_FEEDBACK_BATCH = 500;
-const UNIQUE_VIOLATION = "23505";
 
 type Outcome = { payload: SanctionFeedbackPayload; error?: never } | { payload?: never; error: DomainError };
 
@@ -174,7 +174,7 @@ export class FeedbackService {
       );
     } catch (err) {
       // Two corrections of one report at once: the unique supersedes lets one through.
-      if ((err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(err)) {
         throw conflict("This report has already been corrected.", "id");
       }
       throw err;

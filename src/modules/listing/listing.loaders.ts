@@ -4,7 +4,7 @@ import { type ProfileParts, type SqlParams, groupQueryLoader, rowQueryLoader } f
 import { today } from "../../shared/clock";
 import { PENALTY_COLUMNS, type Penalty, revivePenalty } from "../penalty/penalty.entity";
 import { BlacklistEntry, blacklistColumns } from "../blacklist/blacklist-entry.type";
-import { inForce } from "./listing.sql";
+import { blacklistRepaired, inForce, watchlistRepaired } from "./listing.sql";
 import { visibleRecords } from "../../auth/row-policy";
 import { visiblePenalty } from "../penalty/penalty.loaders";
 import { WatchlistEntry, watchlistColumns } from "../watchlist/watchlist-entry.type";
@@ -29,12 +29,12 @@ export interface PersonListState {
  * in force; a repaired entry only its producer, CREDIT_OFFICE and the subject (visibleRecords).
  */
 export const visibleBlacklistEntry = (actor: Actor, params: SqlParams, day: string) =>
-  visibleRecords(actor, params, { enterprise: "b.enterprise_id", producer: "b.recognized_by", repaired: "b.state = 'REPAIRED'", public: inForce("b", day) });
+  visibleRecords(actor, params, { enterprise: "b.enterprise_id", producer: "b.recognized_by", repaired: blacklistRepaired("b"), public: inForce("b", day) });
 
 /** Watchlist entries (alias w) are never public; one ended by an approved repair is read like a repaired blacklist entry. */
 export const visibleWatchlistEntry = (actor: Actor, params: SqlParams) =>
   visibleRecords(actor, params, {
-    enterprise: "w.enterprise_id", producer: "coalesce(w.listed_by, 'CREDIT_OFFICE')", repaired: "w.repaired_at IS NOT NULL", public: "false",
+    enterprise: "w.enterprise_id", producer: "coalesce(w.listed_by, 'CREDIT_OFFICE')", repaired: watchlistRepaired("w"), public: "false",
   });
 
 /**

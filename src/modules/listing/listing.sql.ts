@@ -13,6 +13,13 @@ import { isUuid } from "../../shared/uuid";
 export const derivedStatus = (alias: string, today: string) =>
   `CASE WHEN ${alias}.state = 'ACTIVE' AND ${alias}.valid_until < ${today}::date THEN 'EXPIRED' ELSE ${alias}.state END`;
 
+/**
+ * True once an approved credit repair ended the entry: a blacklist entry is then REPAIRED; a
+ * watchlist entry is REMOVED and marked repaired (it has no REPAIRED status in the contract).
+ */
+export const blacklistRepaired = (alias: string) => `${alias}.state = 'REPAIRED'`;
+export const watchlistRepaired = (alias: string) => `${alias}.repaired_at IS NOT NULL`;
+
 /** True while an entry is in force on `today`. */
 export const inForce = (alias: string, today: string) => `(${alias}.state = 'ACTIVE' AND ${alias}.valid_until >= ${today}::date)`;
 

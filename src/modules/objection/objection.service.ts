@@ -18,8 +18,8 @@ import { ObjectionStatus, ObjectionTarget } from "./objection.enums";
 import type { ObjectionInput } from "./objection.inputs";
 import { mayDecideObjection, mayWithdrawObjection, readableObjections, targetLookup } from "./objection.rules";
 import { type Objection, objectionColumns, reviveObjection } from "./objection.type";
+import { isUniqueViolation } from "../../db/faults";
 
-const UNIQUE_VIOLATION = "23505";
 const objectionCursor = cursorCodec("objection", ["instant", "uuid"]);
 const GROUNDS_MAX = 2000;
 const DECISION_MAX = 2000;
@@ -83,7 +83,7 @@ export class ObjectionService {
         await this.announce(tx, HubEventKind.OBJECTION_FILED, row, `Objection ${row.trackingNumber} about ${input.target} of ${input.creditCode}: due ${row.dueOn}.`);
         return row;
       } catch (err) {
-        if ((err as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(err)) {
           throw conflict("An objection about this record is already PENDING; wait for its decision or withdraw it first.", "targetId");
         }
         throw err;

@@ -88,7 +88,10 @@ export const PENALTY_COLUMNS = `pe.id, pe.enterprise_id AS "enterpriseId", pe.de
  * A penalty counts in the rules (watchlist rule, grade, risk, review) unless it was revoked
  * (an upheld objection revokes too) or an approved repair stopped its sharing.
  */
-export const countingPenalty = (alias: string) => `(${alias}.revoked_at IS NULL AND ${alias}.repaired_at IS NULL)`;
+export const countingPenalty = (alias: string) => `(${alias}.revoked_at IS NULL AND NOT ${penaltyRepaired(alias)})`;
+
+/** True once an approved credit repair stopped the penalty's publication and sharing. */
+export const penaltyRepaired = (alias: string) => `${alias}.repaired_at IS NOT NULL`;
 
 /** A penalty read as JSON (one part of a larger statement) carries its timestamp as text. */
 export function revivePenalty<P extends Penalty>(row: P): P {

@@ -6,7 +6,7 @@ export const penaltyCursor = cursorCodec("penalty", ["date", "uuid"]);
 import { today } from "../../shared/clock";
 import type { Actor } from "../../auth/actor";
 import { visibleRecords } from "../../auth/row-policy";
-import { PENALTY_COLUMNS, Penalty, revivePenalty } from "./penalty.entity";
+import { PENALTY_COLUMNS, Penalty, penaltyRepaired, revivePenalty } from "./penalty.entity";
 
 export interface PenaltyPageArgs {
   first: number;
@@ -28,7 +28,7 @@ export const visiblePenalty = (actor: Actor, params: SqlParams) =>
   visibleRecords(actor, params, {
     enterprise: "pe.enterprise_id",
     producer: "pe.department",
-    repaired: "pe.repaired_at IS NOT NULL",
+    repaired: penaltyRepaired("pe"),
     public: `pe.revoked_at IS NULL AND pe.public_until >= ${params.add(today())}::date`,
   });
 

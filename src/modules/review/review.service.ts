@@ -7,8 +7,8 @@ import { ALL_MEASURES, PERSON_MEASURES, measureOf } from "../sanction/sanction-c
 import type { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { CreditReviewResult, type ReviewReason } from "./review.type";
 import { ReviewVerdict } from "./review.enums";
-import { inForce } from "../listing/listing.sql";
-import { countingPenalty } from "../penalty/penalty.entity";
+import { blacklistRepaired, inForce, watchlistRepaired } from "../listing/listing.sql";
+import { countingPenalty, penaltyRepaired } from "../penalty/penalty.entity";
 
 export const MAX_REVIEW_CODES = 1000;
 
@@ -47,9 +47,9 @@ SELECT i.ord::int AS ord, i.code, e.id, e.name,
   (SELECT g.grade FROM credit_grade g WHERE g.enterprise_id = e.id) AS grade,
   EXISTS (SELECT 1 FROM penalty pe WHERE pe.enterprise_id = e.id AND ${countingPenalty("pe")} AND pe.decided_on >= $3::date) AS "recentPenalty",
   EXISTS (SELECT 1 FROM objection o WHERE o.enterprise_id = e.id AND o.status = 'PENDING'
-    AND NOT EXISTS (SELECT 1 FROM penalty pe WHERE pe.id = CASE WHEN o.target = 'PENALTY' THEN o.target_id::uuid END AND pe.repaired_at IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.id = CASE WHEN o.target = 'BLACKLIST_ENTRY' THEN o.target_id::uuid END AND b.state = 'REPAIRED')
-    AND NOT EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.id = CASE WHEN o.target = 'WATCHLIST_ENTRY' THEN o.target_id::uuid END AND w.repaired_at IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM penalty pe WHERE pe.id = CASE WHEN o.target = 'PENALTY' THEN o.target_id::uuid END AND ${penaltyRepaired("pe")})
+    AND NOT EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.id = CASE WHEN o.target = 'BLACKLIST_ENTRY' THEN o.target_id::uuid END AND ${blacklistRepaired("b")})
+    AND NOT EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.id = CASE WHEN o.target = 'WATCHLIST_ENTRY' THEN o.target_id::uuid END AND ${watchlistRepaired("w")})
   ) AS "underObjection"
 FROM unnest($1::char(18)[]) WITH ORDINALITY AS i(code, ord)
 LEFT JOIN enterprise e ON e.credit_code = i.code
