@@ -69,6 +69,13 @@ const schema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: intIn(1_000, 3_600_000).default(30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(100, 600_000).default(5_000),
   HTTP_MAX_CONNECTIONS: intIn(1, 1_000_000).default(1_000),
+  // Subscriptions (GraphQL over WebSocket): open subscriptions per key on one instance, the
+  // largest message a client may send, the idle ping (no pong within as long again: cut), and
+  // how often a connection's key is checked again (a revoked key's socket closes within that).
+  HUB_WS_MAX_SUBSCRIPTIONS_PER_KEY: intIn(1, 10_000).default(20),
+  HUB_WS_MAX_MESSAGE_BYTES: intIn(1024, 10 * 1024 * 1024).default(64 * 1024),
+  HUB_WS_PING_SECONDS: intIn(1, 3_600).default(30),
+  HUB_WS_AUTH_RECHECK_SECONDS: intIn(1, 3_600).default(5),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
   HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
@@ -170,6 +177,8 @@ export type Config = Readonly<{
   /** Failed authentications allowed per client address (token bucket), checked before any lookup. */
   authFailureLimit: Readonly<{ perSecond: number; burst: number }>;
   http: Readonly<{ headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number }>;
+  /** GraphQL over WebSocket (subscriptions). */
+  ws: Readonly<{ maxSubscriptionsPerKey: number; maxMessageBytes: number; pingMs: number; authRecheckMs: number }>;
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
@@ -238,6 +247,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: v.HTTP_MAX_CONNECTIONS,
+    }),
+    ws: Object.freeze({
+      maxSubscriptionsPerKey: v.HUB_WS_MAX_SUBSCRIPTIONS_PER_KEY,
+      maxMessageBytes: v.HUB_WS_MAX_MESSAGE_BYTES,
+      pingMs: v.HUB_WS_PING_SECONDS * 1_000,
+      authRecheckMs: v.HUB_WS_AUTH_RECHECK_SECONDS * 1_000,
     }),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,

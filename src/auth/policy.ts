@@ -63,6 +63,10 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     // Addressed to the caller's department in its region; a subject its OBJECTION_* events (event.rules.ts).
     events: OWN_AND_GOV,
   },
+  Subscription: {
+    // The same events as Query.events (event.rules.ts), over WebSocket.
+    events: OWN_AND_GOV,
+  },
   Enterprise: {
     ...everyone("creditCode", "name", "regionCode", "sector", "scale", "affiliation", "economicType", "address", "status"),
     // PUBLIC: legal representative rows only (row filter in the person loaders).

@@ -22,7 +22,7 @@ export function audienceOf(actor: Actor, parent?: unknown, info?: Pick<GraphQLRe
   if (actor.kind === "public") return "PUBLIC";
   if (actor.kind === "agency") return actor.department;
   const type = info?.parentType.name;
-  if (type === undefined || type === "Query" || type === "Mutation") return SUBJECT;
+  if (type === undefined || type === "Query" || type === "Mutation" || type === "Subscription") return SUBJECT;
   return isOwnRecord(actor, type, parent) ? SUBJECT : "PUBLIC";
 }
 

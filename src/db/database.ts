@@ -1,12 +1,14 @@
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
-import { type Entities, createDataSource } from "./data-source";
+import { type ConnectionTarget, type Entities, createDataSource } from "./data-source";
 import { openEmbedded } from "./embedded";
 import { serializedClientClass } from "./embedded-client";
 
 export interface Database {
   dataSource: DataSource;
   mode: "external" | "embedded";
+  /** Where it is, for a connection outside the pool (the LISTEN connection). */
+  target: ConnectionTarget;
   close(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export async function openDatabase(config: Config, role: "server" | "cli", entit
   if (config.databaseUrl) {
     const dataSource = createDataSource(config, { url: config.databaseUrl }, entities);
     await dataSource.initialize();
-    return { dataSource, mode: "external", close: () => dataSource.destroy() };
+    return { dataSource, mode: "external", target: { url: config.databaseUrl }, close: () => dataSource.destroy() };
   }
   const embedded = await openEmbedded(config.dataDir, {
     mayJoin: role === "cli",
@@ -39,6 +41,7 @@ export async function openDatabase(config: Config, role: "server" | "cli", entit
   return {
     dataSource,
     mode: "embedded",
+    target: embedded.connection,
     close: async () => {
       await dataSource.destroy();
       await embedded.close();

@@ -10,13 +10,17 @@ import { createServices, entities, type Services } from "../modules";
 import { isEmptyDatabase, seedDemoData, type DemoSeedResult } from "../tools/demo/demo-seed.service";
 import { DomainError, rateLimited } from "../shared/errors";
 import type { Logger } from "../shared/logger";
-import { accessLogPlugin } from "../modules/audit/access-log.plugin";
+import { accessLogPlugin, accessRecordOf } from "../modules/audit/access-log.plugin";
 import { AccessLogWriter } from "../modules/audit/access-log.writer";
 import { loadAuditKey } from "../modules/audit/audit-key";
-import { requestError } from "./format-error";
+import { createFormatError, requestError } from "./format-error";
+import { attachWebSocket } from "./ws-server";
+import { PgListener } from "../db/listener";
+import { EVENT_CHANNEL } from "../modules/event/event.service";
+import type { Actor } from "../auth/actor";
 import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
-import { createContext } from "./context";
+import { createContext, renewContext } from "./context";
 import { createApollo } from "./create-server";
 import { createHttpServer } from "./http-server";
 import { cachedReadiness } from "./readiness";
@@ -58,6 +62,24 @@ export async function startHub(
 
   let services: Services | undefined;
   let state: "starting" | "ready" | "stopping" = "starting";
+
+  /** Who is calling (HTTP and WebSocket alike). An address that keeps failing is refused before its next key is even looked up. */
+  const authenticate = async (authorization: string | undefined, address: string, recheck: boolean): Promise<Actor> => {
+    const blocked = authorization && !recheck ? authFailures.wait(address) : null;
+    if (blocked !== null) throw rateLimited(`Too many failed authentications from your address; retry in ${blocked} s.`, blocked);
+    try {
+      return await resolveActor(authorization, services!.agency, config.publicAccess, verifyJwt, services!.subject);
+    } catch (err) {
+      if (err instanceof DomainError && !recheck) authFailures.take(address);
+      throw err;
+    }
+  };
+  /** Each caller's request rate (an HTTP request, a subscription started). */
+  const admit = (actor: Actor, address: string): void => {
+    const caller = actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : `public:${address}`;
+    const wait = rateLimit.take(caller);
+    if (wait !== null) throw rateLimited(`Too many requests; retry in ${wait} s.`, wait);
+  };
   // The database answers and holds the schema this build migrates to.
   const schemaReady = cachedReadiness(() => newestMigrationApplied(database!.dataSource));
 
@@ -72,22 +94,34 @@ export async function startHub(
       check: async () => state === "ready" && !!database && schemaReady.check(),
     },
     context: async (req) => {
-      let actor;
       const address = req.socket.remoteAddress ?? "unknown";
-      // An address that keeps failing is refused before its next key is even looked up.
-      const blocked = req.headers.authorization ? authFailures.wait(address) : null;
-      if (blocked !== null) throw requestError(rateLimited(`Too many failed authentications from your address; retry in ${blocked} s.`, blocked));
       try {
-        actor = await resolveActor(req.headers.authorization, services!.agency, config.publicAccess, verifyJwt, services!.subject);
+        const actor = await authenticate(req.headers.authorization, address, false);
+        admit(actor, address);
+        return createContext(actor, database!.dataSource, services!);
       } catch (err) {
-        if (err instanceof DomainError) authFailures.take(address);
         throw requestError(err);
       }
-      const caller = actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : `public:${req.socket.remoteAddress}`;
-      const wait = rateLimit.take(caller);
-      if (wait !== null) throw requestError(rateLimited(`Too many requests; retry in ${wait} s.`, wait));
-      return createContext(actor, database!.dataSource, services!);
     },
+  });
+  const ws = attachWebSocket(server, {
+    schema,
+    logger,
+    production: config.env === "production",
+    limits: config.ws,
+    serving: () => state === "ready",
+    authenticate: (authorization, address, recheck) => authenticate(authorization, address, recheck),
+    admit,
+    context: (actor) => createContext(actor, database!.dataSource, services!),
+    renew: (context) => renewContext(context, database!.dataSource),
+    logAccess: async (context, operationName) => {
+      if (options.accessLog === false) return;
+      const record = accessRecordOf(context, operationName);
+      if (!record) return;
+      if (!accessLog) throw new Error("access log not open");
+      await accessLog.append(record);
+    },
+    formatError: createFormatError(logger, config.env === "development"),
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -97,12 +131,15 @@ export async function startHub(
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
 
   let demo: DemoSeedResult | null = null;
+  let listener: PgListener | null = null;
   try {
     database = await openDatabase(config, "server", entities);
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");
     const auditKey = loadAuditKey(config, { createWith: logger });
     services = createServices(database.dataSource, config, { auditKey });
+    listener = listenForEvents(database, services, logger);
+    await listener?.start();
     const writer = new AccessLogWriter(database.dataSource, auditKey, logger, config.audit.checkpointSeconds);
     await writer.start();
     accessLog = writer;
@@ -110,6 +147,8 @@ export async function startHub(
       demo = await seedDemoData(database.dataSource, services, { publication: config.publication, objectionWorkingDays: config.objectionWorkingDays });
     }
   } catch (err) {
+    await listener?.stop();
+    await ws.close();
     await new Promise((r) => server.close(r));
     await apollo.stop();
     await database?.close();
@@ -132,7 +171,10 @@ export async function startHub(
       stopRefresh();
       // /readyz now says 503, so balancers stop sending; requests already on their way still land.
       await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
+      // Subscribers are told to go (1001) and reconnect elsewhere with their last id.
+      await ws.close();
       await closeServer(server, config.shutdownGraceMs);
+      await listener?.stop();
       await apollo.stop();
       // Every record of a request that was answered is written before the database closes.
       await accessLog?.stop();
@@ -174,6 +216,28 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
     clearInterval(every);
     void running;
   };
+}
+
+/**
+ * The instance's one LISTEN connection: every commit that appended events (on any instance)
+ * wakes this instance's subscribers, and so does the connection's return after it was lost
+ * (they read from their last id, so nothing announced meanwhile is missed). The embedded
+ * database has no second instance to hear: its subscribers look every second instead.
+ */
+function listenForEvents(database: Database, services: Services, logger: Logger): PgListener | null {
+  if (database.mode !== "external") return null;
+  const signal = services.events.signal;
+  return new PgListener(database.target, [EVENT_CHANNEL], {
+    notify: () => signal.wake(),
+    connected: () => {
+      signal.listening = true;
+      signal.wake();
+    },
+    lost: (err) => {
+      if (signal.listening) logger.warn({ err }, "event listener lost its connection; reconnecting");
+      signal.listening = false;
+    },
+  });
 }
 
 /** Stops new connections, waits for in-flight requests up to the grace period, then cuts the rest. */

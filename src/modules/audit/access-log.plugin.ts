@@ -23,6 +23,25 @@ function noteServiceRefusals(audit: AccessCollector, errors: readonly GraphQLErr
 }
 
 /**
+ * The access record of what one request (or one event sent to a subscriber) read, or null when
+ * it read nothing the log records.
+ */
+export function accessRecordOf(context: Pick<RequestContext, "actor" | "audit">, operationName: string | null): AccessRecordContent | null {
+  const { audit, actor } = context;
+  if (audit.isEmpty) return null;
+  return {
+    at: new Date(),
+    agencyId: actor.kind === "agency" ? actor.agencyId : null,
+    operationName,
+    purpose: audit.purpose,
+    subjects: [...audit.subjects],
+    persons: [...audit.persons],
+    sensitiveFields: [...audit.sensitive],
+    deniedFields: [...audit.denied],
+  };
+}
+
+/**
  * Every read of an enterprise or person, every credit review and every denied attempt becomes
  * one access record, written before the response leaves (the writer's group commit shares one
  * INSERT among concurrent requests). If the record cannot be written, the answer is withheld
@@ -37,17 +56,8 @@ export function accessLogPlugin(append: (record: AccessRecordContent) => Promise
           const audit = contextValue?.audit;
           if (!audit) return;
           if (operation && document) noteServiceRefusals(audit, errors, (path) => deniedFieldName(schema, document, operation, path));
-          if (audit.isEmpty) return;
-          const record = {
-            at: new Date(),
-            agencyId: contextValue.actor.kind === "agency" ? contextValue.actor.agencyId : null,
-            operationName: operationName ?? null,
-            purpose: audit.purpose,
-            subjects: [...audit.subjects],
-            persons: [...audit.persons],
-            sensitiveFields: [...audit.sensitive],
-            deniedFields: [...audit.denied],
-          };
+          const record = accessRecordOf(contextValue, operationName ?? null);
+          if (!record) return;
           try {
             await append(record);
           } catch {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root, Subscription } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Objection } from "../objection/objection.type";
@@ -8,8 +8,33 @@ import { toConnection } from "../../shared/pagination";
 import { HubEventKind } from "./event.enums";
 import { HubEvent, HubEventConnection } from "./hub-event.type";
 
+@ArgsType()
+class EventStreamArgs {
+  @Field(() => [HubEventKind], { nullable: true })
+  kinds?: HubEventKind[] | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
 @Resolver(() => HubEvent)
 export class EventResolver {
+  @Subscription(() => HubEvent, {
+    name: "events",
+    description:
+      "The caller's events as they commit (the same addressing as events); with after, first every missed event since that cursor, " +
+      "then live ones, with no gap or duplicate between the two. GraphQL over WebSocket at /graphql (graphql-transport-ws), " +
+      "the key in connection_init as { authorization: \"Bearer <key>\" }.",
+    subscribe: ({ args, context }) => {
+      const { kinds, after } = args as EventStreamArgs;
+      const ctx = context as RequestContext;
+      return ctx.services.events.stream(ctx.actor, kinds ?? null, after ?? null);
+    },
+  })
+  eventStream(@Root() event: HubEvent, @Args() _args: EventStreamArgs): HubEvent {
+    return event;
+  }
+
   @ArgMaxLength({ after: 20 })
   @Query(() => HubEventConnection, {
     nullable: true,

@@ -66,6 +66,7 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "WatchlistEntry.underObjection": G,
   "Query.objections": G,
   "Query.events": G,
+  "Subscription.events": G,
   "Enterprise.objections": G,
   "Enterprise.accessHistory": [Department.CREDIT_OFFICE],
   "Mutation.fileObjection": G,
