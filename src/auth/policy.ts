@@ -64,7 +64,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     events: OWN_AND_GOV,
   },
   Subscription: {
-    // The same events as Query.events (event.rules.ts), over WebSocket.
+    // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
+    // event as it is sent (graphql-middleware wraps the field's resolve, not its subscribe).
     events: OWN_AND_GOV,
   },
   Enterprise: {

@@ -112,6 +112,7 @@ describe("permission matrix", () => {
   beforeAll(async () => {
     const schema = await buildHubSchema();
     // Stub every resolver: this test is about who gets through the shield, not about data.
+    // A subscription field has both: graphql-middleware puts the shield on its resolve, which runs for every event.
     for (const [, , field] of objectFields(schema)) field.resolve = () => "resolved";
     shielded = applyShield(schema);
     fields = objectFields(shielded);
@@ -156,7 +157,7 @@ describe("permission matrix", () => {
     for (const [type, name, field] of fields) {
       const key = `${type}.${name}`;
       const allowed = new Set(EXPECTED_RESTRICTED[key] ?? (type === "Mutation" ? [] : AUDIENCES));
-      const root = type === "Query" || type === "Mutation";
+      const root = type === "Query" || type === "Mutation" || type === "Subscription";
       const cases: [string, string, boolean][] = [
         ["own", OWN, type === "Mutation" ? SUBJECT_WRITES.has(name) : DEPARTMENTS.some((d) => allowed.has(d)) && !SUBJECT_DENIED_OWN.has(key)],
       ];
