@@ -15,6 +15,7 @@ import { PenaltySeverity1765200000000 } from "./1765200000000-penalty-severity";
 import { SubjectRights1765300000000 } from "./1765300000000-subject-rights";
 import { TaskDeadlines1765400000000 } from "./1765400000000-task-deadlines";
 import { HubEvents1765500000000 } from "./1765500000000-hub-events";
+import { Webhooks1765600000000 } from "./1765600000000-webhooks";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   SubjectRights1765300000000,
   TaskDeadlines1765400000000,
   HubEvents1765500000000,
+  Webhooks1765600000000,
 ];

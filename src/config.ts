@@ -76,6 +76,21 @@ const schema = z.object({
   HUB_WS_MAX_MESSAGE_BYTES: intIn(1024, 10 * 1024 * 1024).default(64 * 1024),
   HUB_WS_PING_SECONDS: intIn(1, 3_600).default(30),
   HUB_WS_AUTH_RECHECK_SECONDS: intIn(1, 3_600).default(5),
+  // Webhooks: the hosts (host or host:port, comma-separated) a department may register (none by
+  // default); each attempt's time limit; the first retry's wait (doubling to an hour, with
+  // jitter) and the window after which a failing webhook is switched off; how often an idle
+  // worker looks for due retries; webhooks per agency; whether this instance delivers at all.
+  HUB_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .transform((text) => text.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/.test(h)), "must be host names or host:port, comma-separated")
+    .default([]),
+  HUB_WEBHOOK_TIMEOUT_MS: intIn(100, 60_000).default(10_000),
+  HUB_WEBHOOK_RETRY_BASE_MS: intIn(10, 3_600_000).default(5_000),
+  HUB_WEBHOOK_GIVE_UP_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  HUB_WEBHOOK_POLL_MS: intIn(50, 600_000).default(1_000),
+  HUB_WEBHOOK_MAX_PER_AGENCY: intIn(1, 1_000).default(10),
+  HUB_WEBHOOK_WORKER: onOff.default("on"),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
   HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
@@ -179,6 +194,15 @@ export type Config = Readonly<{
   http: Readonly<{ headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number }>;
   /** GraphQL over WebSocket (subscriptions). */
   ws: Readonly<{ maxSubscriptionsPerKey: number; maxMessageBytes: number; pingMs: number; authRecheckMs: number }>;
+  webhooks: Readonly<{
+    allowedHosts: readonly string[];
+    timeoutMs: number;
+    retryBaseMs: number;
+    giveUpMs: number;
+    pollMs: number;
+    maxPerAgency: number;
+    worker: boolean;
+  }>;
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
@@ -253,6 +277,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: v.HUB_WS_MAX_MESSAGE_BYTES,
       pingMs: v.HUB_WS_PING_SECONDS * 1_000,
       authRecheckMs: v.HUB_WS_AUTH_RECHECK_SECONDS * 1_000,
+    }),
+    webhooks: Object.freeze({
+      allowedHosts: Object.freeze(v.HUB_WEBHOOK_ALLOWED_HOSTS),
+      timeoutMs: v.HUB_WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: v.HUB_WEBHOOK_RETRY_BASE_MS,
+      giveUpMs: Math.round(v.HUB_WEBHOOK_GIVE_UP_HOURS * 3_600_000),
+      pollMs: v.HUB_WEBHOOK_POLL_MS,
+      maxPerAgency: v.HUB_WEBHOOK_MAX_PER_AGENCY,
+      worker: v.HUB_WEBHOOK_WORKER === "on",
     }),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,

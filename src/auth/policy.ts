@@ -62,6 +62,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     objections: OWN_AND_GOV,
     // Addressed to the caller's department in its region; a subject its OBJECTION_* events (event.rules.ts).
     events: OWN_AND_GOV,
+    // The calling agency's own (service).
+    webhooks: GOV,
   },
   Subscription: {
     // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
@@ -186,6 +188,10 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   HubEvent: everyone("id", "kind", "at", "enterprise", "sanctionTask", "objection", "summary"),
   HubEventConnection: everyone("edges", "pageInfo", "totalCount"),
   HubEventEdge: everyone("cursor", "node"),
+  // Reached only through webhooks and registerWebhook (the agency's own).
+  Webhook: everyone("id", "url", "kinds", "createdAt", "active", "deliveries"),
+  WebhookDelivery: everyone("eventId", "attempt", "status", "at", "error"),
+  WebhookRegistration: everyone("webhook", "secret"),
   // Reached only through Enterprise.accessHistory.
   SubjectAccess: everyone("at", "department", "regionCode", "purpose", "fields"),
   SubjectAccessConnection: everyone("edges", "pageInfo", "totalCount"),
@@ -228,4 +234,7 @@ export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof
   withdrawObjection: [SUBJECT, ...DEPARTMENTS],
   // The responsible department (the record's producer) and CREDIT_OFFICE (service).
   decideObjection: DEPARTMENTS,
+  // A department for its own system; removal of its own only (service).
+  registerWebhook: DEPARTMENTS,
+  removeWebhook: DEPARTMENTS,
 };

@@ -25,6 +25,7 @@ import { sanctionModule } from "./sanction";
 import { standingModule } from "./standing";
 import { objectionModule } from "./objection";
 import { eventModule } from "./event";
+import { webhookModule } from "./webhook";
 import { subjectModule } from "./subject";
 
 /**
@@ -51,6 +52,7 @@ export const MODULES = [
   feedbackModule,
   reviewModule,
   objectionModule,
+  webhookModule,
   auditModule,
 ] as const;
 

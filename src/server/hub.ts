@@ -15,6 +15,8 @@ import { AccessLogWriter } from "../modules/audit/access-log.writer";
 import { loadAuditKey } from "../modules/audit/audit-key";
 import { createFormatError, requestError } from "./format-error";
 import { attachWebSocket } from "./ws-server";
+import { startWebhookDispatcher } from "./webhook-dispatcher";
+import type { RequestContext } from "../modules/context";
 import { PgListener } from "../db/listener";
 import { EVENT_CHANNEL } from "../modules/event/event.service";
 import type { Actor } from "../auth/actor";
@@ -74,6 +76,15 @@ export async function startHub(
       throw err;
     }
   };
+  /** What a subscription event or a webhook delivery read goes into the access log, like a request's. */
+  const logAccess = async (context: RequestContext, operationName: string | null): Promise<void> => {
+    if (options.accessLog === false) return;
+    const record = accessRecordOf(context, operationName);
+    if (!record) return;
+    if (!accessLog) throw new Error("access log not open");
+    await accessLog.append(record);
+  };
+  const formatError = createFormatError(logger, config.env === "development");
   /** Each caller's request rate (an HTTP request, a subscription started). */
   const admit = (actor: Actor, address: string): void => {
     const caller = actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : `public:${address}`;
@@ -114,14 +125,8 @@ export async function startHub(
     admit,
     context: (actor) => createContext(actor, database!.dataSource, services!),
     renew: (context) => renewContext(context, database!.dataSource),
-    logAccess: async (context, operationName) => {
-      if (options.accessLog === false) return;
-      const record = accessRecordOf(context, operationName);
-      if (!record) return;
-      if (!accessLog) throw new Error("access log not open");
-      await accessLog.append(record);
-    },
-    formatError: createFormatError(logger, config.env === "development"),
+    logAccess,
+    formatError,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -157,6 +162,12 @@ export async function startHub(
   state = "ready";
   logger.info({ url: `${url}/graphql`, database: database.mode }, "hub ready");
   const stopRefresh = scheduleRefresh(services, config.refreshIntervalHours, logger);
+  const webhooks = config.webhooks.worker
+    ? startWebhookDispatcher({
+        schema, services, settings: config.webhooks, logger, logAccess, formatError,
+        context: (actor) => createContext(actor, database!.dataSource, services!),
+      })
+    : null;
 
   return {
     url,
@@ -173,6 +184,7 @@ export async function startHub(
       await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
       // Subscribers are told to go (1001) and reconnect elsewhere with their last id.
       await ws.close();
+      await webhooks?.stop();
       await closeServer(server, config.shutdownGraceMs);
       await listener?.stop();
       await apollo.stop();

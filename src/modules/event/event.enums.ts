@@ -16,6 +16,8 @@ export enum HubEventKind {
   REPAIR_DECIDED = "REPAIR_DECIDED",
   TIP_ROUTED = "TIP_ROUTED",
   REPORT_PUBLISHED = "REPORT_PUBLISHED",
+  /** To the owning agency only: its webhook failed for the whole retry window and was switched off. */
+  WEBHOOK_DEACTIVATED = "WEBHOOK_DEACTIVATED",
 }
 
 registerEnumType(HubEventKind, { name: "HubEventKind" });

@@ -34,12 +34,14 @@ export const objectionAddressees = (responsible: string): Department[] => [...ne
 /**
  * The events a caller reads (alias e): an agency those addressed to its department about an
  * enterprise its region covers (a province agency any; an event about no enterprise, any); a
- * subject the OBJECTION_* events about itself; the public none.
+ * subject the OBJECTION_* events about itself; the public none. An event addressed to one agency
+ * (its own webhook's news) only that agency.
  */
 export function readableEvents(actor: Actor, params: SqlParams): string {
   if (actor.kind === "subject") return `(e.subject_enterprise = ${params.add(actor.enterpriseId)}::uuid AND e.kind IN ('OBJECTION_FILED', 'OBJECTION_DECIDED'))`;
   if (actor.kind !== "agency") return "false";
   const region = params.add(actor.regionCode);
   return `(e.departments @> ARRAY[${params.add(actor.department)}]::text[]
+    AND (e.agency_id IS NULL OR e.agency_id = ${params.add(actor.agencyId)}::uuid)
     AND (e.region_code IS NULL OR ${region}::text = '${PROVINCE_CODE}' OR substr(e.region_code, 1, 4) = substr(${region}::text, 1, 4)))`;
 }

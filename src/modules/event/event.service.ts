@@ -19,6 +19,8 @@ export interface NewEvent {
   subjectEnterpriseId?: string | null;
   sanctionTaskId?: string | null;
   objectionId?: string | null;
+  /** Only this agency (of the departments named) reads it: news about its own webhook. */
+  agencyId?: string | null;
   summary: string;
 }
 
@@ -53,16 +55,16 @@ export class EventService {
     if (events.length === 0) return;
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [OUTBOX_LOCK]);
     await tx.query(
-      `INSERT INTO hub_event (id, kind, enterprise_id, region_code, departments, subject_enterprise, sanction_task_id, objection_id, summary)
+      `INSERT INTO hub_event (id, kind, enterprise_id, region_code, departments, subject_enterprise, sanction_task_id, objection_id, agency_id, summary)
        SELECT nextval('hub_event_id_seq'), x.kind, x.enterprise_id, en.region_code, string_to_array(x.departments, ','), x.subject_enterprise,
-         x.sanction_task_id, x.objection_id, x.summary
-       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[]) WITH ORDINALITY
-         AS x(kind, enterprise_id, departments, subject_enterprise, sanction_task_id, objection_id, summary, n)
+         x.sanction_task_id, x.objection_id, x.agency_id, x.summary
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::uuid[]) WITH ORDINALITY
+         AS x(kind, enterprise_id, departments, subject_enterprise, sanction_task_id, objection_id, summary, agency_id, n)
        LEFT JOIN enterprise en ON en.id = x.enterprise_id
        ORDER BY x.n`,
       [events.map((e) => e.kind), events.map((e) => e.enterpriseId), events.map((e) => e.departments.join(",")),
         events.map((e) => e.subjectEnterpriseId ?? null), events.map((e) => e.sanctionTaskId ?? null),
-        events.map((e) => e.objectionId ?? null), events.map((e) => e.summary)],
+        events.map((e) => e.objectionId ?? null), events.map((e) => e.summary), events.map((e) => e.agencyId ?? null)],
     );
     // Delivered to every listening instance when (and only if) this transaction commits.
     await tx.query(`SELECT pg_notify('${EVENT_CHANNEL}', '')`);

@@ -67,6 +67,9 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Query.objections": G,
   "Query.events": G,
   "Subscription.events": G,
+  "Query.webhooks": G,
+  "Mutation.registerWebhook": G,
+  "Mutation.removeWebhook": G,
   "Enterprise.objections": G,
   "Enterprise.accessHistory": [Department.CREDIT_OFFICE],
   "Mutation.fileObjection": G,
@@ -82,6 +85,8 @@ const SUBJECT_DENIED_OWN = new Set([
   "Enterprise.riskAssessment", "Enterprise.sanctionFeedback", "BlacklistEntry.tasks", "BlacklistEntry.feedback", "Person.idNumber",
   "Query.sanctionTasks", "Query.person", "Query.riskAlerts", "Query.creditReview", "Query.feedbackReport", "Query.accessLog",
   "Query.verifyAccessLog",
+  // Webhooks are a department system's: POLICY.md gives the subject events, not webhooks.
+  "Query.webhooks",
 ]);
 const SUBJECT_WRITES = new Set(["fileObjection", "withdrawObjection"]);
 const OWN = "00000000-0000-4000-8000-000000000001";
