@@ -16,6 +16,7 @@ import { SubjectRights1765300000000 } from "./1765300000000-subject-rights";
 import { TaskDeadlines1765400000000 } from "./1765400000000-task-deadlines";
 import { HubEvents1765500000000 } from "./1765500000000-hub-events";
 import { Webhooks1765600000000 } from "./1765600000000-webhooks";
+import { PublishedReports1765700000000 } from "./1765700000000-published-reports";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   TaskDeadlines1765400000000,
   HubEvents1765500000000,
   Webhooks1765600000000,
+  PublishedReports1765700000000,
 ];

@@ -91,6 +91,8 @@ const schema = z.object({
   HUB_WEBHOOK_POLL_MS: intIn(50, 600_000).default(1_000),
   HUB_WEBHOOK_MAX_PER_AGENCY: intIn(1, 1_000).default(10),
   HUB_WEBHOOK_WORKER: onOff.default("on"),
+  // The period of the implementation report (通报) archived when it closes.
+  HUB_REPORT_PERIOD: z.enum(["monthly", "quarterly"]).default("monthly"),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
   HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
@@ -203,6 +205,8 @@ export type Config = Readonly<{
     maxPerAgency: number;
     worker: boolean;
   }>;
+  /** Each closed period's implementation report is archived once (PublishedReport). */
+  reportPeriod: "monthly" | "quarterly";
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
@@ -287,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerAgency: v.HUB_WEBHOOK_MAX_PER_AGENCY,
       worker: v.HUB_WEBHOOK_WORKER === "on",
     }),
+    reportPeriod: v.HUB_REPORT_PERIOD,
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
     audit: Object.freeze({

@@ -64,6 +64,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     events: OWN_AND_GOV,
     // The calling agency's own (service).
     webhooks: GOV,
+    // The archive holds every department's rows: OVERSIGHT reads it.
+    publishedReports: OVERSIGHT,
   },
   Subscription: {
     // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
@@ -188,6 +190,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   HubEvent: everyone("id", "kind", "at", "enterprise", "sanctionTask", "objection", "summary"),
   HubEventConnection: everyone("edges", "pageInfo", "totalCount"),
   HubEventEdge: everyone("cursor", "node"),
+  // Reached only through publishedReports (OVERSIGHT).
+  PublishedReport: everyone("id", "from", "to", "publishedAt", "report"),
   // Reached only through webhooks and registerWebhook (the agency's own).
   Webhook: everyone("id", "url", "kinds", "createdAt", "active", "deliveries"),
   WebhookDelivery: everyone("eventId", "attempt", "status", "at", "error"),

@@ -217,6 +217,9 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
     ).then(() => services.sanction.announceOverdue()).then(
       (announced) => announced && logger.info({ announced }, "overdue sanction tasks announced"),
       (err) => logger.error({ err }, "announcing overdue sanction tasks failed"),
+    ).then(() => services.publishedReports.publishDue()).then(
+      (published) => published.length && logger.info({ periods: published.map((r) => `${r.from}..${r.to}`) }, "implementation reports published"),
+      (err) => logger.error({ err }, "publishing the implementation report failed"),
     );
   };
   const first = setTimeout(run, 5_000);

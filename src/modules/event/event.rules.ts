@@ -28,6 +28,9 @@ export const SECTOR_SUPERVISORS: Readonly<Record<string, readonly Department[]>>
 export const listAddressees = (sector: string): Department[] =>
   [...new Set([...(SECTOR_SUPERVISORS[sector] ?? SECTOR_SUPERVISORS.OTHER), ...(OVERSIGHT as Department[])])];
 
+/** REPORT_PUBLISHED goes to OVERSIGHT, who read the archive. */
+export const reportAddressees = (): Department[] => [...(OVERSIGHT as Department[])];
+
 /** OBJECTION_* go to the responsible department and CREDIT_OFFICE (and to the subject). */
 export const objectionAddressees = (responsible: string): Department[] => [...new Set([responsible as Department, D.CREDIT_OFFICE])];
 

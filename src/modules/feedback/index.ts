@@ -3,14 +3,19 @@ import { FeedbackReportService } from "./feedback-report.service";
 import { createFeedbackLoaders } from "./feedback.loaders";
 import { EnterpriseFeedbackResolver, EntryFeedbackResolver, FeedbackResolver, TaskFeedbackResolver } from "./feedback.resolver";
 import { FeedbackService } from "./feedback.service";
+import type { EventService } from "../event/event.service";
+import { PublishedReportResolver } from "./published-report.resolver";
+import { PublishedReportService } from "./published-report.service";
 
-/** Feedback on applied sanctions (联合惩戒实施情况反馈) and the periodic report on it (通报). */
+/** Feedback on applied sanctions (联合惩戒实施情况反馈) and the periodic report on it (通报), archived per closed period. */
 export const feedbackModule = defineModule({
   name: "feedback",
-  resolvers: [FeedbackResolver, EnterpriseFeedbackResolver, EntryFeedbackResolver, TaskFeedbackResolver],
+  resolvers: [FeedbackResolver, EnterpriseFeedbackResolver, EntryFeedbackResolver, TaskFeedbackResolver, PublishedReportResolver],
   services: {
     feedback: ({ db }) => new FeedbackService(db),
     feedbackReport: ({ db }) => new FeedbackReportService(db),
+    publishedReports: ({ db, config }, deps: { feedbackReport: FeedbackReportService; events: EventService }) =>
+      new PublishedReportService(db, config.reportPeriod, deps.feedbackReport, deps.events),
   },
   loaders: ({ db, actor }) => createFeedbackLoaders(db, actor),
 });

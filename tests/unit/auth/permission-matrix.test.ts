@@ -68,6 +68,7 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Query.events": G,
   "Subscription.events": G,
   "Query.webhooks": G,
+  "Query.publishedReports": OVERSIGHT,
   "Mutation.registerWebhook": G,
   "Mutation.removeWebhook": G,
   "Enterprise.objections": G,
