@@ -88,6 +88,8 @@ const SUBJECT_DENIED_OWN = new Set([
   "Query.verifyAccessLog",
   // Webhooks are a department system's: POLICY.md gives the subject events, not webhooks.
   "Query.webhooks",
+  // The archive holds every department's rows (OVERSIGHT only).
+  "Query.publishedReports",
 ]);
 const SUBJECT_WRITES = new Set(["fileObjection", "withdrawObjection"]);
 const OWN = "00000000-0000-4000-8000-000000000001";
