@@ -28,6 +28,10 @@ export const SECTOR_SUPERVISORS: Readonly<Record<string, readonly Department[]>>
 export const listAddressees = (sector: string): Department[] =>
   [...new Set([...(SECTOR_SUPERVISORS[sector] ?? SECTOR_SUPERVISORS.OTHER), ...(OVERSIGHT as Department[])])];
 
+/** REPAIR_DECIDED goes to the department that submitted the request, the one that decided it, and OVERSIGHT. */
+export const repairAddressees = (submitter: string | null, decider: string): Department[] =>
+  [...new Set([...(submitter ? [submitter as Department] : []), decider as Department, ...(OVERSIGHT as Department[])])];
+
 /** REPORT_PUBLISHED goes to OVERSIGHT, who read the archive. */
 export const reportAddressees = (): Department[] => [...(OVERSIGHT as Department[])];
 

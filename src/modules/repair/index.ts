@@ -1,4 +1,5 @@
 import type { BlacklistService } from "../blacklist/blacklist.service";
+import type { EventService } from "../event/event.service";
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import { defineModule } from "../module";
 import type { StandingService } from "../standing/standing.service";
@@ -11,8 +12,10 @@ export const repairModule = defineModule({
   name: "repair",
   resolvers: [RepairResolver, EnterpriseRepairsResolver],
   services: {
-    repair: ({ db }, { blacklist, watchlist, standing }: { blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService }) =>
-      new RepairService(db, blacklist, watchlist, standing),
+    repair: (
+      { db },
+      { blacklist, watchlist, standing, events }: { blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService; events: EventService },
+    ) => new RepairService(db, blacklist, watchlist, standing, events),
   },
   loaders: ({ db, actor }) => createRepairLoaders(db, actor),
   profile: repairProfileParts,

@@ -3,6 +3,9 @@ import type { StandingService } from "../standing/standing.service";
 import { REPAIR_WAIT_MONTHS, earliestRepair, mayDecidePenaltyRepair } from "../penalty/penalty.rules";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
+import { HubEventKind } from "../event/event.enums";
+import { repairAddressees } from "../event/event.rules";
+import type { EventService } from "../event/event.service";
 import { addDays, today } from "../../shared/clock";
 import { badInput, conflict, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
@@ -25,6 +28,7 @@ export class RepairService {
     private readonly blacklist: BlacklistService,
     private readonly watchlist: WatchlistService,
     private readonly standing: StandingService,
+    private readonly events: EventService,
   ) {}
 
   /**
@@ -140,6 +144,12 @@ export class RepairService {
          WHERE r.id = $1 RETURNING ${REPAIR_COLUMNS}`,
         [id, approve ? "APPROVED" : "REJECTED", actor.department, why],
       );
+      const [submitter] = await tx.query(`SELECT a.department FROM credit_repair r JOIN agency a ON a.id = r.submitted_by WHERE r.id = $1`, [id]);
+      const what = decided.penaltyId ? "penalty" : decided.blacklistEntryId ? "blacklist entry" : "watchlist entry";
+      await this.events.append(tx, [{
+        kind: HubEventKind.REPAIR_DECIDED, departments: repairAddressees(submitter?.department ?? null, actor.department), enterpriseId: decided.enterpriseId,
+        summary: `Credit repair of a ${what} ${approve ? "approved" : "rejected"} by ${actor.department}: ${why.slice(0, 200)}`,
+      }]);
       return decided;
     });
   }

@@ -48,6 +48,13 @@ describe("credit repair (信用修复)", () => {
     });
     const [{ open }] = await t.sql(`SELECT count(*) FILTER (WHERE state = 'OPEN')::int AS open FROM sanction_task WHERE blacklist_entry_id = $1`, [entry.id]);
     expect(open).toBe(0);
+    // REPAIR_DECIDED: to the submitting and deciding department and OVERSIGHT, not to TRANSPORT.
+    const heard = async (token: string) =>
+      (await t.gql<any>(`{ events(kinds: [REPAIR_DECIDED]) { edges { node { summary enterprise { creditCode } } } } }`, {}, token)).data!.events.edges
+        .filter((e: any) => e.node.enterprise?.creditCode === code).map((e: any) => e.node.summary);
+    expect(await heard(em)).toEqual([expect.stringContaining("approved by EMERGENCY_MANAGEMENT")]);
+    expect(await heard(await t.agency("CREDIT_OFFICE"))).toHaveLength(1);
+    expect(await heard(transport)).toEqual([]);
   });
 
   it("keeps everything as it was when the repair is rejected", async () => {
