@@ -12,6 +12,7 @@ import { generatedDatabase, mainDatabase, roundTripsPerRequest } from "./data-se
 import { type Operation, type Sample, atHalfLoad, gql, load, median, sequentialP50 } from "./load";
 import { type ServerKind, preparePostGraphile, startServer } from "./servers";
 import { benchImport, benchWorkflows, listOne } from "./workflows";
+import { type EventBench, benchEvents } from "./events";
 
 /**
  * `npm run bench`: the hub's profile against PostGraphile v5 and a raw node:http + pg handler on
@@ -32,6 +33,10 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? (SMOKE ? 5_000 : 100
 const SEQUENTIAL = SMOKE ? 100 : 500;
 const RSS_TARGET_MB = 300;
 const P99_TARGET_MS = 50;
+// Issue 16: an event reaches a subscriber or a webhook within a second of its commit (p99).
+const PUSH_P99_TARGET_MS = 1_000;
+const IDLE_SUBSCRIPTION_TARGET_KB = 100;
+const SUBSCRIBERS = SMOKE ? 50 : 200;
 const root = projectRoot();
 const operationText = (name: string) => fs.readFileSync(path.join(root, "tests/bench/operations", `${name}.graphql`), "utf8");
 
@@ -127,6 +132,7 @@ async function main() {
     const hub = await startServer("hub", data.env);
     let halfLoad: Sample & { connections: number };
     let workflows: Awaited<ReturnType<typeof benchWorkflows>>;
+    let pushed: EventBench;
     try {
       // A fresh process: warm it as the rounds did before measuring its latency.
       if (WARMUP_SECONDS > 0) await load(hub.url, token, profile, { connections: CONNECTIONS, seconds: WARMUP_SECONDS });
@@ -134,6 +140,8 @@ async function main() {
       workflows = await benchWorkflows(hub.url, token, codes, entryId, profile.query, { connections: CONNECTIONS, seconds: SECONDS, batches: SMOKE ? 1 : 4 });
       peakRssMb = Math.max(peakRssMb, hub.peakRssMb());
       console.log(`workflows hub peak RSS ${hub.peakRssMb()} MB`);
+      pushed = await benchEvents(hub, data.env, token, { seconds: SECONDS * 2, ratePerSecond: 20, subscribers: SUBSCRIBERS, burst: SMOKE ? 20 : 100 });
+      console.log(`events: ${JSON.stringify(pushed)}`);
     } finally {
       await hub.stop();
     }
@@ -205,6 +213,10 @@ async function main() {
     // Growth of a file 4 times larger over a quarter-size one; 1 MB floors keep noise from dividing by zero.
     lowerIsBetter(`import-rss-growth-${imported.rows}-vs-${imported.quarter.rows}-rows`, Math.max(1, imported.rssGrowthMb), Math.max(1, imported.quarter.rssGrowthMb), "MB");
     lowerIsBetter("hub-peak-rss-vs-target", peakRssMb, RSS_TARGET_MB, "MB (baseline: target)");
+    lowerIsBetter("event-commit-to-subscriber-p99-vs-target", pushed.subscriberP99, PUSH_P99_TARGET_MS, "ms (baseline: target)");
+    lowerIsBetter("event-commit-to-webhook-p99-vs-target", pushed.webhookP99, PUSH_P99_TARGET_MS, "ms (baseline: target)");
+    throughput(`event-fanout-${pushed.subscribers}-subscribers-vs-1`, pushed.fanoutEventsPerSecond, pushed.singleEventsPerSecond, "events/s to each subscriber");
+    lowerIsBetter("idle-subscription-memory-vs-target", Math.max(1, pushed.idleKbPerSubscription), IDLE_SUBSCRIPTION_TARGET_KB, "KB per subscription (baseline: target)");
     if (roundTrips.hub !== undefined && roundTrips.postgraphile !== undefined) {
       lowerIsBetter("profile-sql-round-trips-vs-postgraphile", roundTrips.hub, roundTrips.postgraphile, "statements/request");
       lowerIsBetter("profile-sql-round-trips-vs-raw-pg", roundTrips.hub, roundTrips.rawPg!, "statements/request");
@@ -219,6 +231,10 @@ async function main() {
       (postgraphile ? `, PostGraphile ${postgraphile.p50}/${postgraphile.p99} ms` : "") + (raw ? `, raw pg ${raw.p50}/${raw.p99} ms` : ""));
     console.log(`profile near half the hub's maximum: ${Math.round(halfLoad.rps)} req/s (${halfLoad.connections} connections, ${Math.round((halfLoad.rps / hubProfile.rps) * 100)} % of ${Math.round(hubProfile.rps)}), p50 ${halfLoad.p50} ms, p99 ${halfLoad.p99} ms`);
     console.log(`creditReview(1000 codes) median ${workflows.reviewMsMedian} ms`);
+    console.log(`events (${pushed.written} written at 20/s): commit → subscriber p50 ${pushed.subscriberP50.toFixed(1)} ms p99 ${pushed.subscriberP99.toFixed(1)} ms; ` +
+      `commit → webhook p50 ${pushed.webhookP50.toFixed(1)} ms p99 ${pushed.webhookP99.toFixed(1)} ms; fan-out ${Math.round(pushed.fanoutEventsPerSecond)} events/s to each of ` +
+      `${pushed.subscribers} subscribers (${Math.round(pushed.fanoutEventsPerSecond * pushed.subscribers)} deliveries/s), ${Math.round(pushed.singleEventsPerSecond)} events/s to one; ` +
+      `${pushed.idleKbPerSubscription.toFixed(1)} KB per idle subscription`);
     console.log(`import risk-signals: ${imported.rows} rows in ${imported.seconds.toFixed(1)} s = ${imported.rowsPerSecond} rows/s (${imported.copyRowsPerSecond === null ? "no bare COPY on the embedded database" : `bare COPY ${imported.copyRowsPerSecond} rows/s`}), RSS growth ${imported.rssGrowthMb} MB (${imported.quarter.rows} rows: ${imported.quarter.rssGrowthMb} MB)`);
     if (roundTrips.hub !== undefined) console.log(`SQL round trips per profile request: hub ${roundTrips.hub.toFixed(2)}, PostGraphile ${roundTrips.postgraphile?.toFixed(2)}, raw pg ${roundTrips.rawPg?.toFixed(2)} (the hub's include the API key lookup and its share of access-log batches)`);
 

@@ -18,6 +18,8 @@ export interface RunningServer {
   url: string;
   /** The process's peak resident set so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /** Its resident set now (VmRSS), in KB. */
+  rssKb(): number;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,9 @@ export function startServer(kind: ServerKind, env: Record<string, string>): Prom
       RATE_LIMIT_PER_SECOND: "0",
       // The daily grade refresh is background work of its own; it must not run inside a measurement.
       HUB_REFRESH_INTERVAL_HOURS: "0",
+      // The events benchmark's webhook receiver; the load holds one agency's subscriptions.
+      HUB_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+      HUB_WS_MAX_SUBSCRIPTIONS_PER_KEY: "1000",
     },
     // PostGraphile prints a recoverable naming warning about sanction_feedback at start-up.
     stdio: ["ignore", "pipe", kind === "postgraphile" ? "ignore" : "inherit"],
@@ -75,6 +80,7 @@ export function startServer(kind: ServerKind, env: Record<string, string>): Prom
             const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
             return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
           },
+          rssKb: () => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0),
           stop: () =>
             new Promise<void>((done) => {
               child.removeAllListeners("exit");

@@ -68,6 +68,8 @@ export async function startTestHub(
     LOG_LEVEL: "silent",
     HUB_DEMO_SEED: "off",
     HUB_REFRESH_INTERVAL_HOURS: "0",
+    // Background work stays off unless a test asks for it (webhook tests do): it would run SQL of its own.
+    HUB_WEBHOOK_WORKER: "off",
     SHUTDOWN_DRAIN_MS: "0",
     HUB_AUDIT_KEY_FILE: testAuditKeyFile(),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),

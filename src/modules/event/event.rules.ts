@@ -49,6 +49,6 @@ export function readableEvents(actor: Actor, params: SqlParams): string {
   if (actor.kind !== "agency") return "false";
   const region = params.add(actor.regionCode);
   return `(e.departments @> ARRAY[${params.add(actor.department)}]::text[]
-    AND (e.agency_id IS NULL OR e.agency_id = ${params.add(actor.agencyId)}::uuid)
+    AND (e.agency_id IS NULL OR e.agency_id::text = ${params.add(actor.agencyId)}::text)
     AND (e.region_code IS NULL OR ${region}::text = '${PROVINCE_CODE}' OR substr(e.region_code, 1, 4) = substr(${region}::text, 1, 4)))`;
 }
