@@ -17,6 +17,7 @@ import { TaskDeadlines1765400000000 } from "./1765400000000-task-deadlines";
 import { HubEvents1765500000000 } from "./1765500000000-hub-events";
 import { Webhooks1765600000000 } from "./1765600000000-webhooks";
 import { PublishedReports1765700000000 } from "./1765700000000-published-reports";
+import { SupervisionAndTips1765800000000 } from "./1765800000000-supervision-and-tips";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   HubEvents1765500000000,
   Webhooks1765600000000,
   PublishedReports1765700000000,
+  SupervisionAndTips1765800000000,
 ];

@@ -91,6 +91,24 @@ const schema = z.object({
   HUB_WEBHOOK_POLL_MS: intIn(50, 600_000).default(1_000),
   HUB_WEBHOOK_MAX_PER_AGENCY: intIn(1, 1_000).default(10),
   HUB_WEBHOOK_WORKER: onOff.default("on"),
+  // Tip-offs: per client address and hour; routing by category (JSON: category → departments).
+  HUB_TIP_RATE_PER_HOUR: intIn(1, 10_000).default(5),
+  HUB_TIP_ROUTING: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        const value = JSON.parse(text);
+        if (typeof value !== "object" || value === null || Array.isArray(value) ||
+          Object.entries(value).some(([k, v]) => !(k in DEFAULT_TIP_ROUTING) || !Array.isArray(v) || v.length === 0 || v.some((d) => typeof d !== "string" || !/^[A-Z][A-Z_]*$/.test(d)))) {
+          throw new Error();
+        }
+        return value as Record<string, string[]>;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `must be a JSON object of department lists keyed by category (${Object.keys(DEFAULT_TIP_ROUTING).join(", ")})` });
+        return z.NEVER;
+      }
+    })
+    .default({}),
   // The period of the implementation report (通报) archived when it closes.
   HUB_REPORT_PERIOD: z.enum(["monthly", "quarterly"]).default("monthly"),
   HUB_SAFELIST: onOff.default("off"),
@@ -138,6 +156,22 @@ const schema = z.object({
   }
 });
 
+/**
+ * Where tip-offs go by hazard category (POLICY.md, Tip-offs): those departments in the tip's city.
+ * Department names are checked against the department list when the hub starts (the tip module).
+ */
+export const DEFAULT_TIP_ROUTING: Readonly<Record<string, readonly string[]>> = {
+  FIRE: ["FIRE_RESCUE"],
+  HAZARDOUS_CHEMICALS: ["EMERGENCY_MANAGEMENT"],
+  MINING: ["EMERGENCY_MANAGEMENT"],
+  OCCUPATIONAL_SAFETY: ["EMERGENCY_MANAGEMENT"],
+  ILLEGAL_PRODUCTION: ["EMERGENCY_MANAGEMENT"],
+  OTHER: ["EMERGENCY_MANAGEMENT"],
+  CONSTRUCTION: ["HOUSING_CONSTRUCTION"],
+  TRANSPORT: ["TRANSPORT"],
+  SPECIAL_EQUIPMENT: ["MARKET_REGULATION"],
+};
+
 /** Risk: weight of each signal, penalty and listing over the last 365 days. */
 export const DEFAULT_RISK_WEIGHTS = {
   LITIGATION: 8,
@@ -150,6 +184,8 @@ export const DEFAULT_RISK_WEIGHTS = {
   PENALTY: 10,
   WATCHLIST: 15,
   BLACKLIST: 40,
+  // A tip-off its handling department found true (POLICY.md: weight 10).
+  SUBSTANTIATED_TIP: 10,
 };
 export type RiskWeights = typeof DEFAULT_RISK_WEIGHTS;
 
@@ -205,6 +241,8 @@ export type Config = Readonly<{
     maxPerAgency: number;
     worker: boolean;
   }>;
+  /** Tip-offs: submissions per address and hour, and the routing table (category → departments). */
+  tips: Readonly<{ ratePerHour: number; routing: Readonly<Record<string, readonly string[]>> }>;
   /** Each closed period's implementation report is archived once (PublishedReport). */
   reportPeriod: "monthly" | "quarterly";
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
@@ -291,6 +329,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerAgency: v.HUB_WEBHOOK_MAX_PER_AGENCY,
       worker: v.HUB_WEBHOOK_WORKER === "on",
     }),
+    tips: Object.freeze({ ratePerHour: v.HUB_TIP_RATE_PER_HOUR, routing: Object.freeze({ ...DEFAULT_TIP_ROUTING, ...v.HUB_TIP_ROUTING }) }),
     reportPeriod: v.HUB_REPORT_PERIOD,
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,

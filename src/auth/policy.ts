@@ -66,6 +66,13 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     webhooks: GOV,
     // The archive holds every department's rows: OVERSIGHT reads it.
     publishedReports: OVERSIGHT,
+    // Watched enterprises that offended again (supervision.rules.ts).
+    escalationCandidates: OVERSIGHT,
+    keySupervisionTargets: GOV,
+    // The routed departments of the tip's region, and OVERSIGHT (tip.rules.ts).
+    tips: GOV,
+    // The reporter, with number and secret: anyone.
+    tipStatus: EVERYONE,
   },
   Subscription: {
     // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
@@ -86,6 +93,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     blacklist: EVERYONE,
     measuresInForce: EVERYONE,
     repairs: OWN_AND_GOV,
+    // The subject reads its warnings only (row rule in supervision.rules.ts).
+    supervisionActions: OWN_AND_GOV,
+    keySupervision: GOV,
     // PUBLIC: grade and effectiveFrom only (the CreditGrade fields below).
     creditGrade: EVERYONE,
     creditGradeHistory: OWN_AND_GOV,
@@ -127,7 +137,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   Accident: everyone("id", "occurredOn", "level", "deaths", "injuries", "directLoss", "description"),
   WatchlistEntry: Object.fromEntries(
     ["id", "enterprise", "basis", "listedBy", "reason", "triggeringPenalties", "listedOn", "validUntil", "warningIssuedOn", "status", "escalatedTo",
-      "underObjection"].map((f) => [f, OWN_AND_GOV]),
+      "underObjection", "warnings"].map((f) => [f, OWN_AND_GOV]),
   ),
   BlacklistEntry: {
     ...everyone(
@@ -187,9 +197,23 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   ObjectionConnection: everyone("edges", "pageInfo", "totalCount"),
   ObjectionEdge: everyone("cursor", "node"),
   // Reached only through events (row rule); the records an event names pass their own shields.
-  HubEvent: everyone("id", "kind", "at", "enterprise", "sanctionTask", "objection", "summary"),
+  HubEvent: everyone("id", "kind", "at", "enterprise", "sanctionTask", "objection", "tip", "summary"),
   HubEventConnection: everyone("edges", "pageInfo", "totalCount"),
   HubEventEdge: everyone("cursor", "node"),
+  // Reached through supervisionActions and WatchlistEntry.warnings (row rule: a subject its warnings).
+  SupervisionAction: everyone("id", "enterprise", "kind", "department", "regionCode", "watchlistEntry", "tip", "plannedOn", "doneOn", "outcome", "acknowledgedAt"),
+  KeySupervisionTarget: everyone("id", "enterprise", "designatedBy", "reason", "since", "until", "active"),
+  KeySupervisionTargetConnection: everyone("edges", "pageInfo", "totalCount"),
+  KeySupervisionTargetEdge: everyone("cursor", "node"),
+  WatchlistEntryConnection: everyone("edges", "pageInfo", "totalCount"),
+  WatchlistEntryEdge: everyone("cursor", "node"),
+  // Reached through tips, events and supervision actions (row rule in tip.rules.ts). The contact:
+  // departments at the shield, and of them the routed ones of the tip's region (resolver).
+  Tip: { ...everyone("id", "trackingNumber", "enterprise", "enterpriseName", "regionCode", "category", "description", "receivedAt", "routedTo", "status", "outcome"), contact: GOV },
+  TipConnection: everyone("edges", "pageInfo", "totalCount"),
+  TipEdge: everyone("cursor", "node"),
+  TipReceipt: everyone("trackingNumber", "secret"),
+  TipProgress: everyone("trackingNumber", "status", "receivedAt", "updatedAt", "outcome"),
   // Reached only through publishedReports (OVERSIGHT).
   PublishedReport: everyone("id", "from", "to", "publishedAt", "report"),
   // Reached only through webhooks and registerWebhook (the agency's own).
@@ -208,7 +232,7 @@ export const ARGUMENT_POLICY: Readonly<Record<string, Readonly<Record<string, re
 };
 
 /** Who may call a mutation: departments (with the write scope), and SUBJECT where a subject may. */
-export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof SUBJECT)[]>> = {
+export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof SUBJECT | "PUBLIC")[]>> = {
   upsertEnterprise: [MARKET_REGULATION, CREDIT_OFFICE],
   setResponsiblePerson: [MARKET_REGULATION, EMERGENCY_MANAGEMENT, CREDIT_OFFICE],
   // Any department, for itself; revoking is further limited to the recording department (service).
@@ -241,4 +265,14 @@ export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof
   // A department for its own system; removal of its own only (service).
   registerWebhook: DEPARTMENTS,
   removeWebhook: DEPARTMENTS,
+  // Any department, for enterprises of its region (service).
+  recordSupervisionAction: DEPARTMENTS,
+  // The enterprise itself, for a warning addressed to it (service).
+  acknowledgeWarning: [SUBJECT],
+  designateKeySupervisionTarget: [EMERGENCY_MANAGEMENT, CREDIT_OFFICE],
+  endKeySupervisionTarget: [EMERGENCY_MANAGEMENT, CREDIT_OFFICE],
+  // Open to the public (POLICY.md: no key); limits in the service.
+  submitTip: ["PUBLIC", SUBJECT, ...DEPARTMENTS],
+  // A routed department of the tip's region (service).
+  updateTip: DEPARTMENTS,
 };

@@ -65,6 +65,23 @@ export function registerReportCommands(program: Command, config: () => Config): 
     });
 
   report
+    .command("key-supervision")
+    .description("重点监管: active key supervision targets and accidents of the last five years, by city and sector")
+    .option("--format <format>", "table or csv", "table")
+    .action(async (opts: { format: string }) => {
+      if (!["table", "csv"].includes(opts.format)) throw new Error("--format is table or csv");
+      await withDatabase(config(), async ({ dataSource }) => {
+        const rows = await createServices(dataSource, config()).keySupervision.report();
+        if (opts.format === "csv") {
+          console.log(stringify(rows, { header: true, columns: ["cityCode", "sector", "activeTargets", "accidentsFiveYears", "majorAccidentsFiveYears"] }).trimEnd());
+          return;
+        }
+        if (rows.length) console.table(rows);
+        else console.log("no key supervision targets and no accidents in the last five years");
+      });
+    });
+
+  report
     .command("objections")
     .description("异议处理情况: objections filed in the period per responsible department: decided in time or late, still open, overdue, median days to decide")
     .requiredOption("--from <date>", "first filing day, YYYY-MM-DD")

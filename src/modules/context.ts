@@ -20,6 +20,8 @@ export interface RequestContext {
   services: ModuleServices;
   /** What this request read, for the access log. */
   audit: AccessCollector;
+  /** The client's address as the socket sees it (behind a proxy: the proxy's); only counted, never stored (tip-offs). */
+  clientAddress: string;
   /** The calling agency; the public audience and subjects cannot write facts. */
   requireAgency(): AgencyActor;
   /** The calling agency or subject (an enterprise acting on its own records, e.g. filing an objection). */

@@ -26,6 +26,8 @@ import { standingModule } from "./standing";
 import { objectionModule } from "./objection";
 import { eventModule } from "./event";
 import { webhookModule } from "./webhook";
+import { supervisionModule } from "./supervision";
+import { tipModule } from "./tip";
 import { subjectModule } from "./subject";
 
 /**
@@ -52,6 +54,8 @@ export const MODULES = [
   feedbackModule,
   reviewModule,
   objectionModule,
+  supervisionModule,
+  tipModule,
   webhookModule,
   auditModule,
 ] as const;

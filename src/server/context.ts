@@ -12,10 +12,11 @@ export function renewContext(context: RequestContext, db: DataSource): void {
   context.loaders = createLoaders(db, context.actor, audit);
 }
 
-export function createContext(actor: Actor, db: DataSource, services: Services): RequestContext {
+export function createContext(actor: Actor, db: DataSource, services: Services, clientAddress = "internal"): RequestContext {
   const audit = new AccessCollector();
   return {
     actor,
+    clientAddress,
     loaders: createLoaders(db, actor, audit),
     services,
     audit,

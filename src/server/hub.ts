@@ -109,7 +109,7 @@ export async function startHub(
       try {
         const actor = await authenticate(req.headers.authorization, address, false);
         admit(actor, address);
-        return createContext(actor, database!.dataSource, services!);
+        return createContext(actor, database!.dataSource, services!, address);
       } catch (err) {
         throw requestError(err);
       }

@@ -5,6 +5,7 @@ import { badInput } from "../../shared/errors";
 import { requiredText, notInFuture } from "../../shared/validation";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
+import type { SupervisionService } from "../supervision/supervision.service";
 import { ACCIDENT_COLUMNS, Accident } from "./accident.type";
 import { type AccidentInput } from "./accident.inputs";
 
@@ -12,6 +13,7 @@ export class AccidentService {
   constructor(
     private readonly db: DataSource,
     private readonly standing: StandingService,
+    private readonly supervision: SupervisionService,
   ) {}
 
   recordAccident(actor: AgencyActor, input: AccidentInput): Promise<Accident> {
@@ -27,6 +29,8 @@ export class AccidentService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ACCIDENT_COLUMNS}`,
         [enterprise.id, input.occurredOn, input.level, input.deaths, input.injuries, input.directLoss ?? null, description, actor.agencyId],
       );
+      // A MAJOR or ESPECIALLY_MAJOR accident during a watch makes the entry an escalation candidate.
+      await this.supervision.checkEscalation(tx, enterprise.id);
       await this.standing.recompute(tx, [enterprise.id]);
       return a;
     });

@@ -1,4 +1,5 @@
 import { defineModule } from "../module";
+import type { SupervisionService } from "../supervision/supervision.service";
 import type { StandingService } from "../standing/standing.service";
 import { accidentProfileParts, createAccidentLoaders } from "./accident.loaders";
 import { AccidentResolver, EnterpriseAccidentsResolver } from "./accident.resolver";
@@ -8,7 +9,9 @@ import { AccidentService } from "./accident.service";
 export const accidentModule = defineModule({
   name: "accident",
   resolvers: [AccidentResolver, EnterpriseAccidentsResolver],
-  services: { accident: ({ db }, { standing }: { standing: StandingService }) => new AccidentService(db, standing) },
+  services: {
+    accident: ({ db }, { standing, supervision }: { standing: StandingService; supervision: SupervisionService }) => new AccidentService(db, standing, supervision),
+  },
   loaders: ({ db }) => createAccidentLoaders(db),
   profile: accidentProfileParts,
 });

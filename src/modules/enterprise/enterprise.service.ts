@@ -7,6 +7,7 @@ import { Page, checkFirst, cursorCodec } from "../../shared/pagination";
 
 const enterpriseCursor = cursorCodec("enterprise", ["creditCode"]);
 import { PROVINCE_CODE, regionCodeProblem, regionCondition, regionCovers } from "../../shared/region";
+import { LINK_PENDING_TIPS } from "../tip/tip.sql";
 import type { StandingService } from "../standing/standing.service";
 import { ENTERPRISE_COLUMNS, Enterprise } from "./enterprise.entity";
 import { EnterpriseStatus } from "./enterprise.enums";
@@ -59,6 +60,8 @@ export class EnterpriseService {
           input.affiliation ?? null, row.economicType, row.address, input.status ?? EnterpriseStatus.OPERATING,
         ],
       );
+      // Tip-offs that named it before the hub knew it are linked now (and count in its risk).
+      await tx.query(LINK_PENDING_TIPS, [saved.id]);
       // A new enterprise gets its first grade and assessment; a moved one its new city for alerts.
       await this.standing.recompute(tx, [saved.id]);
       return saved as Enterprise;

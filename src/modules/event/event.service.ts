@@ -21,6 +21,9 @@ export interface NewEvent {
   objectionId?: string | null;
   /** Only this agency (of the departments named) reads it: news about its own webhook. */
   agencyId?: string | null;
+  tipId?: string | null;
+  /** Where it happened, when no enterprise says so (a tip about an enterprise the hub does not know). */
+  regionCode?: string | null;
   summary: string;
 }
 
@@ -55,16 +58,17 @@ export class EventService {
     if (events.length === 0) return;
     await tx.query(`SELECT pg_advisory_xact_lock($1)`, [OUTBOX_LOCK]);
     await tx.query(
-      `INSERT INTO hub_event (id, kind, enterprise_id, region_code, departments, subject_enterprise, sanction_task_id, objection_id, agency_id, summary)
-       SELECT nextval('hub_event_id_seq'), x.kind, x.enterprise_id, en.region_code, string_to_array(x.departments, ','), x.subject_enterprise,
-         x.sanction_task_id, x.objection_id, x.agency_id, x.summary
-       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::uuid[]) WITH ORDINALITY
-         AS x(kind, enterprise_id, departments, subject_enterprise, sanction_task_id, objection_id, summary, agency_id, n)
+      `INSERT INTO hub_event (id, kind, enterprise_id, region_code, departments, subject_enterprise, sanction_task_id, objection_id, agency_id, tip_id, summary)
+       SELECT nextval('hub_event_id_seq'), x.kind, x.enterprise_id, coalesce(en.region_code, x.region_code), string_to_array(x.departments, ','),
+         x.subject_enterprise, x.sanction_task_id, x.objection_id, x.agency_id, x.tip_id, x.summary
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::uuid[], $9::uuid[], $10::char(6)[]) WITH ORDINALITY
+         AS x(kind, enterprise_id, departments, subject_enterprise, sanction_task_id, objection_id, summary, agency_id, tip_id, region_code, n)
        LEFT JOIN enterprise en ON en.id = x.enterprise_id
        ORDER BY x.n`,
       [events.map((e) => e.kind), events.map((e) => e.enterpriseId), events.map((e) => e.departments.join(",")),
         events.map((e) => e.subjectEnterpriseId ?? null), events.map((e) => e.sanctionTaskId ?? null),
-        events.map((e) => e.objectionId ?? null), events.map((e) => e.summary), events.map((e) => e.agencyId ?? null)],
+        events.map((e) => e.objectionId ?? null), events.map((e) => e.summary), events.map((e) => e.agencyId ?? null),
+        events.map((e) => e.tipId ?? null), events.map((e) => e.regionCode ?? null)],
     );
     // Delivered to every listening instance when (and only if) this transaction commits.
     await tx.query(`SELECT pg_notify('${EVENT_CHANNEL}', '')`);

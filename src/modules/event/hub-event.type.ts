@@ -17,6 +17,7 @@ export class HubEvent {
   enterpriseId!: string | null;
   sanctionTaskId!: string | null;
   objectionId!: string | null;
+  tipId!: string | null;
 
   @Field({ description: "One sentence for a person; the linked records say the rest, through the same shields as a query." })
   summary!: string;
@@ -25,4 +26,4 @@ export class HubEvent {
 export const { Edge: HubEventEdge, Connection: HubEventConnection } = connectionTypes("HubEvent", HubEvent);
 
 export const EVENT_COLUMNS = `e.id::text AS id, e.kind, e.at, e.enterprise_id AS "enterpriseId", e.sanction_task_id AS "sanctionTaskId",
-  e.objection_id AS "objectionId", e.summary`;
+  e.objection_id AS "objectionId", e.tip_id AS "tipId", e.summary`;

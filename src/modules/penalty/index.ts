@@ -1,5 +1,6 @@
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import { defineModule } from "../module";
+import type { SupervisionService } from "../supervision/supervision.service";
 import type { StandingService } from "../standing/standing.service";
 import { Penalty } from "./penalty.entity";
 import { createPenaltyLoaders, penaltyProfileParts } from "./penalty.loaders";
@@ -12,8 +13,8 @@ export const penaltyModule = defineModule({
   resolvers: [PenaltyResolver, EnterprisePenaltiesResolver],
   entities: [Penalty],
   services: {
-    penalty: ({ db, config }, { watchlist, standing }: { watchlist: WatchlistService; standing: StandingService }) =>
-      new PenaltyService(db, config.publication, watchlist, standing),
+    penalty: ({ db, config }, { watchlist, standing, supervision }: { watchlist: WatchlistService; standing: StandingService; supervision: SupervisionService }) =>
+      new PenaltyService(db, config.publication, watchlist, standing, supervision),
   },
   loaders: ({ db, actor }) => createPenaltyLoaders(db, actor),
   profile: penaltyProfileParts,

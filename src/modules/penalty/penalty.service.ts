@@ -6,6 +6,7 @@ import { DomainError, ErrorCode, badInput, conflict, forbidden, notFound } from 
 import { regionCovers } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
 import type { WatchlistService } from "../watchlist/watchlist.service";
+import type { SupervisionService } from "../supervision/supervision.service";
 import type { StandingService } from "../standing/standing.service";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import { requiredText, notInFuture } from "../../shared/validation";
@@ -21,6 +22,7 @@ export class PenaltyService {
     private readonly publication: PublicationSettings,
     private readonly watchlist: WatchlistService,
     private readonly standing: StandingService,
+    private readonly supervision: SupervisionService,
   ) {}
 
   /** Records a penalty decided by the caller's department (谁产生、谁负责). */
@@ -60,6 +62,8 @@ export class PenaltyService {
       }
       // Same transaction: the penalty and the listing it triggers commit together or not at all.
       await this.watchlist.applyAutomaticRule(tx, enterprise.id);
+      // A penalty during a watch may make the entry an escalation candidate (announced once).
+      await this.supervision.checkEscalation(tx, enterprise.id);
       await this.standing.recompute(tx, [enterprise.id]);
       return inserted;
     });

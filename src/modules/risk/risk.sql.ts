@@ -23,6 +23,10 @@ f AS (
   FROM watchlist_entry w WHERE w.enterprise_id = ANY($1::uuid[]) AND ${inForce("w", "$2")}
   GROUP BY 1
   UNION ALL
+  SELECT t.enterprise_id, 'SUBSTANTIATED_TIP', count(*)::int, max(t.substantiated_on)
+  FROM tip t WHERE t.enterprise_id = ANY($1::uuid[]) AND t.status = 'SUBSTANTIATED' AND t.substantiated_on >= (SELECT d FROM since)
+  GROUP BY 1
+  UNION ALL
   SELECT b.enterprise_id, 'BLACKLIST', 1, max(b.listed_on)
   FROM blacklist_entry b WHERE b.enterprise_id = ANY($1::uuid[]) AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", "$2")}
   GROUP BY 1

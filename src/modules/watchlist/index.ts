@@ -1,6 +1,7 @@
 import type { EventService } from "../event/event.service";
 import type { BlacklistService } from "../blacklist/blacklist.service";
 import { defineModule } from "../module";
+import type { SupervisionService } from "../supervision/supervision.service";
 import type { StandingService } from "../standing/standing.service";
 import { WatchlistEntryResolver } from "./watchlist.resolver";
 import { WatchlistService } from "./watchlist.service";
@@ -10,7 +11,9 @@ export const watchlistModule = defineModule({
   name: "watchlist",
   resolvers: [WatchlistEntryResolver],
   services: {
-    watchlist: ({ db }, { blacklist, standing, events }: { blacklist: BlacklistService; standing: StandingService; events: EventService }) =>
-      new WatchlistService(db, blacklist, standing, events),
+    watchlist: (
+      { db },
+      { blacklist, standing, events, supervision }: { blacklist: BlacklistService; standing: StandingService; events: EventService; supervision: SupervisionService },
+    ) => new WatchlistService(db, blacklist, standing, events, supervision),
   },
 });

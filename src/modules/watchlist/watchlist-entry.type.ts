@@ -4,6 +4,7 @@ import { Department } from "../../auth/department.enums";
 import { WatchlistBasis, WatchlistStatus } from "./watchlist.enums";
 import { derivedStatus } from "../listing/listing.sql";
 import { pendingObjection } from "../objection/objection.sql";
+import { connectionTypes } from "../../shared/pagination";
 
 @ObjectType({ description: "重点关注名单 entry." })
 export class WatchlistEntry {
@@ -42,3 +43,5 @@ export const watchlistColumns = (today: string) => `w.id, w.enterprise_id AS "en
   w.basis, w.listed_by AS "listedBy", w.reason, w.listed_on AS "listedOn", w.valid_until AS "validUntil",
   w.warning_issued_on AS "warningIssuedOn", ${derivedStatus("w", today)} AS status,
   ${pendingObjection("WATCHLIST_ENTRY", "w.id")} AS "underObjection"`;
+
+export const { Edge: WatchlistEntryEdge, Connection: WatchlistEntryConnection } = connectionTypes("WatchlistEntry", WatchlistEntry);

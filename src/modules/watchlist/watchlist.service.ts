@@ -7,6 +7,7 @@ import { regionCovers } from "../../shared/region";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
 import type { StandingService } from "../standing/standing.service";
 import type { EventService } from "../event/event.service";
+import type { SupervisionService } from "../supervision/supervision.service";
 import { HubEventKind } from "../event/event.enums";
 import { listAddressees } from "../event/event.rules";
 import type { BlacklistEntry } from "../blacklist/blacklist-entry.type";
@@ -28,6 +29,7 @@ export class WatchlistService {
     private readonly blacklist: BlacklistService,
     private readonly standing: StandingService,
     private readonly events: EventService,
+    private readonly supervision: SupervisionService,
   ) {}
 
   /**
@@ -56,6 +58,7 @@ export class WatchlistService {
       [entry.id, penalties],
     );
     await this.announce(tx, enterpriseId, "by the automatic rule");
+    await this.supervision.openWatchlistEntry(tx, { id: entry.id, enterpriseId, listedOn: now, listedBy: null });
     return this.read(tx, entry.id);
   }
 
@@ -86,6 +89,7 @@ export class WatchlistService {
       );
       await this.standing.recompute(tx, [enterprise.id]);
       await this.announce(tx, enterprise.id, `by ${actor.department}`);
+      await this.supervision.openWatchlistEntry(tx, { id: entry.id, enterpriseId: enterprise.id, listedOn: now, listedBy: actor.department });
       return this.read(tx, entry.id);
     });
   }
