@@ -8,6 +8,7 @@ import type { Services } from "../../modules";
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
 import { generateDemoData } from "./demo-data";
 import { type SubjectStory, seedSubjectStory } from "./demo-subject-story";
+import { seedSupervisionStory } from "./demo-supervision-story";
 import type { PublicationSettings } from "../../config";
 
 export const DEMO_ENTERPRISES = 200;
@@ -129,6 +130,8 @@ export async function seedDemoData(
       // The rule needs two penalties; asking it about the others would only cost round trips.
       if ((penaltiesOf.get(code) ?? 0) >= 2) await services.watchlist.applyAutomaticRule(tx, id);
     }
+    // Warnings, verification requests (half done), key supervision targets and tip-offs, before the risk is scored.
+    await seedSupervisionStory(tx, { enterpriseIds: inserted.map((r) => r.id), anchor, agencyOf });
     await services.standing.recompute(tx, inserted.map((r) => r.id));
     // When these are all the enterprises there are, every standing is now up to date with today
     // and the scheduled refresh has nothing left to do today.
