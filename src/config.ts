@@ -91,6 +91,21 @@ const schema = z.object({
   HUB_WEBHOOK_POLL_MS: intIn(50, 600_000).default(1_000),
   HUB_WEBHOOK_MAX_PER_AGENCY: intIn(1, 1_000).default(10),
   HUB_WEBHOOK_WORKER: onOff.default("on"),
+  // The rules of POLICY.md as settings (periods and thresholds). Changing one changes outcomes from
+  // now on: writes apply it at once, the scheduled refresh brings grades and risk forward; nothing
+  // recorded is rewritten.
+  HUB_WATCHLIST_PENALTIES: intIn(1, 100).default(2),
+  HUB_WATCHLIST_WINDOW_DAYS: intIn(1, 3650).default(365),
+  HUB_WATCHLIST_VALIDITY_MONTHS: intIn(1, 120).default(12),
+  HUB_BLACKLIST_VALIDITY_YEARS: intIn(1, 20).default(3),
+  HUB_REPAIR_BLACKLIST_DAYS: intIn(0, 3650).default(365),
+  HUB_REPAIR_GENERAL_MONTHS: intIn(0, 120).default(3),
+  HUB_REPAIR_SERIOUS_MONTHS: intIn(0, 240).default(12),
+  HUB_REVIEW_WINDOW_DAYS: intIn(1, 3650).default(365),
+  HUB_GRADE_WINDOW_DAYS: intIn(1, 3650).default(365),
+  HUB_GRADE_ACCIDENT_YEARS: intIn(1, 20).default(3),
+  HUB_GRADE_PENALTIES_FOR_C: intIn(2, 100).default(3),
+  HUB_RISK_WINDOW_DAYS: intIn(1, 3650).default(365),
   // Tip-offs: per client address and hour; routing by category (JSON: category → departments).
   HUB_TIP_RATE_PER_HOUR: intIn(1, 10_000).default(5),
   HUB_TIP_ROUTING: z
@@ -155,6 +170,45 @@ const schema = z.object({
     ctx.addIssue({ code: "custom", path: [v.HUB_JWT_JWKS_FILE ? "HUB_JWT_JWKS_FILE" : "HUB_JWT_PUBLIC_KEY_FILE"], message: "needs HUB_JWT_ISSUER" });
   }
 });
+
+/** The periods and thresholds POLICY.md names, as configured. */
+export interface RuleSettings {
+  watchlist: Readonly<{ penalties: number; windowDays: number; validityMonths: number }>;
+  blacklistValidityYears: number;
+  repair: Readonly<{ blacklistDays: number; generalMonths: number; seriousMonths: number }>;
+  reviewWindowDays: number;
+  grade: Readonly<{ windowDays: number; accidentYears: number; penaltiesForC: number }>;
+  riskWindowDays: number;
+}
+
+/**
+ * Every rule setting with its variable and meaning: what `rules` lists (GOV) and the README's
+ * table names. One entry per period or threshold of POLICY.md.
+ */
+export const RULE_SETTINGS: readonly { name: string; description: string; value: (c: Config) => unknown }[] = [
+  { name: "HUB_WATCHLIST_PENALTIES", description: "penalties within the window that put an enterprise on the watchlist", value: (c) => c.rules.watchlist.penalties },
+  { name: "HUB_WATCHLIST_WINDOW_DAYS", description: "the watchlist rule's window, in days back from the newest penalty", value: (c) => c.rules.watchlist.windowDays },
+  { name: "HUB_WATCHLIST_VALIDITY_MONTHS", description: "how long a watchlist entry is in force (unless given)", value: (c) => c.rules.watchlist.validityMonths },
+  { name: "HUB_BLACKLIST_VALIDITY_YEARS", description: "how long a blacklist entry is in force unless its decision says otherwise", value: (c) => c.rules.blacklistValidityYears },
+  { name: "HUB_REPAIR_BLACKLIST_DAYS", description: "days after listing before a blacklist entry may be repaired", value: (c) => c.rules.repair.blacklistDays },
+  { name: "HUB_REPAIR_GENERAL_MONTHS", description: "months after its decision before a GENERAL penalty may be repaired", value: (c) => c.rules.repair.generalMonths },
+  { name: "HUB_REPAIR_SERIOUS_MONTHS", description: "months after its decision before a SERIOUS penalty may be repaired", value: (c) => c.rules.repair.seriousMonths },
+  { name: "HUB_REVIEW_WINDOW_DAYS", description: "credit review: a penalty within this many days is RECENT_PENALTY", value: (c) => c.rules.reviewWindowDays },
+  { name: "HUB_GRADE_WINDOW_DAYS", description: "credit grade: window of penalties, breached commitments and ORDINARY accidents", value: (c) => c.rules.grade.windowDays },
+  { name: "HUB_GRADE_ACCIDENT_YEARS", description: "credit grade: years a MAJOR (D) or LARGER (C) accident counts", value: (c) => c.rules.grade.accidentYears },
+  { name: "HUB_GRADE_PENALTIES_FOR_C", description: "credit grade: penalties within the window that make grade C", value: (c) => c.rules.grade.penaltiesForC },
+  { name: "HUB_RISK_WINDOW_DAYS", description: "risk score: window of signals, penalties and tips", value: (c) => c.rules.riskWindowDays },
+  { name: "HUB_RISK_WEIGHTS", description: "risk score: weight of each signal", value: (c) => JSON.stringify(c.risk.weights) },
+  { name: "HUB_RISK_THRESHOLDS", description: "risk score: MEDIUM, HIGH and SEVERE thresholds", value: (c) => c.risk.thresholds.join(",") },
+  { name: "HUB_PUBLICATION_GENERAL_MONTHS", description: "months a GENERAL penalty is public after its decision", value: (c) => c.publication.generalMonths },
+  { name: "HUB_PUBLICATION_SERIOUS_MONTHS", description: "months a SERIOUS penalty is public after its decision", value: (c) => c.publication.seriousMonths },
+  { name: "HUB_OBJECTION_WORKING_DAYS", description: "working days the responsible department has to decide an objection", value: (c) => c.objectionWorkingDays },
+  { name: "HUB_SANCTION_TASK_DAYS", description: "days from distribution to a sanction task's due date", value: (c) => c.sanctionTaskDays.default },
+  { name: "HUB_SANCTION_TASK_DAYS_BY_MEASURE", description: "the same, per measure code", value: (c) => JSON.stringify(c.sanctionTaskDays.byMeasure) },
+  { name: "HUB_TIP_RATE_PER_HOUR", description: "tip-offs one client address may submit per hour", value: (c) => c.tips.ratePerHour },
+  { name: "HUB_TIP_ROUTING", description: "departments each tip-off category is routed to, in the tip's city", value: (c) => JSON.stringify(c.tips.routing) },
+  { name: "HUB_REPORT_PERIOD", description: "the period of the archived implementation report", value: (c) => c.reportPeriod },
+];
 
 /**
  * Where tip-offs go by hazard category (POLICY.md, Tip-offs): those departments in the tip's city.
@@ -241,6 +295,8 @@ export type Config = Readonly<{
     maxPerAgency: number;
     worker: boolean;
   }>;
+  /** The periods and thresholds of POLICY.md (see RULE_SETTINGS for their names and meaning). */
+  rules: Readonly<RuleSettings>;
   /** Tip-offs: submissions per address and hour, and the routing table (category → departments). */
   tips: Readonly<{ ratePerHour: number; routing: Readonly<Record<string, readonly string[]>> }>;
   /** Each closed period's implementation report is archived once (PublishedReport). */
@@ -328,6 +384,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: v.HUB_WEBHOOK_POLL_MS,
       maxPerAgency: v.HUB_WEBHOOK_MAX_PER_AGENCY,
       worker: v.HUB_WEBHOOK_WORKER === "on",
+    }),
+    rules: Object.freeze({
+      watchlist: Object.freeze({ penalties: v.HUB_WATCHLIST_PENALTIES, windowDays: v.HUB_WATCHLIST_WINDOW_DAYS, validityMonths: v.HUB_WATCHLIST_VALIDITY_MONTHS }),
+      blacklistValidityYears: v.HUB_BLACKLIST_VALIDITY_YEARS,
+      repair: Object.freeze({ blacklistDays: v.HUB_REPAIR_BLACKLIST_DAYS, generalMonths: v.HUB_REPAIR_GENERAL_MONTHS, seriousMonths: v.HUB_REPAIR_SERIOUS_MONTHS }),
+      reviewWindowDays: v.HUB_REVIEW_WINDOW_DAYS,
+      grade: Object.freeze({ windowDays: v.HUB_GRADE_WINDOW_DAYS, accidentYears: v.HUB_GRADE_ACCIDENT_YEARS, penaltiesForC: v.HUB_GRADE_PENALTIES_FOR_C }),
+      riskWindowDays: v.HUB_RISK_WINDOW_DAYS,
     }),
     tips: Object.freeze({ ratePerHour: v.HUB_TIP_RATE_PER_HOUR, routing: Object.freeze({ ...DEFAULT_TIP_ROUTING, ...v.HUB_TIP_ROUTING }) }),
     reportPeriod: v.HUB_REPORT_PERIOD,

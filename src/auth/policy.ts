@@ -73,6 +73,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     tips: GOV,
     // The reporter, with number and secret: anyone.
     tipStatus: EVERYONE,
+    rules: GOV,
   },
   Subscription: {
     // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
@@ -214,6 +215,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   TipEdge: everyone("cursor", "node"),
   TipReceipt: everyone("trackingNumber", "secret"),
   TipProgress: everyone("trackingNumber", "status", "receivedAt", "updatedAt", "outcome"),
+  RuleSetting: everyone("name", "value", "description"),
   // Reached only through publishedReports (OVERSIGHT).
   PublishedReport: everyone("id", "from", "to", "publishedAt", "report"),
   // Reached only through webhooks and registerWebhook (the agency's own).

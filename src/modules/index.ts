@@ -28,6 +28,7 @@ import { eventModule } from "./event";
 import { webhookModule } from "./webhook";
 import { supervisionModule } from "./supervision";
 import { tipModule } from "./tip";
+import { rulesModule } from "./rules";
 import { subjectModule } from "./subject";
 
 /**
@@ -57,6 +58,7 @@ export const MODULES = [
   supervisionModule,
   tipModule,
   webhookModule,
+  rulesModule,
   auditModule,
 ] as const;
 

@@ -26,6 +26,7 @@ export class BlacklistService {
     private readonly sanctions: SanctionService,
     private readonly standing: StandingService,
     private readonly events: EventService,
+    private readonly validityYears: number,
   ) {}
 
   /** Lists the enterprise and the current holders of the chosen roles (黑名单认定). */
@@ -55,7 +56,7 @@ export class BlacklistService {
     const reason = requiredText(input.reason, "reason");
     const now = today();
     notInFuture(input.listedOn, "listedOn", now);
-    const validUntil = input.validUntil ?? addYears(input.listedOn, 3);
+    const validUntil = input.validUntil ?? addYears(input.listedOn, this.validityYears);
     if (validUntil < input.listedOn) throw badInput("validUntil", "validUntil cannot be earlier than listedOn.");
     const roles = input.includeRoles ?? ROLE_ORDER;
 

@@ -10,7 +10,7 @@ export const blacklistModule = defineModule({
   name: "blacklist",
   resolvers: [PersonListsResolver, BlacklistEntryResolver],
   services: {
-    blacklist: ({ db }, { sanction, standing, events }: { sanction: SanctionService; standing: StandingService; events: EventService }) =>
-      new BlacklistService(db, sanction, standing, events),
+    blacklist: ({ db, config }, { sanction, standing, events }: { sanction: SanctionService; standing: StandingService; events: EventService }) =>
+      new BlacklistService(db, sanction, standing, events, config.rules.blacklistValidityYears),
   },
 });

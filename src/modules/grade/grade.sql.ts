@@ -5,7 +5,8 @@ import { countingPenalty } from "../penalty/penalty.entity";
 const factorsOf = (grade: string) => Object.entries(GRADE_FACTORS).filter(([, f]) => f.grade === grade).map(([code]) => `'${code}'`).join(", ");
 
 /**
- * Recomputes the grade of the enterprises `$1` (uuid[]) as of `$2` (today) and stores what changed:
+ * Recomputes the grade of the enterprises `$1` (uuid[]) as of `$2` (today), with the window `$3`
+ * (days), the accident years `$4` and the penalties for C `$5` (Config.rules.grade), and stores what changed:
  * the current grade row, and a history row for every change of grade. One statement, set-based,
  * so that the daily refresh of a million enterprises runs in batches of this same query. Returns
  * the changes of an existing grade (a first grade is no change), for CREDIT_GRADE_CHANGED.
@@ -16,21 +17,21 @@ WITH computed AS (
       CASE WHEN EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = e.id AND b.subject_type = 'ENTERPRISE'
         AND ${inForce("b", "$2")}) THEN 'BLACKLISTED' END,
       CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.voided_at IS NULL AND a.level IN ('MAJOR', 'ESPECIALLY_MAJOR')
-        AND a.occurred_on >= ($2::date - interval '3 years')::date) THEN 'MAJOR_ACCIDENT_3Y' END,
+        AND a.occurred_on >= ($2::date - make_interval(years => $4::int))::date) THEN 'MAJOR_ACCIDENT_3Y' END,
       CASE WHEN EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = e.id
         AND ${inForce("w", "$2")}) THEN 'WATCHLISTED' END,
       CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.voided_at IS NULL AND a.level = 'LARGER'
-        AND a.occurred_on >= ($2::date - interval '3 years')::date) THEN 'LARGER_ACCIDENT_3Y' END,
-      CASE WHEN p.recent >= 3 THEN 'PENALTIES_3_IN_365D' END,
+        AND a.occurred_on >= ($2::date - make_interval(years => $4::int))::date) THEN 'LARGER_ACCIDENT_3Y' END,
+      CASE WHEN p.recent >= $5::int THEN 'PENALTIES_3_IN_365D' END,
       CASE WHEN EXISTS (SELECT 1 FROM commitment c WHERE c.enterprise_id = e.id AND c.status = 'BREACHED' AND c.breach_set_aside_at IS NULL
-        AND c.breach_verified_on >= $2::date - 365) THEN 'BREACHED_COMMITMENT_365D' END,
+        AND c.breach_verified_on >= $2::date - $3::int) THEN 'BREACHED_COMMITMENT_365D' END,
       CASE WHEN p.recent >= 1 THEN 'PENALTY_365D' END,
       CASE WHEN EXISTS (SELECT 1 FROM accident a WHERE a.enterprise_id = e.id AND a.voided_at IS NULL AND a.level = 'ORDINARY'
-        AND a.occurred_on >= $2::date - 365) THEN 'ORDINARY_ACCIDENT_365D' END
+        AND a.occurred_on >= $2::date - $3::int) THEN 'ORDINARY_ACCIDENT_365D' END
     ], NULL) AS factors
   FROM enterprise e
   CROSS JOIN LATERAL (SELECT count(*) AS recent FROM penalty pe WHERE pe.enterprise_id = e.id
-    AND ${countingPenalty("pe")} AND pe.decided_on >= $2::date - 365) p
+    AND ${countingPenalty("pe")} AND pe.decided_on >= $2::date - $3::int) p
   WHERE e.id = ANY($1::uuid[])
 ), graded AS (
   SELECT enterprise_id, factors, CASE

@@ -38,13 +38,13 @@ export class CreditGrade {
 /** Credit grade: each factor, the grade it leads to, and what it means. */
 export const GRADE_FACTORS: Record<string, { grade: CreditGradeLevel; description: string }> = {
   BLACKLISTED: { grade: CreditGradeLevel.D, description: "ACTIVE blacklist entry" },
-  MAJOR_ACCIDENT_3Y: { grade: CreditGradeLevel.D, description: "MAJOR or ESPECIALLY_MAJOR accident in the last 3 years" },
+  MAJOR_ACCIDENT_3Y: { grade: CreditGradeLevel.D, description: "MAJOR or ESPECIALLY_MAJOR accident within HUB_GRADE_ACCIDENT_YEARS (3 by default)" },
   WATCHLISTED: { grade: CreditGradeLevel.C, description: "ACTIVE watchlist entry" },
-  LARGER_ACCIDENT_3Y: { grade: CreditGradeLevel.C, description: "LARGER accident in the last 3 years" },
-  PENALTIES_3_IN_365D: { grade: CreditGradeLevel.C, description: "3 or more penalties in the last 365 days" },
-  BREACHED_COMMITMENT_365D: { grade: CreditGradeLevel.C, description: "breached commitment verified in the last 365 days" },
-  PENALTY_365D: { grade: CreditGradeLevel.B, description: "a penalty in the last 365 days" },
-  ORDINARY_ACCIDENT_365D: { grade: CreditGradeLevel.B, description: "ORDINARY accident in the last 365 days" },
+  LARGER_ACCIDENT_3Y: { grade: CreditGradeLevel.C, description: "LARGER accident within HUB_GRADE_ACCIDENT_YEARS (3 by default)" },
+  PENALTIES_3_IN_365D: { grade: CreditGradeLevel.C, description: "HUB_GRADE_PENALTIES_FOR_C or more penalties within HUB_GRADE_WINDOW_DAYS (3 in 365 by default)" },
+  BREACHED_COMMITMENT_365D: { grade: CreditGradeLevel.C, description: "breached commitment verified within HUB_GRADE_WINDOW_DAYS (365 by default)" },
+  PENALTY_365D: { grade: CreditGradeLevel.B, description: "a penalty within HUB_GRADE_WINDOW_DAYS (365 by default)" },
+  ORDINARY_ACCIDENT_365D: { grade: CreditGradeLevel.B, description: "ORDINARY accident within HUB_GRADE_WINDOW_DAYS (365 by default)" },
 };
 
 export const SUPERVISION: Record<CreditGradeLevel, { level: SupervisionLevel; inspectionsPerYear: number }> = {

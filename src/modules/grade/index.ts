@@ -7,7 +7,7 @@ import { GradeService } from "./grade.service";
 export const gradeModule = defineModule({
   name: "grade",
   resolvers: [EnterpriseGradeResolver],
-  services: { grade: () => new GradeService() },
+  services: { grade: ({ config }) => new GradeService(config.rules.grade) },
   loaders: ({ db }) => createGradeLoaders(db),
   profile: gradeProfileParts,
 });

@@ -53,12 +53,13 @@ export function publicUntilFor(
   return requested;
 }
 
-/** How long after its decision a penalty may be repaired (national credit repair rules): GENERAL 3 months, SERIOUS a year. */
-export const REPAIR_WAIT_MONTHS: Readonly<Record<Exclude<FailingCreditSeverity, "MINOR">, number>> = { GENERAL: 3, SERIOUS: 12 };
+/** Months after its decision before a penalty may be repaired (HUB_REPAIR_GENERAL_MONTHS 3, HUB_REPAIR_SERIOUS_MONTHS 12). */
+export const repairWaitMonths = (severity: Exclude<FailingCreditSeverity, "MINOR">, waits: { generalMonths: number; seriousMonths: number }) =>
+  severity === FailingCreditSeverity.SERIOUS ? waits.seriousMonths : waits.generalMonths;
 
 /** The first day a penalty may be repaired; null for a MINOR one, which is never published and has nothing to repair. */
-export function earliestRepair(severity: FailingCreditSeverity, decidedOn: string): string | null {
-  return severity === FailingCreditSeverity.MINOR ? null : addMonths(decidedOn, REPAIR_WAIT_MONTHS[severity]);
+export function earliestRepair(severity: FailingCreditSeverity, decidedOn: string, waits: { generalMonths: number; seriousMonths: number }): string | null {
+  return severity === FailingCreditSeverity.MINOR ? null : addMonths(decidedOn, repairWaitMonths(severity, waits));
 }
 
 /** A penalty's repair is decided by the department that recorded it (谁产生、谁负责), and CREDIT_OFFICE. */

@@ -13,9 +13,9 @@ export const repairModule = defineModule({
   resolvers: [RepairResolver, EnterpriseRepairsResolver],
   services: {
     repair: (
-      { db },
+      { db, config },
       { blacklist, watchlist, standing, events }: { blacklist: BlacklistService; watchlist: WatchlistService; standing: StandingService; events: EventService },
-    ) => new RepairService(db, blacklist, watchlist, standing, events),
+    ) => new RepairService(db, blacklist, watchlist, standing, events, config.rules.repair),
   },
   loaders: ({ db, actor }) => createRepairLoaders(db, actor),
   profile: repairProfileParts,

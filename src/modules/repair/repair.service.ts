@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { StandingService } from "../standing/standing.service";
-import { REPAIR_WAIT_MONTHS, earliestRepair, mayDecidePenaltyRepair } from "../penalty/penalty.rules";
+import { earliestRepair, mayDecidePenaltyRepair, repairWaitMonths } from "../penalty/penalty.rules";
+import type { RuleSettings } from "../../config";
+import type { FailingCreditSeverity } from "../penalty/penalty.enums";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
 import { HubEventKind } from "../event/event.enums";
@@ -19,8 +21,6 @@ import type { WatchlistService } from "../watchlist/watchlist.service";
 import { CreditRepair, REPAIR_COLUMNS } from "./credit-repair.type";
 import { type CreditRepairInput } from "./repair.inputs";
 
-/** A blacklist entry can be repaired once it has been listed this long (credit repair: a year after listing). */
-const BLACKLIST_MIN_DAYS = 365;
 
 export class RepairService {
   constructor(
@@ -29,6 +29,8 @@ export class RepairService {
     private readonly watchlist: WatchlistService,
     private readonly standing: StandingService,
     private readonly events: EventService,
+    /** Waits before a repair (HUB_REPAIR_*): days on the blacklist, months after a penalty's decision. */
+    private readonly waits: RuleSettings["repair"],
   ) {}
 
   /**
@@ -47,10 +49,10 @@ export class RepairService {
     if (!penalty || penalty.enterpriseId !== enterpriseId) throw notFound(`No penalty ${penaltyId} of this enterprise.`, "penaltyId");
     if (penalty.revokedAt) throw badInput("penaltyId", "This penalty is revoked: it counts for nothing and there is nothing to repair.");
     if (penalty.repairedAt) throw conflict("This penalty is repaired already.", "penaltyId");
-    const earliest = earliestRepair(penalty.severity, penalty.decidedOn);
+    const earliest = earliestRepair(penalty.severity, penalty.decidedOn, this.waits);
     if (earliest === null) throw badInput("penaltyId", "A MINOR penalty is never published: there is nothing to repair.");
     if (today() < earliest) {
-      throw badInput("penaltyId", `A ${penalty.severity} penalty can be repaired ${REPAIR_WAIT_MONTHS[penalty.severity as "GENERAL" | "SERIOUS"]} months after its decision, from ${earliest}.`);
+      throw badInput("penaltyId", `A ${penalty.severity} penalty can be repaired ${repairWaitMonths(penalty.severity as Exclude<FailingCreditSeverity, "MINOR">, this.waits)} months after its decision, from ${earliest}.`);
     }
   }
 
@@ -72,9 +74,9 @@ export class RepairService {
           throw badInput("blacklistEntryId", "This is not an enterprise entry of this enterprise.");
         }
         if (entry.status !== BlacklistStatus.ACTIVE) throw conflict(`The entry is ${entry.status}; only ACTIVE entries are repaired.`, "blacklistEntryId");
-        const earliest = addDays(entry.listedOn, BLACKLIST_MIN_DAYS);
+        const earliest = addDays(entry.listedOn, this.waits.blacklistDays);
         if (today() < earliest) {
-          throw badInput("blacklistEntryId", `A blacklist entry can be repaired after ${BLACKLIST_MIN_DAYS} days on the list, from ${earliest}.`);
+          throw badInput("blacklistEntryId", `A blacklist entry can be repaired after ${this.waits.blacklistDays} days on the list, from ${earliest}.`);
         }
       } else if (input.penaltyId) {
         await this.checkPenaltyRepairable(tx, input.penaltyId, enterprise.id);

@@ -6,5 +6,5 @@ import { ReviewService } from "./review.service";
 export const reviewModule = defineModule({
   name: "review",
   resolvers: [ReviewResolver],
-  services: { review: ({ db }) => new ReviewService(db) },
+  services: { review: ({ db, config }) => new ReviewService(db, config.rules.reviewWindowDays) },
 });

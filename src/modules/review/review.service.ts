@@ -61,7 +61,10 @@ const reason = (code: string, message: string, extra: Partial<ReviewReason> = {}
 
 /** 信用审查: the verdict for each code, for one administrative matter, in input order. */
 export class ReviewService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly windowDays: number,
+  ) {}
 
   async review(actor: AgencyActor, creditCodes: string[], matter: AdministrativeMatter): Promise<CreditReviewResult[]> {
     if (creditCodes.length > MAX_REVIEW_CODES) {
@@ -72,7 +75,7 @@ export class ReviewService {
       `INSERT INTO credit_review (agency_id, matter, codes) VALUES ($1, $2, $3) RETURNING id`,
       [actor.agencyId, matter, creditCodes.length],
     );
-    const facts: Facts[] = creditCodes.length ? await this.db.query(FACTS, [creditCodes, now, addDays(now, -365)]) : [];
+    const facts: Facts[] = creditCodes.length ? await this.db.query(FACTS, [creditCodes, now, addDays(now, -this.windowDays)]) : [];
     return facts.map((f) => this.judge(review.id, f, matter));
   }
 
@@ -102,7 +105,7 @@ export class ReviewService {
     }
     if (f.watchEntry) reasons.push(reason("WATCHLISTED", "The enterprise is on the watchlist.", { watchlistEntryId: f.watchEntry }));
     if (f.grade === "C" || f.grade === "D") reasons.push(reason("LOW_GRADE", `The enterprise's credit grade is ${f.grade}.`));
-    if (f.recentPenalty) reasons.push(reason("RECENT_PENALTY", "The enterprise was penalised in the last 365 days."));
+    if (f.recentPenalty) reasons.push(reason("RECENT_PENALTY", `The enterprise was penalised in the last ${this.windowDays} days.`));
     const verdict = restricted ? ReviewVerdict.RESTRICTED : reasons.length ? ReviewVerdict.CAUTION : ReviewVerdict.CLEAR;
     // A pending objection is told to the reviewer, but changes no verdict (异议标注).
     if (f.underObjection) reasons.push(reason("UNDER_OBJECTION", "A record of the enterprise is disputed: an objection awaits its decision."));

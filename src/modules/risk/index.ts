@@ -10,7 +10,7 @@ export const riskModule = defineModule({
   name: "risk",
   resolvers: [RiskAlertResolver, RiskSignalResolver, EnterpriseRiskResolver],
   services: {
-    risk: ({ db, config }) => new RiskService(db, config.risk),
+    risk: ({ db, config }) => new RiskService(db, config.risk, config.rules.riskWindowDays),
     riskSignal: ({ db }, { standing }: { standing: StandingService }) => new RiskSignalService(db, standing),
   },
   loaders: ({ db }) => createRiskLoaders(db),

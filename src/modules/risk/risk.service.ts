@@ -16,13 +16,14 @@ export class RiskService {
   constructor(
     private readonly db: DataSource,
     private readonly risk: Config["risk"],
+    private readonly windowDays: number,
   ) {}
 
   /** Stores the assessments of these enterprises; returns the levels it raised. */
   async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; from: RiskLevel; to: RiskLevel }[]> {
     if (!enterpriseIds.length) return [];
     const [medium, high, severe] = this.risk.thresholds;
-    return tx.query(RECOMPUTE_RISK, [enterpriseIds, today(), JSON.stringify(this.risk.weights), medium, high, severe]);
+    return tx.query(RECOMPUTE_RISK, [enterpriseIds, today(), JSON.stringify(this.risk.weights), medium, high, severe, this.windowDays]);
   }
 
   /** Minimum score of a level with the configured thresholds. */

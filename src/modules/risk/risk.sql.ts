@@ -2,12 +2,12 @@ import { inForce } from "../listing/listing.sql";
 import { countingPenalty } from "../penalty/penalty.entity";
 /**
  * Recomputes the risk assessment of the enterprises `$1` (uuid[]) as of `$2` (today), with the
- * weights `$3` (jsonb) and level thresholds `$4..$6`, storing only what changed.
+ * weights `$3` (jsonb), level thresholds `$4..$6` and the window `$7` (days), storing only what changed.
  */
 export const SIGNAL_COLUMNS = `s.id, s.enterprise_id AS "enterpriseId", s.type, s.occurred_on AS "occurredOn", s.source, s.detail`;
 
 export const RECOMPUTE_RISK = `
-WITH since AS (SELECT $2::date - 365 AS d),
+WITH since AS (SELECT $2::date - $7::int AS d),
 -- The levels before this statement (its snapshot), to tell a raised level.
 previous AS (SELECT enterprise_id, level FROM risk_assessment WHERE enterprise_id = ANY($1::uuid[])),
 f AS (

@@ -10,6 +10,6 @@ export const standingModule = defineModule({
   resolvers: [],
   services: {
     standing: ({ db, config }, { grade, risk, events }: { grade: GradeService; risk: RiskService; events: EventService }) =>
-      new StandingService(db, grade, risk, scoringSettings(config.risk), events),
+      new StandingService(db, grade, risk, scoringSettings(config.risk, config.rules), events),
   },
 });

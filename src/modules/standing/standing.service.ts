@@ -111,7 +111,11 @@ async function markRefreshed(
 }
 
 /** The scoring settings as stable text: equal settings, equal text. */
-export function scoringSettings(risk: { weights: Record<string, number>; thresholds: readonly number[] }): string {
+export function scoringSettings(
+  risk: { weights: Record<string, number>; thresholds: readonly number[] },
+  rules?: { grade: Readonly<Record<string, number>>; riskWindowDays: number },
+): string {
   const weights = Object.fromEntries(Object.entries(risk.weights).sort(([a], [b]) => a.localeCompare(b)));
-  return JSON.stringify({ weights, thresholds: risk.thresholds });
+  // A changed grade rule or risk window is a change of scoring too: the next refresh applies it forward.
+  return JSON.stringify({ weights, thresholds: risk.thresholds, ...(rules ? { grade: rules.grade, riskWindowDays: rules.riskWindowDays } : {}) });
 }

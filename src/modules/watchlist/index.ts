@@ -12,8 +12,8 @@ export const watchlistModule = defineModule({
   resolvers: [WatchlistEntryResolver],
   services: {
     watchlist: (
-      { db },
+      { db, config },
       { blacklist, standing, events, supervision }: { blacklist: BlacklistService; standing: StandingService; events: EventService; supervision: SupervisionService },
-    ) => new WatchlistService(db, blacklist, standing, events, supervision),
+    ) => new WatchlistService(db, blacklist, standing, events, supervision, config.rules.watchlist),
   },
 });

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
-import { addDays, addYears, today } from "../../shared/clock";
+import type { RuleSettings } from "../../config";
+import { addDays, addMonths, today } from "../../shared/clock";
 import { badInput, conflict, forbidden } from "../../shared/errors";
 import { regionCovers } from "../../shared/region";
 import { lockEnterpriseForWrite } from "../enterprise/enterprise.rules";
@@ -20,8 +21,6 @@ import type { WatchlistInput } from "./watchlist.inputs";
 import { WatchlistEntry, watchlistColumns } from "./watchlist-entry.type";
 import { countingPenalty } from "../penalty/penalty.entity";
 
-/** The watchlist rule: 2 or more penalties within 365 days list an enterprise for 1 year (configuration: issue 18). */
-const RULE = { penalties: 2, windowDays: 365, validityYears: 1 };
 
 export class WatchlistService {
   constructor(
@@ -30,12 +29,15 @@ export class WatchlistService {
     private readonly standing: StandingService,
     private readonly events: EventService,
     private readonly supervision: SupervisionService,
+    /** The watchlist rule (HUB_WATCHLIST_*): so many counting penalties within the window list an enterprise for the validity. */
+    private readonly rule: RuleSettings["watchlist"],
   ) {}
 
   /**
    * The automatic rule, run in the transaction that records a penalty (enterprise row locked, so
-   * two concurrent penalties cannot both list it): ≥ 2 non-revoked penalties decided in the last
-   * 365 days, no blacklist entry and no watchlist entry in force → listed, with the warning.
+   * two concurrent penalties cannot both list it): at least HUB_WATCHLIST_PENALTIES (2) counting
+   * penalties decided within HUB_WATCHLIST_WINDOW_DAYS (365), no blacklist entry and no watchlist
+   * entry in force → listed for HUB_WATCHLIST_VALIDITY_MONTHS (12), with the warning.
    */
   async applyAutomaticRule(tx: EntityManager, enterpriseId: string): Promise<WatchlistEntry | null> {
     const now = today();
@@ -44,14 +46,14 @@ export class WatchlistService {
          EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.enterprise_id = $1 AND b.subject_type = 'ENTERPRISE' AND ${inForce("b", "$2")}) AS blacklisted,
          EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.enterprise_id = $1 AND ${inForce("w", "$2")}) AS watched
        FROM penalty p WHERE p.enterprise_id = $1 AND ${countingPenalty("p")} AND p.decided_on >= $3::date`,
-      [enterpriseId, now, addDays(now, -RULE.windowDays)],
+      [enterpriseId, now, addDays(now, -this.rule.windowDays)],
     );
     const penalties: string[] = state.penalties ?? [];
-    if (penalties.length < RULE.penalties || state.blacklisted || state.watched) return null;
+    if (penalties.length < this.rule.penalties || state.blacklisted || state.watched) return null;
     const [entry] = await tx.query(
       `INSERT INTO watchlist_entry (enterprise_id, basis, reason, listed_on, valid_until, warning_issued_on)
        VALUES ($1, 'AUTOMATIC_RULE', $2, $3, $4, $3) RETURNING id`,
-      [enterpriseId, `${penalties.length} administrative penalties within ${RULE.windowDays} days`, now, addYears(now, RULE.validityYears)],
+      [enterpriseId, `${penalties.length} administrative penalties within ${this.rule.windowDays} days`, now, addMonths(now, this.rule.validityMonths)],
     );
     await tx.query(
       `INSERT INTO watchlist_trigger (watchlist_entry_id, penalty_id) SELECT $1, unnest($2::uuid[])`,
@@ -73,7 +75,7 @@ export class WatchlistService {
   addToWatchlist(actor: AgencyActor, input: WatchlistInput): Promise<WatchlistEntry> {
     const reason = requiredText(input.reason, "reason");
     const now = today();
-    const validUntil = input.validUntil ?? addYears(now, RULE.validityYears);
+    const validUntil = input.validUntil ?? addMonths(now, this.rule.validityMonths);
     if (validUntil < now) throw badInput("validUntil", "validUntil cannot lie in the past.");
     return inTransaction(this.db, async (tx) => {
       const enterprise = await lockEnterpriseForWrite(tx, actor, input.creditCode);

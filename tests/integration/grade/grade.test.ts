@@ -1,4 +1,4 @@
-import { DEFAULT_RISK_WEIGHTS } from "../../../src/config";
+import { DEFAULT_RISK_WEIGHTS, loadConfig } from "../../../src/config";
 import { GradeService } from "../../../src/modules/grade/grade.service";
 import { RiskService } from "../../../src/modules/risk/risk.service";
 import { StandingService, scoringSettings } from "../../../src/modules/standing/standing.service";
@@ -188,7 +188,8 @@ describe("credit grade (分类分级)", () => {
     // Restarted with other risk weights: due the same day, and scored with them.
     const db = t.hub.database.dataSource;
     const heavier = { weights: { ...DEFAULT_RISK_WEIGHTS, PENALTY: 30 }, thresholds: [25, 50, 75] as const };
-    const reweighted = new StandingService(db, new GradeService(), new RiskService(db, heavier), scoringSettings(heavier));
+    const rules = loadConfig({}).rules;
+    const reweighted = new StandingService(db, new GradeService(rules.grade), new RiskService(db, heavier, rules.riskWindowDays), scoringSettings(heavier, rules));
     expect((await reweighted.refreshAll({ onlyIfDue: true }))?.enterprises).toBeGreaterThan(0);
     expect(await reweighted.refreshAll({ onlyIfDue: true })).toEqual({ enterprises: 0, upToDate: true });
     expect(await t.hub.services.standing.refreshAll({ onlyIfDue: true }).then((r) => r?.upToDate)).toBeUndefined();

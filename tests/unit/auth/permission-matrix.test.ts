@@ -72,6 +72,7 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Query.escalationCandidates": OVERSIGHT,
   "Query.keySupervisionTargets": G,
   "Query.tips": G,
+  "Query.rules": G,
   "Enterprise.supervisionActions": G,
   "Enterprise.keySupervision": G,
   "WatchlistEntry.warnings": G,
@@ -107,7 +108,7 @@ const SUBJECT_DENIED_OWN = new Set([
   // The archive holds every department's rows (OVERSIGHT only).
   "Query.publishedReports",
   // Supervision is the departments' (a subject reads its warnings through its own record).
-  "Query.escalationCandidates", "Query.keySupervisionTargets", "Enterprise.keySupervision", "Query.tips", "Tip.contact",
+  "Query.escalationCandidates", "Query.keySupervisionTargets", "Enterprise.keySupervision", "Query.tips", "Tip.contact", "Query.rules",
 ]);
 const SUBJECT_WRITES = new Set(["fileObjection", "withdrawObjection", "acknowledgeWarning", "submitTip"]);
 const OWN = "00000000-0000-4000-8000-000000000001";
