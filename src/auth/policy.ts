@@ -74,6 +74,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     // The reporter, with number and secret: anyone.
     tipStatus: EVERYONE,
     rules: GOV,
+    catalogue: EVERYONE,
+    myAccess: EVERYONE,
   },
   Subscription: {
     // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
@@ -216,6 +218,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   TipReceipt: everyone("trackingNumber", "secret"),
   TipProgress: everyone("trackingNumber", "status", "receivedAt", "updatedAt", "outcome"),
   RuleSetting: everyone("name", "value", "description"),
+  CatalogueItem: everyone("item", "title", "category", "producers", "audiences", "disclosure", "masked"),
+  Access: everyone("audience", "readable", "writable"),
   // Reached only through publishedReports (OVERSIGHT).
   PublishedReport: everyone("id", "from", "to", "publishedAt", "report"),
   // Reached only through webhooks and registerWebhook (the agency's own).

@@ -10,6 +10,7 @@ import { registerReportCommands } from "./report.command";
 import { registerStandingCommands } from "./standing.command";
 import { registerSubjectCommands } from "./subject.command";
 import { registerEventCommands } from "./events.command";
+import { registerCatalogueCommand } from "./catalogue.command";
 import { withDatabase } from "./with-database";
 
 /** The `hub` command. Works with DATABASE_URL or the embedded database, hub running or not. */
@@ -32,6 +33,7 @@ export async function runCli(argv: string[]): Promise<void> {
   registerAuditCommands(program, getConfig);
   registerEventCommands(program, getConfig);
   registerGenerateCommand(program, getConfig);
+  registerCatalogueCommand(program);
 
   program
     .command("demo-seed")

@@ -29,6 +29,7 @@ import { webhookModule } from "./webhook";
 import { supervisionModule } from "./supervision";
 import { tipModule } from "./tip";
 import { rulesModule } from "./rules";
+import { catalogueModule } from "./catalogue";
 import { subjectModule } from "./subject";
 
 /**
@@ -59,6 +60,7 @@ export const MODULES = [
   tipModule,
   webhookModule,
   rulesModule,
+  catalogueModule,
   auditModule,
 ] as const;
 

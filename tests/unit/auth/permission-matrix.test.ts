@@ -1,6 +1,7 @@
 import { type GraphQLField, type GraphQLSchema, isIntrospectionType, isObjectType } from "graphql";
 import type { Actor } from "../../../src/auth/actor";
 import { READ_POLICY, WRITE_POLICY } from "../../../src/auth/policy";
+import { CatalogueService } from "../../../src/modules/catalogue/catalogue.service";
 import { applyShield } from "../../../src/auth/shield";
 import { DEPARTMENTS, Department } from "../../../src/auth/department.enums";
 import { buildHubSchema } from "../../../src/server/build-schema";
@@ -213,6 +214,29 @@ describe("permission matrix", () => {
       const result = await field.resolve!({}, {}, ctx, { fieldName: name, path: { key: name } } as never);
       expect([name, (result as { extensions?: { code?: string } })?.extensions?.code]).toEqual([name, "FORBIDDEN"]);
     }
+  });
+
+  it("agrees with the credit information catalogue: for every item and every audience (PUBLIC, SUBJECT on its own record, each department) the shield lets through exactly the audiences listed", async () => {
+    const items = new CatalogueService().items(await buildHubSchema());
+    expect(items.length).toBeGreaterThan(200);
+    const byName = new Map(fields.map(([type, name, field]) => [`${type}.${name}`, { type, name, field }]));
+    const mismatches: string[] = [];
+    for (const item of items) {
+      const entry = byName.get(item.item);
+      if (!entry) {
+        mismatches.push(`${item.item} is not a field of the schema`);
+        continue;
+      }
+      const { type, name, field } = entry;
+      for (const audience of ["PUBLIC", "SUBJECT", ...DEPARTMENTS]) {
+        const actor = audience === "SUBJECT" ? subject : actorFor(audience);
+        const info = { fieldName: name, parentType: shielded.getType(type), returnType: field.type, path: { key: name }, operation: { operation: "query" } };
+        const result = await field.resolve!(recordOf(OWN), {}, { actor }, info as never);
+        const allowed = result === "resolved";
+        if (allowed !== item.audiences.includes(audience)) mismatches.push(`${item.item} for ${audience}: shield ${allowed ? "allows" : "denies"}, catalogue ${item.audiences.join(",")}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it("denies a field that the matrix does not name", async () => {
