@@ -18,6 +18,7 @@ import { HubEvents1765500000000 } from "./1765500000000-hub-events";
 import { Webhooks1765600000000 } from "./1765600000000-webhooks";
 import { PublishedReports1765700000000 } from "./1765700000000-published-reports";
 import { SupervisionAndTips1765800000000 } from "./1765800000000-supervision-and-tips";
+import { Licences1765900000000 } from "./1765900000000-licences";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Webhooks1765600000000,
   PublishedReports1765700000000,
   SupervisionAndTips1765800000000,
+  Licences1765900000000,
 ];

@@ -106,6 +106,7 @@ const schema = z.object({
   HUB_GRADE_ACCIDENT_YEARS: intIn(1, 20).default(3),
   HUB_GRADE_PENALTIES_FOR_C: intIn(2, 100).default(3),
   HUB_RISK_WINDOW_DAYS: intIn(1, 3650).default(365),
+  HUB_LICENCE_PUBLIC_YEARS: intIn(1, 20).default(3),
   // Tip-offs: per client address and hour; routing by category (JSON: category → departments).
   HUB_TIP_RATE_PER_HOUR: intIn(1, 10_000).default(5),
   HUB_TIP_ROUTING: z
@@ -179,6 +180,7 @@ export interface RuleSettings {
   reviewWindowDays: number;
   grade: Readonly<{ windowDays: number; accidentYears: number; penaltiesForC: number }>;
   riskWindowDays: number;
+  licencePublicYears: number;
 }
 
 /**
@@ -198,6 +200,7 @@ export const RULE_SETTINGS: readonly { name: string; description: string; value:
   { name: "HUB_GRADE_ACCIDENT_YEARS", description: "credit grade: years a MAJOR (D) or LARGER (C) accident counts", value: (c) => c.rules.grade.accidentYears },
   { name: "HUB_GRADE_PENALTIES_FOR_C", description: "credit grade: penalties within the window that make grade C", value: (c) => c.rules.grade.penaltiesForC },
   { name: "HUB_RISK_WINDOW_DAYS", description: "risk score: window of signals, penalties and tips", value: (c) => c.rules.riskWindowDays },
+  { name: "HUB_LICENCE_PUBLIC_YEARS", description: "years a licence is public after its issue (双公示)", value: (c) => c.rules.licencePublicYears },
   { name: "HUB_RISK_WEIGHTS", description: "risk score: weight of each signal", value: (c) => JSON.stringify(c.risk.weights) },
   { name: "HUB_RISK_THRESHOLDS", description: "risk score: MEDIUM, HIGH and SEVERE thresholds", value: (c) => c.risk.thresholds.join(",") },
   { name: "HUB_PUBLICATION_GENERAL_MONTHS", description: "months a GENERAL penalty is public after its decision", value: (c) => c.publication.generalMonths },
@@ -392,6 +395,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reviewWindowDays: v.HUB_REVIEW_WINDOW_DAYS,
       grade: Object.freeze({ windowDays: v.HUB_GRADE_WINDOW_DAYS, accidentYears: v.HUB_GRADE_ACCIDENT_YEARS, penaltiesForC: v.HUB_GRADE_PENALTIES_FOR_C }),
       riskWindowDays: v.HUB_RISK_WINDOW_DAYS,
+      licencePublicYears: v.HUB_LICENCE_PUBLIC_YEARS,
     }),
     tips: Object.freeze({ ratePerHour: v.HUB_TIP_RATE_PER_HOUR, routing: Object.freeze({ ...DEFAULT_TIP_ROUTING, ...v.HUB_TIP_ROUTING }) }),
     reportPeriod: v.HUB_REPORT_PERIOD,

@@ -96,6 +96,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     blacklist: EVERYONE,
     measuresInForce: EVERYONE,
     repairs: OWN_AND_GOV,
+    // PUBLIC: those within their public years (row filter in the licence loader).
+    licences: EVERYONE,
     // The subject reads its warnings only (row rule in supervision.rules.ts).
     supervisionActions: OWN_AND_GOV,
     keySupervision: GOV,
@@ -218,6 +220,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   TipReceipt: everyone("trackingNumber", "secret"),
   TipProgress: everyone("trackingNumber", "status", "receivedAt", "updatedAt", "outcome"),
   RuleSetting: everyone("name", "value", "description"),
+  AdministrativeLicence: everyone("id", "licenceNumber", "title", "issuedBy", "issuedOn", "validUntil", "status", "isPublic"),
   CatalogueItem: everyone("item", "title", "category", "producers", "audiences", "disclosure", "masked"),
   Access: everyone("audience", "readable", "writable"),
   // Reached only through publishedReports (OVERSIGHT).
@@ -281,4 +284,7 @@ export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof
   submitTip: ["PUBLIC", SUBJECT, ...DEPARTMENTS],
   // A routed department of the tip's region (service).
   updateTip: DEPARTMENTS,
+  // Any department, for itself (region rule); revoking: the issuing department (service).
+  recordLicence: DEPARTMENTS,
+  revokeLicence: DEPARTMENTS,
 };

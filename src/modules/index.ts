@@ -30,6 +30,7 @@ import { supervisionModule } from "./supervision";
 import { tipModule } from "./tip";
 import { rulesModule } from "./rules";
 import { catalogueModule } from "./catalogue";
+import { licenceModule } from "./licence";
 import { subjectModule } from "./subject";
 
 /**
@@ -59,6 +60,7 @@ export const MODULES = [
   supervisionModule,
   tipModule,
   webhookModule,
+  licenceModule,
   rulesModule,
   catalogueModule,
   auditModule,

@@ -24,6 +24,7 @@ interface Facts {
   grade: string | null;
   recentPenalty: boolean;
   underObjection: boolean;
+  revokedLicence: boolean;
 }
 
 /**
@@ -50,7 +51,8 @@ SELECT i.ord::int AS ord, i.code, e.id, e.name,
     AND NOT EXISTS (SELECT 1 FROM penalty pe WHERE pe.id = CASE WHEN o.target = 'PENALTY' THEN o.target_id::uuid END AND ${penaltyRepaired("pe")})
     AND NOT EXISTS (SELECT 1 FROM blacklist_entry b WHERE b.id = CASE WHEN o.target = 'BLACKLIST_ENTRY' THEN o.target_id::uuid END AND ${blacklistRepaired("b")})
     AND NOT EXISTS (SELECT 1 FROM watchlist_entry w WHERE w.id = CASE WHEN o.target = 'WATCHLIST_ENTRY' THEN o.target_id::uuid END AND ${watchlistRepaired("w")})
-  ) AS "underObjection"
+  ) AS "underObjection",
+  EXISTS (SELECT 1 FROM administrative_licence l WHERE l.enterprise_id = e.id AND l.revoked_at >= $3::date) AS "revokedLicence"
 FROM unnest($1::char(18)[]) WITH ORDINALITY AS i(code, ord)
 LEFT JOIN enterprise e ON e.credit_code = i.code
 ORDER BY i.ord`;
@@ -106,6 +108,7 @@ export class ReviewService {
     if (f.watchEntry) reasons.push(reason("WATCHLISTED", "The enterprise is on the watchlist.", { watchlistEntryId: f.watchEntry }));
     if (f.grade === "C" || f.grade === "D") reasons.push(reason("LOW_GRADE", `The enterprise's credit grade is ${f.grade}.`));
     if (f.recentPenalty) reasons.push(reason("RECENT_PENALTY", `The enterprise was penalised in the last ${this.windowDays} days.`));
+    if (f.revokedLicence) reasons.push(reason("LICENCE_REVOKED", `A licence of the enterprise was revoked in the last ${this.windowDays} days.`));
     const verdict = restricted ? ReviewVerdict.RESTRICTED : reasons.length ? ReviewVerdict.CAUTION : ReviewVerdict.CLEAR;
     // A pending objection is told to the reviewer, but changes no verdict (异议标注).
     if (f.underObjection) reasons.push(reason("UNDER_OBJECTION", "A record of the enterprise is disputed: an objection awaits its decision."));

@@ -5,7 +5,7 @@ import { ReviewVerdict } from "./review.enums";
 
 @ObjectType()
 export class ReviewReason {
-  @Field({ description: "MEASURE_IN_FORCE, BLACKLISTED, PERSON_BLACKLISTED, WATCHLISTED, LOW_GRADE or RECENT_PENALTY." })
+  @Field({ description: "MEASURE_IN_FORCE, BLACKLISTED, PERSON_BLACKLISTED, WATCHLISTED, LOW_GRADE, RECENT_PENALTY, LICENCE_REVOKED (a licence revoked within the review window) or UNDER_OBJECTION." })
   code!: string;
 
   @Field()

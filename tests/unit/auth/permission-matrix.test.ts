@@ -87,6 +87,8 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   // Open to the public: no key needed.
   "Mutation.submitTip": ["PUBLIC", ...DEPARTMENTS],
   "Mutation.updateTip": G,
+  "Mutation.recordLicence": G,
+  "Mutation.revokeLicence": G,
   "Mutation.registerWebhook": G,
   "Mutation.removeWebhook": G,
   "Enterprise.objections": G,
