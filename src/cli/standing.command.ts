@@ -5,6 +5,7 @@ import { createServices } from "../modules";
 import { importCsv } from "../tools/import/csv-import";
 import { penaltyFeed } from "../modules/penalty/penalty.feed";
 import { riskSignalFeed } from "../modules/risk/risk-signal.feed";
+import { licenceFeed } from "../modules/licence/licence.feed";
 import { withDatabase } from "./with-database";
 
 /** A progress bar on a terminal; nothing when the output is a pipe or a log. */
@@ -41,6 +42,7 @@ export function registerStandingCommands(program: Command, config: () => Config)
   const feeds = {
     "risk-signals": "credit_code,type,occurred_on,source[,detail]",
     penalties: "credit_code,decision_number,department,decided_on,violation,penalty_types[,legal_basis,fine_amount,public_until,person_id_number]",
+    licences: "credit_code,licence_number,title,department,issued_on[,valid_until]",
   } as const;
   for (const [name, columns] of Object.entries(feeds)) {
     importer
@@ -56,7 +58,9 @@ export function registerStandingCommands(program: Command, config: () => Config)
           const started = Date.now();
           const result = name === "penalties"
             ? await importCsv(dataSource, file, penaltyFeed(config().publication, services.watchlist, services.standing), options)
-            : await importCsv(dataSource, file, riskSignalFeed(services.standing), options);
+            : name === "licences"
+              ? await importCsv(dataSource, file, licenceFeed(config().rules.licencePublicYears), options)
+              : await importCsv(dataSource, file, riskSignalFeed(services.standing), options);
           bar.stop();
           const seconds = (Date.now() - started) / 1000;
           console.log(

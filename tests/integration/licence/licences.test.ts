@@ -1,4 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { addDays, addYears, setClockOffsetDays, today } from "../../../src/shared/clock";
+import { runHubCli } from "../../helpers/cli";
+import { newCreditCode } from "../../helpers/identifiers";
 import { createEnterprise, expectData } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
@@ -68,5 +73,34 @@ describe("administrative licences", () => {
     expect(expectData(await t.gql<any>(REVOKE, { id }, em)).revokeLicence).toEqual({ id, status: "REVOKED" });
     expect((await t.gql(REVOKE, { id }, em)).errors?.[0].extensions).toMatchObject({ code: "CONFLICT" });
     expect(expectData(await t.gql<any>(REVIEW, { c: [code] }, market)).creditReview[0]).toEqual({ verdict: "CAUTION", reasons: [{ code: "LICENCE_REVOKED" }] });
+  });
+
+  it("imports licences from CSV with the same rules: a report by line for bad rows, nothing written twice", async () => {
+    const a = await createEnterprise(t);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-licences-"));
+    const file = path.join(dir, "licences.csv");
+    fs.writeFileSync(file, [
+      "credit_code,licence_number,title,department,issued_on,valid_until",
+      `${a},（苏）WH安许证字〔2026〕1号,危险化学品经营许可证,EMERGENCY_MANAGEMENT,${addDays(today(), -20)},${addYears(today(), 3)}`, // 2 good
+      `${a},建筑施工安全生产许可证-2,安全生产许可证,HOUSING_CONSTRUCTION,${addDays(today(), -5)},`, // 3 good
+      `${a},（苏）WH安许证字〔2026〕1号,危险化学品经营许可证,EMERGENCY_MANAGEMENT,${addDays(today(), -20)},`, // 4 same number, same department
+      `${a},X-1,许可证,POLICE,${addDays(today(), -5)},`, // 5 unknown department
+      `${a},X-2,许可证,EMERGENCY_MANAGEMENT,2999-01-01,`, // 6 future issue date
+      `${newCreditCode()},X-3,许可证,EMERGENCY_MANAGEMENT,${addDays(today(), -5)},`, // 7 unknown enterprise
+      `${a},X-4,许可证,EMERGENCY_MANAGEMENT,${addDays(today(), -5)},2000-01-01`, // 8 ends before it begins
+    ].join("\n"));
+    try {
+      const first = await runHubCli(t.databaseEnv, "import", "licences", file);
+      expect(first.output).toContain("7 rows: 2 written, 1 already present, 4 rejected");
+      const report = fs.readFileSync(`${file}.errors.csv`, "utf8").trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(","));
+      // Rows refused while read come first; those the batch refused (an unknown enterprise) when it is written.
+      expect(report).toEqual(["5,department", "6,issued_on", "8,valid_until", "7,credit_code"]);
+      const listed = expectData(await t.gql<any>(LICENCES, { c: a })).enterprise.licences;
+      expect(listed.map((l: any) => [l.status, l.isPublic])).toEqual([["VALID", true], ["VALID", true]]);
+      const second = await runHubCli(t.databaseEnv, "import", "licences", file);
+      expect(second.output).toContain("7 rows: 0 written, 3 already present, 4 rejected");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
