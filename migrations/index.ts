@@ -19,6 +19,7 @@ import { Webhooks1765600000000 } from "./1765600000000-webhooks";
 import { PublishedReports1765700000000 } from "./1765700000000-published-reports";
 import { SupervisionAndTips1765800000000 } from "./1765800000000-supervision-and-tips";
 import { Licences1765900000000 } from "./1765900000000-licences";
+import { MeasureCatalogue1766000000000 } from "./1766000000000-measure-catalogue";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   PublishedReports1765700000000,
   SupervisionAndTips1765800000000,
   Licences1765900000000,
+  MeasureCatalogue1766000000000,
 ];

@@ -155,7 +155,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   },
   SanctionMeasure: everyone("code", "title", "implementingDepartments", "matters", "appliesToPersons"),
   // Reached through sanctionTasks and BlacklistEntry.tasks, whose rules apply.
-  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status", "feedback", "dueOn", "overdue"),
+  SanctionTask: everyone("id", "blacklistEntry", "measure", "department", "distributedAt", "status", "feedback", "dueOn", "overdue", "catalogueVersion"),
   SanctionTaskConnection: everyone("edges", "pageInfo", "totalCount"),
   SanctionTaskEdge: everyone("cursor", "node"),
   CreditRepair: everyone(
@@ -220,6 +220,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   TipReceipt: everyone("trackingNumber", "secret"),
   TipProgress: everyone("trackingNumber", "status", "receivedAt", "updatedAt", "outcome"),
   RuleSetting: everyone("name", "value", "description"),
+  MeasureCatalogue: everyone("version", "publishedAt", "measures"),
   AdministrativeLicence: everyone("id", "licenceNumber", "title", "issuedBy", "issuedOn", "validUntil", "status", "isPublic"),
   CatalogueItem: everyone("item", "title", "category", "producers", "audiences", "disclosure", "masked"),
   Access: everyone("audience", "readable", "writable"),
@@ -284,6 +285,7 @@ export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof
   submitTip: ["PUBLIC", SUBJECT, ...DEPARTMENTS],
   // A routed department of the tip's region (service).
   updateTip: DEPARTMENTS,
+  publishMeasureCatalogue: [CREDIT_OFFICE],
   // Any department, for itself (region rule); revoking: the issuing department (service).
   recordLicence: DEPARTMENTS,
   revokeLicence: DEPARTMENTS,

@@ -3,7 +3,7 @@ import type { RequestContext } from "../context";
 import { DateScalar } from "../../shared/scalars";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { Person } from "../person/person.entity";
-import { ALL_MEASURES, PERSON_MEASURES, SanctionMeasure, measureOf } from "../sanction/sanction-catalogue";
+import { SanctionMeasure, measuresFor } from "../sanction/sanction-catalogue";
 import { SanctionTask } from "../sanction/sanction-task.type";
 import { BlacklistEntry } from "./blacklist-entry.type";
 import { BlacklistInput } from "./blacklist.inputs";
@@ -39,9 +39,9 @@ export class BlacklistEntryResolver {
     return b.personId ? ctx.loaders.personById.load(b.personId) : null;
   }
 
-  @FieldResolver(() => [SanctionMeasure], { description: "The catalogue measures that apply to this kind of entry." })
-  measures(@Root() b: BlacklistEntry): SanctionMeasure[] {
-    return (b.subjectType === "ENTERPRISE" ? ALL_MEASURES : PERSON_MEASURES).map(measureOf);
+  @FieldResolver(() => [SanctionMeasure], { description: "The measures of the catalogue in force that apply to this kind of entry." })
+  async measures(@Root() b: BlacklistEntry, @Ctx() ctx: RequestContext): Promise<SanctionMeasure[]> {
+    return measuresFor((await ctx.services.measureCatalogue.inForce()).measures, b.subjectType as "ENTERPRISE" | "PERSON");
   }
 
   @FieldResolver(() => [SanctionTask], { nullable: true, description: "Tasks distributed for this entry: the caller's department's; OVERSIGHT sees all." })

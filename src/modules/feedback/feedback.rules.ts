@@ -4,7 +4,7 @@ import type { AgencyActor } from "../../auth/actor";
 import { badInput, forbidden, notFound } from "../../shared/errors";
 import { isUuid } from "../../shared/uuid";
 import { requiredText, notInFuture } from "../../shared/validation";
-import { measureOf } from "../sanction/sanction-catalogue";
+import type { SanctionMeasure } from "../sanction/sanction-catalogue";
 import { SanctionOutcome } from "./feedback.enums";
 import type { SanctionFeedbackInput } from "./feedback.inputs";
 
@@ -25,9 +25,11 @@ export interface Facts {
   reviewAgencies: Map<string, string>;
   /** Task id by `${entryId}|${measure}`, for the caller's department. */
   tasks: Map<string, string>;
+  /** The measure catalogue in force. */
+  catalogue: readonly SanctionMeasure[];
 }
 
-export async function readFacts(tx: EntityManager, actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Facts> {
+export async function readFacts(tx: EntityManager, actor: AgencyActor, inputs: SanctionFeedbackInput[], catalogue: readonly SanctionMeasure[]): Promise<Facts> {
   const entryIds = [...new Set(inputs.map((i) => i.blacklistEntryId).filter(isUuid))];
   const reviewIds = [...new Set(inputs.map((i) => i.reviewId).filter((id): id is string => !!id && isUuid(id)))];
   const [row] = await tx.query(
@@ -43,6 +45,7 @@ export async function readFacts(tx: EntityManager, actor: AgencyActor, inputs: S
     entries: new Map((row.entries ?? []).map((e: { id: string; subjectType: string; listedOn: string }) => [e.id, e])),
     reviewAgencies: new Map((row.reviews ?? []).map((r: { id: string; agencyId: string }) => [r.id, r.agencyId])),
     tasks: new Map((row.tasks ?? []).map((t: { entryId: string; measure: string; id: string }) => [`${t.entryId}|${t.measure}`, t.id])),
+    catalogue,
   };
 }
 
@@ -54,13 +57,16 @@ export async function readFacts(tx: EntityManager, actor: AgencyActor, inputs: S
  */
 export function checkReport(actor: AgencyActor, input: SanctionFeedbackInput, facts: Facts, supersedes: string | null): Checked {
   const clientReference = requiredText(input.clientReference, "clientReference", 100);
-  const measure = measureOf(input.measure);
-  if (!measure.implementingDepartments.includes(actor.department)) {
+  // A task distributed to the department (under the catalogue version of its day) settles it;
+  // without one, the catalogue in force says who implements the measure.
+  const distributed = facts.tasks.has(`${input.blacklistEntryId}|${input.measure}`);
+  const measure = facts.catalogue.find((m) => m.code === input.measure);
+  if (!distributed && !measure?.implementingDepartments.includes(actor.department)) {
     throw forbidden(`Your department does not implement ${input.measure}.`);
   }
   const entry = facts.entries.get(input.blacklistEntryId);
   if (!entry) throw notFound(`No blacklist entry with id ${input.blacklistEntryId}.`, "blacklistEntryId");
-  if (entry.subjectType === "PERSON" && !measure.appliesToPersons) {
+  if (entry.subjectType === "PERSON" && !distributed && !measure?.appliesToPersons) {
     throw badInput("measure", `${input.measure} does not apply to persons.`);
   }
   notInFuture(input.appliedOn, "appliedOn");

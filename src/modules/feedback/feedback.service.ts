@@ -1,3 +1,4 @@
+import type { MeasureCatalogueService } from "../sanction/measure-catalogue.service";
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
 import { inTransaction } from "../../db/transaction";
@@ -16,7 +17,10 @@ type Outcome = { payload: SanctionFeedbackPayload; error?: never } | { payload?:
 
 /** 惩戒实施情况反馈: an append-only ledger, idempotent by (agency, clientReference). */
 export class FeedbackService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalogue: MeasureCatalogueService,
+  ) {}
 
   async register(actor: AgencyActor, input: SanctionFeedbackInput): Promise<SanctionFeedbackPayload> {
     const [outcome] = await this.apply(actor, [input]);
@@ -51,7 +55,7 @@ export class FeedbackService {
   private async apply(actor: AgencyActor, inputs: SanctionFeedbackInput[]): Promise<Outcome[]> {
     // (agency, clientReference) is unique: a rerun after a lost connection replays.
     return inTransaction(this.db, async (tx) => {
-      const facts = await readFacts(tx, actor, inputs);
+      const facts = await readFacts(tx, actor, inputs, (await this.catalogue.inForce()).measures);
       const outcomes: (Outcome | Checked)[] = inputs.map((input) => {
         try {
           return checkReport(actor, input, facts, null);
@@ -160,7 +164,7 @@ export class FeedbackService {
     /** taskId undefined: link the task of the corrected content (entry or measure changed). */
     predecessor: { id: string; taskId?: string | null; reason: string } | null,
   ): Promise<SanctionFeedbackPayload> {
-    const c = checkReport(actor, input, await readFacts(tx, actor, [input]), predecessor?.id ?? null);
+    const c = checkReport(actor, input, await readFacts(tx, actor, [input], (await this.catalogue.inForce()).measures), predecessor?.id ?? null);
     let inserted: { id: string }[];
     try {
       inserted = await tx.query(

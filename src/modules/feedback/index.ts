@@ -1,3 +1,4 @@
+import type { MeasureCatalogueService } from "../sanction/measure-catalogue.service";
 import { defineModule } from "../module";
 import { FeedbackReportService } from "./feedback-report.service";
 import { createFeedbackLoaders } from "./feedback.loaders";
@@ -12,7 +13,7 @@ export const feedbackModule = defineModule({
   name: "feedback",
   resolvers: [FeedbackResolver, EnterpriseFeedbackResolver, EntryFeedbackResolver, TaskFeedbackResolver, PublishedReportResolver],
   services: {
-    feedback: ({ db }) => new FeedbackService(db),
+    feedback: ({ db }, { measureCatalogue }: { measureCatalogue: MeasureCatalogueService }) => new FeedbackService(db, measureCatalogue),
     feedbackReport: ({ db }) => new FeedbackReportService(db),
     publishedReports: ({ db, config }, deps: { feedbackReport: FeedbackReportService; events: EventService }) =>
       new PublishedReportService(db, config.reportPeriod, deps.feedbackReport, deps.events),

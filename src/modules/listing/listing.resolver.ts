@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Enterprise } from "../enterprise/enterprise.entity";
-import { ALL_MEASURES, PERSON_MEASURES } from "../sanction/sanction-catalogue";
+import { measuresFor } from "../sanction/sanction-catalogue";
 import { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { WatchlistEntry } from "../watchlist/watchlist-entry.type";
@@ -35,7 +35,9 @@ export class EnterpriseListsResolver {
   })
   async measuresInForce(@Root() e: Enterprise, @Ctx() ctx: RequestContext): Promise<readonly SanctionMeasureCode[]> {
     const state = (await ctx.loaders.listState.load(e.id))!;
-    if (state.blacklisted) return ALL_MEASURES;
-    return state.holderBlacklisted ? PERSON_MEASURES : [];
+    if (!state.blacklisted && !state.holderBlacklisted) return [];
+    // The catalogue in force (kept in memory: no statement of its own in the profile).
+    const { measures } = await ctx.services.measureCatalogue.inForce();
+    return measuresFor(measures, state.blacklisted ? "ENTERPRISE" : "PERSON").map((m) => m.code);
   }
 }

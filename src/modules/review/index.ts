@@ -1,3 +1,4 @@
+import type { MeasureCatalogueService } from "../sanction/measure-catalogue.service";
 import { defineModule } from "../module";
 import { ReviewResolver } from "./review.resolver";
 import { ReviewService } from "./review.service";
@@ -6,5 +7,8 @@ import { ReviewService } from "./review.service";
 export const reviewModule = defineModule({
   name: "review",
   resolvers: [ReviewResolver],
-  services: { review: ({ db, config }) => new ReviewService(db, config.rules.reviewWindowDays) },
+  services: {
+    review: ({ db, config }, { measureCatalogue }: { measureCatalogue: MeasureCatalogueService }) =>
+      new ReviewService(db, config.rules.reviewWindowDays, measureCatalogue),
+  },
 });

@@ -3,7 +3,8 @@ import type { AgencyActor } from "../../auth/actor";
 import { addDays, today } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import type { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
-import { ALL_MEASURES, PERSON_MEASURES, measureOf } from "../sanction/sanction-catalogue";
+import { type SanctionMeasure, measuresFor } from "../sanction/sanction-catalogue";
+import type { MeasureCatalogueService } from "../sanction/measure-catalogue.service";
 import type { SanctionMeasureCode } from "../sanction/sanction.enums";
 import { CreditReviewResult, type ReviewReason } from "./review.type";
 import { ReviewVerdict } from "./review.enums";
@@ -66,6 +67,7 @@ export class ReviewService {
   constructor(
     private readonly db: DataSource,
     private readonly windowDays: number,
+    private readonly catalogue: MeasureCatalogueService,
   ) {}
 
   async review(actor: AgencyActor, creditCodes: string[], matter: AdministrativeMatter): Promise<CreditReviewResult[]> {
@@ -78,25 +80,28 @@ export class ReviewService {
       [actor.agencyId, matter, creditCodes.length],
     );
     const facts: Facts[] = creditCodes.length ? await this.db.query(FACTS, [creditCodes, now, addDays(now, -this.windowDays)]) : [];
-    return facts.map((f) => this.judge(review.id, f, matter));
+    // The measures in force are those of the catalogue version in force.
+    const { measures } = await this.catalogue.inForce();
+    return facts.map((f) => this.judge(review.id, f, matter, measures));
   }
 
-  private judge(reviewId: string, f: Facts, matter: AdministrativeMatter): CreditReviewResult {
+  private judge(reviewId: string, f: Facts, matter: AdministrativeMatter, catalogue: readonly SanctionMeasure[]): CreditReviewResult {
     const base = { reviewId, creditCode: f.code, found: f.id !== null, enterpriseName: f.name };
     if (!f.id) return { ...base, verdict: ReviewVerdict.CLEAR, reasons: [], measuresInForce: [] };
 
     // Measures in force: all while the enterprise is listed, plus the person measures
     // of its current legal representative's and principal's entries.
     const inForce = new Map<SanctionMeasureCode, string>();
-    if (f.enterpriseEntry) for (const m of ALL_MEASURES) inForce.set(m, f.enterpriseEntry);
+    const byCode = new Map(catalogue.map((m) => [m.code, m]));
+    if (f.enterpriseEntry) for (const m of catalogue) inForce.set(m.code, f.enterpriseEntry);
     for (const p of f.personEntries ?? []) {
       if (p.role === "LEGAL_REPRESENTATIVE" || p.role === "PRINCIPAL") {
-        for (const m of PERSON_MEASURES) if (!inForce.has(m)) inForce.set(m, p.entryId);
+        for (const m of measuresFor(catalogue, "PERSON")) if (!inForce.has(m.code)) inForce.set(m.code, p.entryId);
       }
     }
     const reasons: ReviewReason[] = [];
     for (const [code, entryId] of inForce) {
-      if (measureOf(code).matters.includes(matter)) {
+      if (byCode.get(code)!.matters.includes(matter)) {
         reasons.push(reason("MEASURE_IN_FORCE", `${code} is in force and applies to ${matter}.`, { measure: code, blacklistEntryId: entryId }));
       }
     }

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../../shared/scalars";
 import { DEPARTMENTS, Department } from "../../auth/department.enums";
 import { AdministrativeMatter as M } from "../enterprise/administrative-matter.enums";
 import { SanctionMeasureCode as C } from "./sanction.enums";
@@ -26,7 +27,12 @@ const except = (...excluded: Department[]) => DEPARTMENTS.filter((d) => !exclude
 const measure = (code: C, title: string, implementingDepartments: Department[], matters: M[], appliesToPersons: boolean): SanctionMeasure =>
   Object.freeze({ code, title, implementingDepartments, matters, appliesToPersons });
 
-/** The joint sanction measure catalogue (联合奖惩措施清单): each measure, the departments that apply it, and whether it applies to persons, as data. */
+/**
+ * The built-in joint sanction measure catalogue (联合奖惩措施清单): each measure, the departments that
+ * apply it, and whether it applies to persons. It is version 1 of the catalogue the hub stores
+ * (MeasureCatalogueService); CREDIT_OFFICE publishes later versions, and every use reads the
+ * version in force or the one a task was distributed under, not this list.
+ */
 export const SANCTION_CATALOGUE: readonly SanctionMeasure[] = [
   measure(C.PUBLIC_EXPOSURE, "发布公告向社会公开曝光", [D.CREDIT_OFFICE, D.EMERGENCY_MANAGEMENT], [M.OTHER], true),
   measure(C.INCREASED_INSPECTION, "加大执法检查频次", [D.EMERGENCY_MANAGEMENT, D.ECOLOGY_ENVIRONMENT, D.HOUSING_CONSTRUCTION, D.TRANSPORT, D.FIRE_RESCUE, D.MARKET_REGULATION], [M.INSPECTION], false),
@@ -45,18 +51,43 @@ export const SANCTION_CATALOGUE: readonly SanctionMeasure[] = [
   measure(C.OTHER_STATUTORY, "法律、法规、规章规定的其他限制措施", [...DEPARTMENTS], [M.OTHER], true),
 ];
 
-const BY_CODE = new Map(SANCTION_CATALOGUE.map((m) => [m.code, m]));
-
-export function measureOf(code: C): SanctionMeasure {
-  return BY_CODE.get(code)!;
-}
-
-/** The (measure, department) pairs a new ACTIVE entry is distributed to (定向分发). */
-export function distributionFor(subjectType: "ENTERPRISE" | "PERSON"): { measure: C; department: Department }[] {
-  return SANCTION_CATALOGUE.filter((m) => subjectType === "ENTERPRISE" || m.appliesToPersons).flatMap((m) =>
+/** The (measure, department) pairs a new ACTIVE entry is distributed to (定向分发) under a catalogue. */
+export function distributionFor(catalogue: readonly SanctionMeasure[], subjectType: "ENTERPRISE" | "PERSON"): { measure: C; department: Department }[] {
+  return catalogue.filter((m) => subjectType === "ENTERPRISE" || m.appliesToPersons).flatMap((m) =>
     m.implementingDepartments.map((department) => ({ measure: m.code, department })),
   );
 }
 
-export const PERSON_MEASURES: readonly C[] = SANCTION_CATALOGUE.filter((m) => m.appliesToPersons).map((m) => m.code);
-export const ALL_MEASURES: readonly C[] = SANCTION_CATALOGUE.map((m) => m.code);
+/** The measures of a catalogue that apply to an entry's subject: all for an enterprise, those that apply to persons for a person. */
+export const measuresFor = (catalogue: readonly SanctionMeasure[], subjectType: "ENTERPRISE" | "PERSON"): SanctionMeasure[] =>
+  catalogue.filter((m) => subjectType === "ENTERPRISE" || m.appliesToPersons);
+
+@InputType({ description: "One measure of a new catalogue version." })
+export class MeasureInput {
+  @Field(() => C)
+  code!: C;
+
+  @Field()
+  title!: string;
+
+  @Field(() => [Department])
+  implementingDepartments!: Department[];
+
+  @Field(() => [M])
+  matters!: M[];
+
+  @Field()
+  appliesToPersons!: boolean;
+}
+
+@ObjectType({ description: "A published version of the joint sanction measure catalogue; immutable." })
+export class MeasureCatalogue {
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => DateTimeScalar)
+  publishedAt!: Date;
+
+  @Field(() => [SanctionMeasure])
+  measures!: SanctionMeasure[];
+}

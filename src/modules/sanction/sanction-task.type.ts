@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { cursorInstant } from "../../shared/pagination";
 import { DateScalar, DateTimeScalar } from "../../shared/scalars";
 import { Department } from "../../auth/department.enums";
@@ -12,6 +12,9 @@ export class SanctionTask {
 
   blacklistEntryId!: string;
   measureCode!: SanctionMeasureCode;
+
+  @Field(() => Int, { description: "The measure catalogue version it was distributed under; measure is read from it." })
+  catalogueVersion!: number;
   /** distributedAt to the microsecond, for page cursors. */
   cursorAt!: string;
 
@@ -43,7 +46,7 @@ export const taskClosed = (today: string) => `(t.state = 'CLOSED' OR NOT ${inFor
  * Status as read: REPORTED while a CURRENT feedback exists, else CLOSED once its entry left
  * ACTIVE, else OPEN. Derived, so a retraction reopens the task without anyone updating it.
  */
-export const taskColumns = (today: string) => `t.id, t.blacklist_entry_id AS "blacklistEntryId", t.measure AS "measureCode",
+export const taskColumns = (today: string) => `t.id, t.blacklist_entry_id AS "blacklistEntryId", t.measure AS "measureCode", t.catalogue_version AS "catalogueVersion",
   t.department, t.distributed_at AS "distributedAt", ${cursorInstant("t.distributed_at")} AS "cursorAt",
   CASE WHEN ${taskReported} THEN 'REPORTED' WHEN ${taskClosed(today)} THEN 'CLOSED' ELSE 'OPEN' END AS status,
   t.due_on AS "dueOn", ${taskOverdue(today)} AS overdue`;

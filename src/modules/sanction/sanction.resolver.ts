@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
-import { SANCTION_CATALOGUE, SanctionMeasure, measureOf } from "./sanction-catalogue";
+import { MeasureCatalogue, MeasureInput, SanctionMeasure } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask } from "./sanction-task.type";
 import { ArgMaxLength } from "../../shared/max-length";
@@ -12,9 +12,23 @@ export const { Edge: SanctionTaskEdge, Connection: SanctionTaskConnection } = co
 
 @Resolver(() => SanctionTask)
 export class SanctionResolver {
-  @Query(() => [SanctionMeasure], { description: "The joint sanction measure catalogue (联合奖惩措施清单)." })
-  sanctionMeasures(): readonly SanctionMeasure[] {
-    return SANCTION_CATALOGUE;
+  @Query(() => [SanctionMeasure], { description: "The joint sanction measure catalogue (联合奖惩措施清单) in force: future distributions use it." })
+  async sanctionMeasures(@Ctx() ctx: RequestContext): Promise<readonly SanctionMeasure[]> {
+    return (await ctx.services.measureCatalogue.inForce()).measures;
+  }
+
+  @ArgMaxLength({ note: 2000 })
+  @Mutation(() => MeasureCatalogue, {
+    description:
+      "Publishes a new version of the measure catalogue (CREDIT_OFFICE): distributions from now on use it; tasks already distributed keep " +
+      "the version they were distributed under. The codes are those of SanctionMeasureCode; a measure left out is no longer distributed.",
+  })
+  publishMeasureCatalogue(
+    @Arg("measures", () => [MeasureInput]) measures: MeasureInput[],
+    @Arg("note", () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MeasureCatalogue> {
+    return ctx.services.measureCatalogue.publish(ctx.requireAgency(), measures, note);
   }
 
   @ArgMaxLength({ after: CURSOR_MAX_LENGTH })
@@ -37,8 +51,9 @@ export class SanctionResolver {
     return (await ctx.loaders.blacklistById.load(t.blacklistEntryId))!;
   }
 
-  @FieldResolver(() => SanctionMeasure)
-  measure(@Root() t: SanctionTask): SanctionMeasure {
-    return measureOf(t.measureCode);
+  @FieldResolver(() => SanctionMeasure, { description: "The measure as the catalogue version the task was distributed under has it." })
+  async measure(@Root() t: SanctionTask, @Ctx() ctx: RequestContext): Promise<SanctionMeasure> {
+    const { measures } = await ctx.services.measureCatalogue.version(t.catalogueVersion);
+    return measures.find((m) => m.code === t.measureCode)!;
   }
 }

@@ -5,8 +5,9 @@ import { type Page, checkFirst, cursorCodec } from "../../shared/pagination";
 
 const sanctionTaskCursor = cursorCodec("sanctionTask", ["instant", "uuid"]);
 import { seesAllDepartments } from "../../auth/row-policy";
-import { ALL_MEASURES, distributionFor } from "./sanction-catalogue";
-import { type SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
+import { SANCTION_CATALOGUE, distributionFor } from "./sanction-catalogue";
+import { SanctionMeasureCode, SanctionTaskStatus } from "./sanction.enums";
+import type { MeasureCatalogueService } from "./measure-catalogue.service";
 import { SanctionTask, taskClosed, taskColumns, taskOverdue, taskReported } from "./sanction-task.type";
 import type { Config } from "../../config";
 import type { Department } from "../../auth/department.enums";
@@ -29,9 +30,10 @@ export class SanctionService {
     private readonly db: DataSource,
     private readonly taskDays: Config["sanctionTaskDays"] = { default: 30, byMeasure: {} },
     private readonly events?: EventService,
+    private readonly catalogue?: MeasureCatalogueService,
   ) {
-    // A period named for a measure the catalogue does not have is a configuration mistake: say so at start.
-    const unknown = Object.keys(taskDays.byMeasure).filter((code) => !ALL_MEASURES.includes(code as SanctionMeasureCode));
+    // A period named for a measure code that does not exist is a configuration mistake: say so at start.
+    const unknown = Object.keys(taskDays.byMeasure).filter((code) => !Object.values(SanctionMeasureCode).includes(code as SanctionMeasureCode));
     if (unknown.length) throw new Error(`HUB_SANCTION_TASK_DAYS_BY_MEASURE names unknown measures: ${unknown.join(", ")}`);
   }
 
@@ -42,22 +44,25 @@ export class SanctionService {
 
   /**
    * Targeted distribution (定向分发): one task per measure and implementing department for each new
-   * entry that is in force; PERSON entries get only the measures that apply to persons.
+   * entry that is in force, under the catalogue version in force (read in this transaction, and
+   * kept on each task); PERSON entries get only the measures that apply to persons.
    */
   async distribute(
     tx: EntityManager,
     entries: { id: string; subjectType: "ENTERPRISE" | "PERSON"; validUntil: string }[],
   ): Promise<DistributedTask[]> {
-    const rows = entries
-      .filter((e) => e.validUntil >= today())
-      .flatMap((e) => distributionFor(e.subjectType).map((d) => ({ entry: e.id, ...d })));
+    const inForce = entries.filter((e) => e.validUntil >= today());
+    if (inForce.length === 0) return [];
+    const version = this.catalogue ? await this.catalogue.currentVersion(tx) : 1;
+    const measures = this.catalogue ? (await this.catalogue.version(version, tx)).measures : SANCTION_CATALOGUE;
+    const rows = inForce.flatMap((e) => distributionFor(measures, e.subjectType).map((d) => ({ entry: e.id, ...d })));
     if (rows.length === 0) return [];
     const day = today();
     return tx.query(
-      `INSERT INTO sanction_task (blacklist_entry_id, measure, department, due_on)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])
+      `INSERT INTO sanction_task (blacklist_entry_id, measure, department, due_on, catalogue_version)
+       SELECT x.*, $5::int FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[]) AS x
        RETURNING id, measure, department, due_on AS "dueOn"`,
-      [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department), rows.map((r) => this.dueOn(r.measure, day))],
+      [rows.map((r) => r.entry), rows.map((r) => r.measure), rows.map((r) => r.department), rows.map((r) => this.dueOn(r.measure, day)), version],
     );
   }
 

@@ -8,7 +8,7 @@ import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers
 import { JIANGSU_CITIES } from "../../shared/region";
 import { DEPARTMENTS } from "../../auth/department.enums";
 import { IndustrySector } from "../../modules/enterprise/enterprise.enums";
-import { distributionFor } from "../../modules/sanction/sanction-catalogue";
+import { SANCTION_CATALOGUE, distributionFor } from "../../modules/sanction/sanction-catalogue";
 import { prng } from "./demo-data";
 import { loadConfig } from "../../config";
 import { penaltySeverity, publicationEnd } from "../../modules/penalty/penalty.rules";
@@ -112,7 +112,8 @@ function chunkRows(start: number, count: number, seed: number, agencyId: string,
         t.blacklist_entry.push(line(pe, "PERSON", id, p.id, p.role, entry, "EMERGENCY_MANAGEMENT", agencyId, `苏应急黑〔2026〕${i}号`, "MAJOR_ACCIDENT", "generated", listed, until));
       }
       for (const e of entries) {
-        for (const d of distributionFor(e.type)) {
+        // Generated tasks are version 1's, the built-in catalogue (the column's default).
+        for (const d of distributionFor(SANCTION_CATALOGUE, e.type)) {
           const task = next(KIND.task);
           // Distributed now (distributed_at's default), due after the default period (HUB_SANCTION_TASK_DAYS).
           t.sanction_task.push(line(task, e.id, d.measure, d.department, addDays(now, DEFAULT_TASK_DAYS)));

@@ -88,6 +88,7 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Mutation.submitTip": ["PUBLIC", ...DEPARTMENTS],
   "Mutation.updateTip": G,
   "Mutation.recordLicence": G,
+  "Mutation.publishMeasureCatalogue": [Department.CREDIT_OFFICE],
   "Mutation.revokeLicence": G,
   "Mutation.registerWebhook": G,
   "Mutation.removeWebhook": G,

@@ -1,0 +1,110 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { AgencyActor } from "../../auth/actor";
+import { DEPARTMENTS, Department } from "../../auth/department.enums";
+import { inTransaction } from "../../db/transaction";
+import { badInput, forbidden } from "../../shared/errors";
+import { requiredText } from "../../shared/validation";
+import { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
+import { SANCTION_CATALOGUE, type SanctionMeasure } from "./sanction-catalogue";
+import { SanctionMeasureCode } from "./sanction.enums";
+
+/** A published version of the catalogue. */
+export interface CatalogueVersion {
+  version: number;
+  publishedAt: Date;
+  measures: SanctionMeasure[];
+}
+
+// Any constant key: publishing takes it so that two publications draw different version numbers.
+const PUBLISH_LOCK = 0x6d656173; // "meas"
+/** How long an instance trusts the current version number it read (a version published elsewhere reaches it within this). */
+const CURRENT_TTL_MS = 5_000;
+
+/**
+ * The joint sanction measure catalogue as versioned data. Version 1 is the built-in catalogue,
+ * stored the first time it is needed; CREDIT_OFFICE publishes later versions. A version never
+ * changes, so versions are kept in memory once read; which version is current is read again
+ * after a few seconds (and at once on the instance that published). Distribution reads the
+ * current version in its own transaction, so a task always names the version it was made under.
+ */
+export class MeasureCatalogueService {
+  private readonly versions = new Map<number, CatalogueVersion>();
+  private current: { version: number; at: number } | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  /** The version in force now, as the database says in this transaction (for distribution). */
+  async currentVersion(q: EntityManager | DataSource = this.db): Promise<number> {
+    const [row] = await q.query(`SELECT max(version) AS version FROM measure_catalogue`);
+    if (row.version !== null) return row.version;
+    await this.storeBuiltIn(q);
+    return 1;
+  }
+
+  /** The catalogue in force (at most a few seconds old on instances that did not publish it). */
+  async inForce(): Promise<CatalogueVersion> {
+    if (!this.current || Date.now() - this.current.at > CURRENT_TTL_MS) this.current = { version: await this.currentVersion(), at: Date.now() };
+    return this.version(this.current.version);
+  }
+
+  async version(version: number, q: EntityManager | DataSource = this.db): Promise<CatalogueVersion> {
+    const known = this.versions.get(version);
+    if (known) return known;
+    const rows: (SanctionMeasure & { publishedAt: Date })[] = await q.query(
+      `SELECT i.code, i.title, i.implementing_departments AS "implementingDepartments", i.matters, i.applies_to_persons AS "appliesToPersons",
+         c.published_at AS "publishedAt"
+       FROM measure_catalogue_item i JOIN measure_catalogue c USING (version) WHERE i.version = $1 ORDER BY i.code`,
+      [version],
+    );
+    if (!rows.length) throw new Error(`measure catalogue version ${version} does not exist`);
+    const order = new Map(SANCTION_CATALOGUE.map((m, i) => [m.code, i]));
+    const measures = rows
+      .map(({ publishedAt: _at, ...m }) => Object.freeze(m) as SanctionMeasure)
+      .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99));
+    const loaded = { version, publishedAt: new Date(rows[0].publishedAt), measures };
+    this.versions.set(version, loaded);
+    return loaded;
+  }
+
+  /** CREDIT_OFFICE publishes a new version: future distributions use it; existing tasks keep theirs. */
+  publish(actor: AgencyActor, measures: readonly SanctionMeasure[], note: string | null): Promise<CatalogueVersion> {
+    if (actor.department !== Department.CREDIT_OFFICE) throw forbidden("Only CREDIT_OFFICE publishes the measure catalogue.");
+    if (!measures.length) throw badInput("measures", "A catalogue needs at least one measure.");
+    const seen = new Set<string>();
+    measures.forEach((m, i) => {
+      const at = `measures.${i}`;
+      if (!Object.values(SanctionMeasureCode).includes(m.code)) throw badInput(`${at}.code`, `${m.code} is not a measure code.`);
+      if (seen.has(m.code)) throw badInput(`${at}.code`, `${m.code} appears twice.`);
+      seen.add(m.code);
+      requiredText(m.title, `${at}.title`, 200);
+      if (!m.implementingDepartments.length) throw badInput(`${at}.implementingDepartments`, "Name at least one implementing department.");
+      if (m.implementingDepartments.some((d) => !DEPARTMENTS.includes(d))) throw badInput(`${at}.implementingDepartments`, "Unknown department.");
+      if (m.matters.some((x) => !Object.values(AdministrativeMatter).includes(x))) throw badInput(`${at}.matters`, "Unknown administrative matter.");
+    });
+    const text = note == null ? null : requiredText(note, "note", 2000);
+    return inTransaction(this.db, async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [PUBLISH_LOCK]);
+      const version = (await this.currentVersion(tx)) + 1;
+      await tx.query(`INSERT INTO measure_catalogue (version, published_by, agency_id, note) VALUES ($1, $2, $3, $4)`, [version, actor.department, actor.agencyId, text]);
+      await this.insertItems(tx, version, measures);
+      this.current = null;
+      return this.version(version, tx);
+    });
+  }
+
+  private async storeBuiltIn(q: EntityManager | DataSource): Promise<void> {
+    await q.query(`INSERT INTO measure_catalogue (version, published_by, note) VALUES (1, NULL, 'built-in catalogue') ON CONFLICT DO NOTHING`);
+    await this.insertItems(q, 1, SANCTION_CATALOGUE);
+  }
+
+  private insertItems(q: EntityManager | DataSource, version: number, measures: readonly SanctionMeasure[]): Promise<unknown> {
+    return q.query(
+      `INSERT INTO measure_catalogue_item (version, code, title, implementing_departments, matters, applies_to_persons)
+       SELECT $1, x.code, x.title, string_to_array(x.departments, ','), coalesce(string_to_array(nullif(x.matters, ''), ','), '{}'), x.persons
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[]) AS x(code, title, departments, matters, persons)
+       ON CONFLICT DO NOTHING`,
+      [version, measures.map((m) => m.code), measures.map((m) => m.title), measures.map((m) => m.implementingDepartments.join(",")),
+        measures.map((m) => m.matters.join(",")), measures.map((m) => m.appliesToPersons)],
+    );
+  }
+}
