@@ -19,6 +19,7 @@ import { startWebhookDispatcher } from "./webhook-dispatcher";
 import type { RequestContext } from "../modules/context";
 import { PgListener } from "../db/listener";
 import { EVENT_CHANNEL } from "../modules/event/event.service";
+import { CATALOGUE_CHANNEL } from "../modules/sanction/measure-catalogue.service";
 import type { Actor } from "../auth/actor";
 import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
@@ -145,6 +146,8 @@ export async function startHub(
     services = createServices(database.dataSource, config, { auditKey });
     listener = listenForEvents(database, services, logger);
     await listener?.start();
+    // The catalogue in force is read once here (after the listener, whose start forgets it), so that no request pays for it.
+    await services.measureCatalogue.inForce();
     const writer = new AccessLogWriter(database.dataSource, auditKey, logger, config.audit.checkpointSeconds);
     await writer.start();
     accessLog = writer;
@@ -236,16 +239,18 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
 /**
  * The instance's one LISTEN connection: every commit that appended events (on any instance)
  * wakes this instance's subscribers, and so does the connection's return after it was lost
- * (they read from their last id, so nothing announced meanwhile is missed). The embedded
+ * (they read from their last id, so nothing announced meanwhile is missed). A published measure
+ * catalogue makes it forget its version in force (also on the connection's return). The embedded
  * database has no second instance to hear: its subscribers look every second instead.
  */
 function listenForEvents(database: Database, services: Services, logger: Logger): PgListener | null {
   if (database.mode !== "external") return null;
   const signal = services.events.signal;
-  return new PgListener(database.target, [EVENT_CHANNEL], {
-    notify: () => signal.wake(),
+  return new PgListener(database.target, [EVENT_CHANNEL, CATALOGUE_CHANNEL], {
+    notify: (channel) => (channel === CATALOGUE_CHANNEL ? services.measureCatalogue.forgetVersionInForce() : signal.wake()),
     connected: () => {
       signal.listening = true;
+      services.measureCatalogue.forgetVersionInForce();
       signal.wake();
     },
     lost: (err) => {

@@ -17,19 +17,21 @@ export interface CatalogueVersion {
 
 // Any constant key: publishing takes it so that two publications draw different version numbers.
 const PUBLISH_LOCK = 0x6d656173; // "meas"
-/** How long an instance trusts the current version number it read (a version published elsewhere reaches it within this). */
-const CURRENT_TTL_MS = 5_000;
+/** The channel a publication announces itself on (NOTIFY at commit): every instance forgets its version in force. */
+export const CATALOGUE_CHANNEL = "hub_measure_catalogue";
 
 /**
  * The joint sanction measure catalogue as versioned data. Version 1 is the built-in catalogue,
  * stored the first time it is needed; CREDIT_OFFICE publishes later versions. A version never
- * changes, so versions are kept in memory once read; which version is current is read again
- * after a few seconds (and at once on the instance that published). Distribution reads the
- * current version in its own transaction, so a task always names the version it was made under.
+ * changes, so versions are kept in memory once read; which version is in force is kept too, and
+ * forgotten when a publication is announced (CATALOGUE_CHANNEL, heard by every instance's LISTEN
+ * connection; the publishing instance forgets at once), so reads cost no statement. Distribution
+ * reads the version in force in its own transaction, so a task always names the version it was
+ * made under, whatever an instance has cached.
  */
 export class MeasureCatalogueService {
   private readonly versions = new Map<number, CatalogueVersion>();
-  private current: { version: number; at: number } | null = null;
+  private current: number | null = null;
 
   constructor(private readonly db: DataSource) {}
 
@@ -41,10 +43,15 @@ export class MeasureCatalogueService {
     return 1;
   }
 
-  /** The catalogue in force (at most a few seconds old on instances that did not publish it). */
+  /** The catalogue in force, from memory once read (the hub reads it at start). */
   async inForce(): Promise<CatalogueVersion> {
-    if (!this.current || Date.now() - this.current.at > CURRENT_TTL_MS) this.current = { version: await this.currentVersion(), at: Date.now() };
-    return this.version(this.current.version);
+    this.current ??= await this.currentVersion();
+    return this.version(this.current);
+  }
+
+  /** A version was published (here or on another instance), or announcements may have been missed: read it again when next needed. */
+  forgetVersionInForce(): void {
+    this.current = null;
   }
 
   async version(version: number, q: EntityManager | DataSource = this.db): Promise<CatalogueVersion> {
@@ -87,8 +94,10 @@ export class MeasureCatalogueService {
       const version = (await this.currentVersion(tx)) + 1;
       await tx.query(`INSERT INTO measure_catalogue (version, published_by, agency_id, note) VALUES ($1, $2, $3, $4)`, [version, actor.department, actor.agencyId, text]);
       await this.insertItems(tx, version, measures);
+      await tx.query(`SELECT pg_notify('${CATALOGUE_CHANNEL}', $1)`, [String(version)]);
+      const published = await this.version(version, tx);
       this.current = null;
-      return this.version(version, tx);
+      return published;
     });
   }
 

@@ -1,10 +1,14 @@
 import { today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData } from "../../helpers/factories";
+import { startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const MEASURES = `{ sanctionMeasures { code title implementingDepartments matters appliesToPersons } }`;
 const PUBLISH = `mutation($measures: [MeasureInput!]!, $note: String) { publishMeasureCatalogue(measures: $measures, note: $note) { version measures { code implementingDepartments } } }`;
 const TASKS = `{ sanctionTasks(first: 100) { edges { node { id department catalogueVersion measure { code implementingDepartments } blacklistEntry { id enterprise { creditCode } } } } } }`;
+// Several hub processes on one database need PostgreSQL (one embedded database serves one process).
+const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const REGISTER = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { feedback { id } } }`;
 
 /** The measure catalogue as versioned data (issue 18): new versions for new distributions, old tasks keep theirs. */
@@ -66,5 +70,26 @@ describe("measure catalogue versions", () => {
 
     // A published version never changes.
     await expect(t.sql(`UPDATE measure_catalogue_item SET title = 'x' WHERE version = 1`)).rejects.toThrow(/immutable/);
+  });
+
+  onPostgres("tells every instance of a new version: another hub process serves it within two seconds (PostgreSQL only: a second process)", async () => {
+    const other = await startHubProcess({ ...t.databaseEnv, LOG_LEVEL: "warn" });
+    try {
+      const read = async (url: string) => {
+        const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: MEASURES }) });
+        return ((await res.json()) as any).data.sanctionMeasures as any[];
+      };
+      const current = await read(other.url);
+      const next = current.map((m) => (m.code === "PUBLIC_EXPOSURE" ? { ...m, title: "发布公告向社会公开曝光（修订）" } : m));
+      expectData(await t.gql(PUBLISH, { measures: next }, tokens.CREDIT_OFFICE));
+      let seen = "";
+      for (let i = 0; i < 20 && seen !== "发布公告向社会公开曝光（修订）"; i++) {
+        await sleep(100);
+        seen = (await read(other.url)).find((m) => m.code === "PUBLIC_EXPOSURE").title;
+      }
+      expect(seen).toBe("发布公告向社会公开曝光（修订）");
+    } finally {
+      await stopHubProcess(other);
+    }
   });
 });
