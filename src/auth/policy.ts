@@ -114,7 +114,7 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   },
   EnterpriseConnection: everyone("edges", "pageInfo", "totalCount"),
   EnterpriseEdge: everyone("cursor", "node"),
-  PageInfo: everyone("hasNextPage", "endCursor"),
+  PageInfo: everyone("hasNextPage", "endCursor", "hasPreviousPage", "startCursor"),
   Agency: everyone("id", "name", "department", "regionCode"),
   Person: {
     ...everyone("id", "name", "onBlacklist", "blacklist"),

@@ -12,6 +12,7 @@ export const MAX_PAGE_SIZE = 100;
  */
 export const cursorInstant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+/** The Relay cursor connections specification's PageInfo, which client libraries (Relay, Apollo's relayStylePagination) assume. */
 @ObjectType()
 export class PageInfo {
   @Field()
@@ -19,6 +20,12 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+
+  @Field({ description: "True when items exist before startCursor (may be false when paging forward, per the specification): the hub's lists page forward only, so false." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The cursor of the first edge; null when there is none." })
+  startCursor!: string | null;
 }
 
 export interface Page<T> {
@@ -59,7 +66,13 @@ export function toConnection<T>(page: Page<T>) {
   const edges = page.nodes.map((node) => ({ cursor: page.cursorOf(node), node }));
   return {
     edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      // Forward paging (first/after) only: the specification lets hasPreviousPage be false then.
+      hasPreviousPage: false,
+      startCursor: edges.length ? edges[0].cursor : null,
+    },
     // A getter, so that the count runs only when the client selects totalCount.
     get totalCount() {
       return page.totalCount();
