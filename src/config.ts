@@ -127,6 +127,16 @@ const schema = z.object({
     .default({}),
   // The period of the implementation report (通报) archived when it closes.
   HUB_REPORT_PERIOD: z.enum(["monthly", "quarterly"]).default("monthly"),
+  // Browser frontends on these origins (scheme://host[:port], comma-separated) may call the hub
+  // (CORS); none by default. Never "*": an allow-list.
+  HUB_CORS_ORIGINS: z
+    .string()
+    .transform((text) => text.split(",").map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i.test(o)), "must be origins like https://portal.example.gov.cn, comma-separated (no paths, no *)")
+    .default([]),
+  // GET /metrics (Prometheus): off unless asked for; with a token, only for `Authorization: Bearer <token>`.
+  HUB_METRICS: onOff.default("off"),
+  HUB_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   HUB_SAFELIST: onOff.default("off"),
   HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
   HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
@@ -304,6 +314,10 @@ export type Config = Readonly<{
   tips: Readonly<{ ratePerHour: number; routing: Readonly<Record<string, readonly string[]>> }>;
   /** Each closed period's implementation report is archived once (PublishedReport). */
   reportPeriod: "monthly" | "quarterly";
+  /** GET /metrics when on; the bearer token it requires, if any. */
+  metrics: Readonly<{ enabled: boolean; token: string | null }>;
+  /** Origins whose browser frontends may call the hub (CORS allow-list). */
+  corsOrigins: readonly string[];
   /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
   safelistDir: string | null;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
@@ -399,6 +413,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     tips: Object.freeze({ ratePerHour: v.HUB_TIP_RATE_PER_HOUR, routing: Object.freeze({ ...DEFAULT_TIP_ROUTING, ...v.HUB_TIP_ROUTING }) }),
     reportPeriod: v.HUB_REPORT_PERIOD,
+    metrics: Object.freeze({ enabled: v.HUB_METRICS === "on", token: v.HUB_METRICS_TOKEN ?? null }),
+    corsOrigins: Object.freeze(v.HUB_CORS_ORIGINS.map((o) => o.toLowerCase())),
     safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
     audit: Object.freeze({

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
+import type { Logger } from "../shared/logger";
+import type { HubMetrics } from "./metrics";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { RequestContext } from "../modules/context";
 import { persistedQueryOf, persistedQueryProblem } from "./persisted-query";
@@ -10,6 +13,12 @@ export interface Readiness {
 
 export interface HttpOptions {
   maxBodyBytes: number;
+  /** Origins whose browser frontends may call /graphql (CORS); empty: none. */
+  corsOrigins: readonly string[];
+  /** One structured line per request (request id, status, duration); never a token or variables. */
+  logger: Logger;
+  /** GET /metrics, when configured (null: 404). */
+  metrics: { hub: HubMetrics; token: string | null } | null;
   /** Slow or idle clients and connection floods (see Config.http). */
   limits: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
   /** Builds the per-request context; throws a GraphQL error (e.g. 401) to refuse the request. */
@@ -22,6 +31,13 @@ export interface HttpOptions {
 }
 
 class BodyTooLarge extends Error {}
+
+/**
+ * What the request log may say of a request beyond its line (the operation's name, the caller's
+ * audience and agency id): set by the context as it identifies the caller. Never a token, an ID
+ * number or a variable's value.
+ */
+export const requestFacts = new WeakMap<http.IncomingMessage, { operation?: string | null; audience?: string; agencyId?: string | null }>();
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -73,13 +89,62 @@ export function createHttpServer(apollo: ApolloServer<RequestContext>, options: 
   return server;
 }
 
+/** A client's own request id is kept when it is short and plain; otherwise the hub makes one. */
+function requestIdOf(req: http.IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+const CORS_HEADERS = "authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id";
+
+/**
+ * CORS for browser frontends on the allowed origins: their requests get their origin back (never
+ * "*", and no credentials: the key travels in Authorization), and their preflights are answered.
+ * A preflight from another origin is refused with 403. CSRF prevention stays on for everything
+ * else (Apollo: a JSON POST or a custom header, which browsers preflight).
+ */
+function cors(options: HttpOptions, req: http.IncomingMessage, res: http.ServerResponse): "preflight-done" | null {
+  const origin = typeof req.headers.origin === "string" ? req.headers.origin.toLowerCase() : null;
+  const allowed = origin !== null && options.corsOrigins.includes(origin);
+  if (origin !== null) res.setHeader("vary", "Origin");
+  if (allowed) {
+    res.setHeader("access-control-allow-origin", origin);
+    res.setHeader("access-control-expose-headers", "retry-after, x-request-id");
+  }
+  if (req.method !== "OPTIONS" || !req.headers["access-control-request-method"]) return null;
+  if (!allowed) {
+    sendJson(res, 403, { error: `origin ${origin ?? "(none)"} may not call this hub from a browser; ask its operators to add it to HUB_CORS_ORIGINS` });
+    return "preflight-done";
+  }
+  res.writeHead(204, { "access-control-allow-methods": "GET, POST", "access-control-allow-headers": CORS_HEADERS, "access-control-max-age": "600" });
+  res.end();
+  return "preflight-done";
+}
+
 async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://hub");
+  const requestId = requestIdOf(req);
+  const started = performance.now();
+  res.setHeader("x-request-id", requestId);
+  res.once("finish", () => {
+    if (url.pathname === "/healthz" || url.pathname === "/readyz" || url.pathname === "/metrics") return;
+    if (url.pathname === "/graphql" && req.method !== "OPTIONS") options.metrics?.hub.request(requestFacts.get(req), res.statusCode, (performance.now() - started) / 1000);
+    options.logger.info(
+      { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, ...requestFacts.get(req) },
+      "request",
+    );
+  });
   try {
+    if (cors(options, req, res)) return;
     if (url.pathname === "/healthz" && req.method === "GET") return sendJson(res, 200, { status: "ok" });
     if (url.pathname === "/readyz" && req.method === "GET") {
       const ready = await options.readiness.check();
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : "not ready" });
+    }
+    if (url.pathname === "/metrics" && req.method === "GET" && options.metrics) {
+      const { hub, token } = options.metrics;
+      if (token !== null && req.headers.authorization !== `Bearer ${token}`) return sendJson(res, 401, { error: "send Authorization: Bearer <HUB_METRICS_TOKEN>" });
+      return await hub.respond(res);
     }
     if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
     if (!options.serving()) {
@@ -96,6 +161,8 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
         return sendJson(res, 400, graphqlError("The request body is not valid JSON.", "BAD_REQUEST"));
       }
     }
+    const operation = (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get("operationName");
+    if (typeof operation === "string") requestFacts.set(req, { ...requestFacts.get(req), operation: operation.slice(0, 100) });
     const { query, extensions } = persistedQueryOf(req.method ?? "GET", body, url.searchParams);
     const problem = persistedQueryProblem(query, extensions);
     if (problem) return sendJson(res, 400, { errors: [{ message: problem.message, extensions: { code: "BAD_USER_INPUT", field: problem.field } }] });

@@ -25,7 +25,9 @@ import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
 import { createContext, renewContext } from "./context";
 import { createApollo } from "./create-server";
-import { createHttpServer } from "./http-server";
+import { createHttpServer, requestFacts } from "./http-server";
+import { HubMetrics } from "./metrics";
+import { metricsPlugin } from "./plugins/metrics.plugin";
 import { cachedReadiness } from "./readiness";
 
 export interface RunningHub {
@@ -58,6 +60,25 @@ export async function startHub(
   let accessLog: AccessLogWriter | undefined;
   // Requests are served only once the writer exists (state "ready"); a missing writer is a refusal, never a silent skip.
   const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog ? accessLog.append(record) : Promise.reject(new Error("access log not open")))];
+  let ws: { close(): Promise<void>; subscriptions(): number } | undefined;
+  const metrics = config.metrics.enabled
+    ? new HubMetrics({
+        pool: () => {
+          const pool = (database?.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } } | undefined)?.master;
+          return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+        },
+        accessLogBacklog: () => accessLog?.backlog ?? 0,
+        subscriptions: () => ws?.subscriptions() ?? 0,
+        webhookBacklog: async () => {
+          if (!database) return 0;
+          const [row] = await database.dataSource.query(
+            `SELECT coalesce((SELECT max(id) FROM hub_event), 0) - coalesce((SELECT min(cursor) FROM webhook WHERE active), (SELECT max(id) FROM hub_event), 0) AS n`,
+          );
+          return Number(row.n);
+        },
+      })
+    : null;
+  if (metrics) plugins.push(metricsPlugin(metrics));
   const apollo = createApollo(schema, config, logger, plugins);
   const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
   const authFailures = new RateLimit(config.authFailureLimit.perSecond, config.authFailureLimit.burst);
@@ -97,6 +118,9 @@ export async function startHub(
 
   const server: http.Server = createHttpServer(apollo, {
     maxBodyBytes: config.maxBodyBytes,
+    corsOrigins: config.corsOrigins,
+    logger,
+    metrics: metrics && { hub: metrics, token: config.metrics.token },
     limits: config.http,
     // While stopping, requests that still reach the listener are served (and told to close).
     serving: () => state !== "starting",
@@ -109,6 +133,7 @@ export async function startHub(
       const address = req.socket.remoteAddress ?? "unknown";
       try {
         const actor = await authenticate(req.headers.authorization, address, false);
+        requestFacts.set(req, { ...requestFacts.get(req), audience: actor.kind === "agency" ? actor.department : actor.kind.toUpperCase(), agencyId: actor.kind === "agency" ? actor.agencyId : null });
         admit(actor, address);
         return createContext(actor, database!.dataSource, services!, address);
       } catch (err) {
@@ -116,7 +141,7 @@ export async function startHub(
       }
     },
   });
-  const ws = attachWebSocket(server, {
+  ws = attachWebSocket(server, {
     schema,
     logger,
     production: config.env === "production",
@@ -156,7 +181,7 @@ export async function startHub(
     }
   } catch (err) {
     await listener?.stop();
-    await ws.close();
+    await ws!.close();
     await new Promise((r) => server.close(r));
     await apollo.stop();
     await database?.close();
@@ -167,7 +192,7 @@ export async function startHub(
   const stopRefresh = scheduleRefresh(services, config.refreshIntervalHours, logger);
   const webhooks = config.webhooks.worker
     ? startWebhookDispatcher({
-        schema, services, settings: config.webhooks, logger, logAccess, formatError,
+        schema, services, settings: config.webhooks, logger, logAccess, formatError, onFailure: () => metrics?.webhookFailure(),
         context: (actor) => createContext(actor, database!.dataSource, services!),
       })
     : null;
@@ -186,7 +211,7 @@ export async function startHub(
       // /readyz now says 503, so balancers stop sending; requests already on their way still land.
       await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
       // Subscribers are told to go (1001) and reconnect elsewhere with their last id.
-      await ws.close();
+      await ws!.close();
       await webhooks?.stop();
       await closeServer(server, config.shutdownGraceMs);
       await listener?.stop();

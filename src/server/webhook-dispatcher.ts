@@ -15,6 +15,8 @@ export interface DispatcherOptions {
   /** Writes the access record of what one delivery read; rejects when the log cannot take it. */
   logAccess(context: RequestContext, operationName: string): Promise<void>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** Each failed attempt (a metric). */
+  onFailure?(): void;
 }
 
 /**
@@ -130,6 +132,7 @@ export function startWebhookDispatcher(options: DispatcherOptions): { stop(): Pr
       await services.webhook.release(w, false).catch(() => undefined);
       return false;
     }
+    options.onFailure?.();
     const outcome = await services.webhook.failed(w, node.id, status, problem);
     if (outcome === "deactivated") logger.warn({ webhook: w.id, url: w.url }, "webhook switched off after failing for the whole retry window");
     return false;

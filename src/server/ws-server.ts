@@ -56,7 +56,7 @@ const refusal = (message: string, code: string) => [new GraphQLError(message, { 
  * not; its key is checked again every `authRecheckMs`, and the socket closes once it is revoked.
  * Every event sent that read a record is an access record, like a read over HTTP.
  */
-export function attachWebSocket(server: http.Server, options: WsOptions): { close(): Promise<void> } {
+export function attachWebSocket(server: http.Server, options: WsOptions): { close(): Promise<void>; subscriptions(): number } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxMessageBytes });
   const armor = armorProtection(options.production);
   const rules = [...specifiedRules, ...armor.validationRules];
@@ -180,6 +180,7 @@ export function attachWebSocket(server: http.Server, options: WsOptions): { clos
   );
 
   return {
+    subscriptions: () => [...openPerCaller.values()].reduce((n, k) => n + k, 0),
     close: async () => {
       server.off("upgrade", onUpgrade);
       for (const client of wss.clients) client.close(1001, "The hub is stopping.");

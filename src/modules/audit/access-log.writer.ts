@@ -24,6 +24,11 @@ interface Pending {
  */
 export class AccessLogWriter {
   private queue: Pending[] = [];
+
+  /** Records waiting to be written (a metric). */
+  get backlog(): number {
+    return this.queue.length;
+  }
   private writing: Promise<void> | null = null;
   private checkpointTimer: NodeJS.Timeout | null = null;
   /** The head this instance wrote last, while it may still be the chain's head. */
