@@ -60,7 +60,8 @@ export async function startHub(
   let accessLog: AccessLogWriter | undefined;
   // Requests are served only once the writer exists (state "ready"); a missing writer is a refusal, never a silent skip.
   const plugins = options.accessLog === false ? [] : [accessLogPlugin((record) => accessLog ? accessLog.append(record) : Promise.reject(new Error("access log not open")))];
-  let ws: { close(): Promise<void>; subscriptions(): number } | undefined;
+  // The WebSocket transport exists only once the HTTP server does; the metric asks it then.
+  let subscriptionsOpen = () => 0;
   const metrics = config.metrics.enabled
     ? new HubMetrics({
         pool: () => {
@@ -68,7 +69,7 @@ export async function startHub(
           return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
         },
         accessLogBacklog: () => accessLog?.backlog ?? 0,
-        subscriptions: () => ws?.subscriptions() ?? 0,
+        subscriptions: () => subscriptionsOpen(),
         webhookBacklog: async () => {
           if (!database) return 0;
           const [row] = await database.dataSource.query(
@@ -141,7 +142,7 @@ export async function startHub(
       }
     },
   });
-  ws = attachWebSocket(server, {
+  const ws = attachWebSocket(server, {
     schema,
     logger,
     production: config.env === "production",
@@ -154,6 +155,7 @@ export async function startHub(
     logAccess,
     formatError,
   });
+  subscriptionsOpen = () => ws.subscriptions();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
@@ -181,7 +183,7 @@ export async function startHub(
     }
   } catch (err) {
     await listener?.stop();
-    await ws!.close();
+    await ws.close();
     await new Promise((r) => server.close(r));
     await apollo.stop();
     await database?.close();
@@ -211,7 +213,7 @@ export async function startHub(
       // /readyz now says 503, so balancers stop sending; requests already on their way still land.
       await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
       // Subscribers are told to go (1001) and reconnect elsewhere with their last id.
-      await ws!.close();
+      await ws.close();
       await webhooks?.stop();
       await closeServer(server, config.shutdownGraceMs);
       await listener?.stop();
