@@ -37,3 +37,7 @@ export interface SubjectActor {
 }
 
 export const PUBLIC: PublicActor = Object.freeze({ kind: "public" });
+
+/** Whose budget a request draws on (rate limit, subscriptions per key): the agency, the enterprise, or the public caller's address. */
+export const callerKeyOf = (actor: Actor, address: string): string =>
+  actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : `public:${address}`;

@@ -20,7 +20,7 @@ import type { RequestContext } from "../modules/context";
 import { PgListener } from "../db/listener";
 import { EVENT_CHANNEL } from "../modules/event/event.service";
 import { CATALOGUE_CHANNEL } from "../modules/sanction/measure-catalogue.service";
-import type { Actor } from "../auth/actor";
+import { type Actor, callerKeyOf } from "../auth/actor";
 import { buildHubSchema } from "./build-schema";
 import { RateLimit } from "./rate-limit";
 import { createContext, renewContext } from "./context";
@@ -110,8 +110,7 @@ export async function startHub(
   const formatError = createFormatError(logger, config.env === "development");
   /** Each caller's request rate (an HTTP request, a subscription started). */
   const admit = (actor: Actor, address: string): void => {
-    const caller = actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : `public:${address}`;
-    const wait = rateLimit.take(caller);
+    const wait = rateLimit.take(callerKeyOf(actor, address));
     if (wait !== null) throw rateLimited(`Too many requests; retry in ${wait} s.`, wait);
   };
   // The database answers and holds the schema this build migrates to.

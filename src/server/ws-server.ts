@@ -4,7 +4,7 @@ import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type Graph
 import type { Context as WsContext } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { Actor } from "../auth/actor";
+import { type Actor, callerKeyOf } from "../auth/actor";
 import type { RequestContext } from "../modules/context";
 import { DomainError, ErrorCode } from "../shared/errors";
 import type { Logger } from "../shared/logger";
@@ -39,7 +39,6 @@ interface Connection {
   recheck: NodeJS.Timeout;
 }
 
-const callerOf = (actor: Actor) => (actor.kind === "agency" ? actor.agencyId : actor.kind === "subject" ? `subject:${actor.enterpriseId}` : "public");
 
 function authorizationOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -111,7 +110,7 @@ export function attachWebSocket(server: http.Server, options: WsOptions): { clos
           });
         }, options.limits.authRecheckMs);
         recheck.unref();
-        connections.set(ctx, { actor, caller: callerOf(actor), subscriptions: new Set(), recheck });
+        connections.set(ctx, { actor, caller: callerKeyOf(actor, addressOf(ctx)), subscriptions: new Set(), recheck });
         return true;
       },
       onSubscribe: (ctx, id, payload) => {

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { AgencyActor } from "../../auth/actor";
-import { DEPARTMENTS, Department } from "../../auth/department.enums";
+import { DEPARTMENTS } from "../../auth/department.enums";
 import { inTransaction } from "../../db/transaction";
-import { badInput, forbidden } from "../../shared/errors";
+import { badInput } from "../../shared/errors";
 import { requiredText } from "../../shared/validation";
 import { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
 import { SANCTION_CATALOGUE, type SanctionMeasure } from "./sanction-catalogue";
@@ -73,9 +73,8 @@ export class MeasureCatalogueService {
     return loaded;
   }
 
-  /** CREDIT_OFFICE publishes a new version: future distributions use it; existing tasks keep theirs. */
+  /** CREDIT_OFFICE (the write matrix) publishes a new version: future distributions use it; existing tasks keep theirs. */
   publish(actor: AgencyActor, measures: readonly SanctionMeasure[], note: string | null): Promise<CatalogueVersion> {
-    if (actor.department !== Department.CREDIT_OFFICE) throw forbidden("Only CREDIT_OFFICE publishes the measure catalogue.");
     if (!measures.length) throw badInput("measures", "A catalogue needs at least one measure.");
     const seen = new Set<string>();
     measures.forEach((m, i) => {

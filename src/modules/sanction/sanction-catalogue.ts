@@ -4,7 +4,9 @@ import { DEPARTMENTS, Department } from "../../auth/department.enums";
 import { AdministrativeMatter as M } from "../enterprise/administrative-matter.enums";
 import { SanctionMeasureCode as C } from "./sanction.enums";
 
+// The same shape is the input of a new catalogue version (publishMeasureCatalogue).
 @ObjectType()
+@InputType("MeasureInput", { description: "One measure of a new catalogue version." })
 export class SanctionMeasure {
   @Field(() => C)
   code!: C;
@@ -61,24 +63,6 @@ export function distributionFor(catalogue: readonly SanctionMeasure[], subjectTy
 /** The measures of a catalogue that apply to an entry's subject: all for an enterprise, those that apply to persons for a person. */
 export const measuresFor = (catalogue: readonly SanctionMeasure[], subjectType: "ENTERPRISE" | "PERSON"): SanctionMeasure[] =>
   catalogue.filter((m) => subjectType === "ENTERPRISE" || m.appliesToPersons);
-
-@InputType({ description: "One measure of a new catalogue version." })
-export class MeasureInput {
-  @Field(() => C)
-  code!: C;
-
-  @Field()
-  title!: string;
-
-  @Field(() => [Department])
-  implementingDepartments!: Department[];
-
-  @Field(() => [M])
-  matters!: M[];
-
-  @Field()
-  appliesToPersons!: boolean;
-}
 
 @ObjectType({ description: "A published version of the joint sanction measure catalogue; immutable." })
 export class MeasureCatalogue {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "t
 import type { RequestContext } from "../context";
 import { connectionTypes, toConnection } from "../../shared/pagination";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
-import { MeasureCatalogue, MeasureInput, SanctionMeasure } from "./sanction-catalogue";
+import { MeasureCatalogue, SanctionMeasure } from "./sanction-catalogue";
 import { SanctionTaskStatus } from "./sanction.enums";
 import { SanctionTask } from "./sanction-task.type";
 import { ArgMaxLength } from "../../shared/max-length";
@@ -24,7 +24,7 @@ export class SanctionResolver {
       "the version they were distributed under. The codes are those of SanctionMeasureCode; a measure left out is no longer distributed.",
   })
   publishMeasureCatalogue(
-    @Arg("measures", () => [MeasureInput]) measures: MeasureInput[],
+    @Arg("measures", () => [SanctionMeasure]) measures: SanctionMeasure[],
     @Arg("note", () => String, { nullable: true }) note: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MeasureCatalogue> {

@@ -1,5 +1,4 @@
 import type { Actor } from "../../auth/actor";
-import { Department } from "../../auth/department.enums";
 import type { SqlParams } from "../../db/loader";
 import { inForce } from "../listing/listing.sql";
 import { countingPenalty } from "../penalty/penalty.entity";
@@ -13,9 +12,6 @@ export function readableActions(actor: Actor, params: SqlParams): string {
   if (actor.kind === "subject") return `(s.kind = 'WARNING_NOTICE' AND s.enterprise_id = ${params.add(actor.enterpriseId)}::uuid)`;
   return "false";
 }
-
-/** Who designates and ends key supervision targets (重点监管): EMERGENCY_MANAGEMENT and CREDIT_OFFICE. */
-export const KEY_SUPERVISION_DESIGNATORS: readonly Department[] = [Department.EMERGENCY_MANAGEMENT, Department.CREDIT_OFFICE];
 
 /** Accident levels that make a watched enterprise an escalation candidate. */
 const SERIOUS_ACCIDENT_LEVELS = ["MAJOR", "ESPECIALLY_MAJOR"];
