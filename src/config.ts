@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { projectRoot } from "./shared/project-root";
 
 /**
  * The only place that reads the environment. Everything else receives a `Config`.
@@ -137,8 +138,12 @@ const schema = z.object({
   // GET /metrics (Prometheus): off unless asked for; with a token, only for `Authorization: Bearer <token>`.
   HUB_METRICS: onOff.default("off"),
   HUB_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-  HUB_SAFELIST: onOff.default("off"),
-  HUB_SAFELIST_DIR: z.string().min(1).default("./schema/operations"),
+  // Trusted documents: with "on" only the operations of the manifest run (sent by documentId
+  // "sha256:<hex>" or in full); the manifest is the one the client kit's code generator writes.
+  HUB_TRUSTED_DOCUMENTS: onOff.default("off"),
+  HUB_TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
+  // The GraphQL explorer at / and /graphiql: on unless NODE_ENV=production, where it needs "on".
+  HUB_EXPLORER: onOff.optional(),
   HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
   HUB_AUDIT_CHECKPOINT_SECONDS: intIn(1, 86_400).default(60),
   HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
@@ -318,8 +323,10 @@ export type Config = Readonly<{
   metrics: Readonly<{ enabled: boolean; token: string | null }>;
   /** Origins whose browser frontends may call the hub (CORS allow-list). */
   corsOrigins: readonly string[];
-  /** Folder of registered operations when only those may run (HUB_SAFELIST=on), else null. */
-  safelistDir: string | null;
+  /** The trusted documents' manifest (GraphQL Code Generator's persisted-documents.json). */
+  trustedDocuments: { file: string; only: boolean };
+  /** Serve the GraphQL explorer at / and /graphiql. */
+  explorer: boolean;
   /** How often the server brings date-dependent grades and risk up to date; 0 = never. */
   refreshIntervalHours: number;
   /**
@@ -415,7 +422,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportPeriod: v.HUB_REPORT_PERIOD,
     metrics: Object.freeze({ enabled: v.HUB_METRICS === "on", token: v.HUB_METRICS_TOKEN ?? null }),
     corsOrigins: Object.freeze(v.HUB_CORS_ORIGINS.map((o) => o.toLowerCase())),
-    safelistDir: v.HUB_SAFELIST === "on" ? path.resolve(v.HUB_SAFELIST_DIR) : null,
+    trustedDocuments: Object.freeze({
+      file: path.resolve(v.HUB_TRUSTED_DOCUMENTS_FILE ?? path.join(projectRoot(), "schema/client/persisted-documents.json")),
+      only: v.HUB_TRUSTED_DOCUMENTS === "on",
+    }),
+    explorer: v.HUB_EXPLORER ? v.HUB_EXPLORER === "on" : v.NODE_ENV !== "production",
     refreshIntervalHours: v.HUB_REFRESH_INTERVAL_HOURS,
     audit: Object.freeze({
       keyFile: path.resolve(v.HUB_AUDIT_KEY_FILE ?? path.join(v.HUB_DATA_DIR, "audit.key")),

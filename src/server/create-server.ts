@@ -9,7 +9,6 @@ import { inputBoundsPlugin } from "./plugins/input-bounds.plugin";
 import { introspectionPlugin } from "./plugins/introspection.plugin";
 import { armorProtection, costLimitPlugin, tokenLimitParseOptions } from "./plugins/limits";
 import { httpOperationTypeRule } from "./plugins/operation-type.rule";
-import { loadSafelist, safelistRule } from "./plugins/safelist.rule";
 import { unavailablePlugin } from "./plugins/unavailable.plugin";
 
 /** The Apollo server without any listener: main.ts and the tests share it. */
@@ -21,10 +20,9 @@ export function createApollo(
 ): ApolloServer<RequestContext> {
   const development = config.env === "development";
   const armor = armorProtection(config.env === "production");
-  const safelist = config.safelistDir ? [safelistRule(loadSafelist(config.safelistDir))] : [];
   return new ApolloServer<RequestContext>({
     schema,
-    validationRules: [...safelist, httpOperationTypeRule, ...armor.validationRules],
+    validationRules: [httpOperationTypeRule, ...armor.validationRules],
     parseOptions: tokenLimitParseOptions,
     allowBatchedHttpRequests: false,
     formatError: createFormatError(logger, development),
@@ -34,8 +32,9 @@ export function createApollo(
     // main.ts owns the shutdown order (drain HTTP, stop Apollo, close the database).
     stopOnTerminationSignals: false,
     introspection: true,
-    // Automatic persisted queries would let anyone register an operation: off under a safelist.
-    persistedQueries: config.safelistDir ? false : undefined,
+    // Automatic persisted queries would let anyone register an operation: off when only trusted
+    // documents may run (they are resolved before Apollo, in http-server.ts).
+    persistedQueries: config.trustedDocuments.only ? false : undefined,
     plugins: [
       ...armor.plugins,
       unavailablePlugin(),
@@ -45,7 +44,8 @@ export function createApollo(
       ...extraPlugins,
       // The hub sets no cache hints; the default cache-control plugin wrapped every field to compute them.
       ApolloServerPluginCacheControlDisabled(),
-      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's landing page loads from a CDN; the hub's own explorer is at / and /graphiql.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

@@ -5,7 +5,6 @@ import type { Logger } from "../shared/logger";
 import { DomainError, ErrorCode, unavailable } from "../shared/errors";
 import { ScalarInputError } from "../shared/scalars/input-error";
 import { isTokenLimitError, LIMITS, QueryTooComplexError } from "./plugins/limits";
-import { OperationNotRegisteredError } from "./plugins/safelist.rule";
 
 /** Codes of errors raised on purpose (by Apollo's request pipeline or the shields) that may pass as they are. */
 const PASS_THROUGH = new Set([
@@ -20,7 +19,6 @@ const PASS_THROUGH = new Set([
   ErrorCode.FORBIDDEN,
   ErrorCode.SERVICE_UNAVAILABLE,
   "RATE_LIMITED",
-  "OPERATION_NOT_REGISTERED",
 ]);
 
 function errorIn<T extends GraphQLError>(error: unknown, type: new (...args: never[]) => T): T | undefined {
@@ -84,9 +82,8 @@ export function createFormatError(logger: Logger, development: boolean) {
       };
       return { message: original.message, locations, path, extensions };
     }
-    for (const refused of [errorIn(error, QueryTooComplexError), errorIn(error, OperationNotRegisteredError)]) {
-      if (refused) return { message: refused.message, locations, extensions: { code: String(refused.extensions.code) } };
-    }
+    const tooComplex = errorIn(error, QueryTooComplexError);
+    if (tooComplex) return { message: tooComplex.message, locations, extensions: { code: String(tooComplex.extensions.code) } };
     if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && isTokenLimitError(formatted.message)) {
       const message = `The query has more than ${LIMITS.tokens} tokens; send a shorter document.`;
       return { message, locations, extensions: { code: "QUERY_TOO_COMPLEX" } };

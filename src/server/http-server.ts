@@ -5,6 +5,7 @@ import type { HubMetrics } from "./metrics";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { RequestContext } from "../modules/context";
 import { persistedQueryOf, persistedQueryProblem } from "./persisted-query";
+import type { TrustedDocuments } from "./trusted-documents";
 
 export interface Readiness {
   /** Resolves true when the database answers and start-up (migrations, demo data) is complete. */
@@ -17,6 +18,10 @@ export interface HttpOptions {
   corsOrigins: readonly string[];
   /** One structured line per request (request id, status, duration); never a token or variables. */
   logger: Logger;
+  /** documentId → text, and the refusal of other documents when only trusted documents may run. */
+  trustedDocuments: TrustedDocuments;
+  /** The explorer's pages and files (null: not served). */
+  explorer: ((req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean) | null;
   /** GET /metrics, when configured (null: 404). */
   metrics: { hub: HubMetrics; token: string | null } | null;
   /** Slow or idle clients and connection floods (see Config.http). */
@@ -146,7 +151,10 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
       if (token !== null && req.headers.authorization !== `Bearer ${token}`) return sendJson(res, 401, { error: "send Authorization: Bearer <HUB_METRICS_TOKEN>" });
       return await hub.respond(res);
     }
-    if (url.pathname !== "/graphql") return sendJson(res, 404, { error: "not found" });
+    if (url.pathname !== "/graphql") {
+      if (options.explorer?.(req, res, url.pathname)) return;
+      return sendJson(res, 404, { error: "not found" });
+    }
     if (!options.serving()) {
       return sendJson(res, 503, graphqlError("The hub is starting or stopping; try again shortly.", "SERVICE_UNAVAILABLE"));
     }
@@ -166,6 +174,19 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
     const { query, extensions } = persistedQueryOf(req.method ?? "GET", body, url.searchParams);
     const problem = persistedQueryProblem(query, extensions);
     if (problem) return sendJson(res, 400, { errors: [{ message: problem.message, extensions: { code: "BAD_USER_INPUT", field: problem.field } }] });
+    const documentId = req.method === "GET" ? url.searchParams.get("documentId") : (body as { documentId?: unknown } | undefined)?.documentId;
+    const trusted = options.trustedDocuments.resolve(documentId ?? undefined, query);
+    if ("code" in trusted) return sendJson(res, 400, { errors: [{ message: trusted.message, extensions: { code: trusted.code, field: trusted.field } }] });
+    if (documentId !== null && documentId !== undefined) {
+      // Apollo runs the manifest's text as if it had been sent.
+      if (req.method === "GET") {
+        url.searchParams.delete("documentId");
+        url.searchParams.set("query", trusted.query!);
+      } else {
+        const { documentId: _id, ...rest } = body as Record<string, unknown>;
+        body = { ...rest, query: trusted.query };
+      }
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);

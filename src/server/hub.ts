@@ -27,6 +27,8 @@ import { createContext, renewContext } from "./context";
 import { createApollo } from "./create-server";
 import { createHttpServer, requestFacts } from "./http-server";
 import { HubMetrics } from "./metrics";
+import { createExplorer } from "./explorer";
+import { TrustedDocuments } from "./trusted-documents";
 import { metricsPlugin } from "./plugins/metrics.plugin";
 import { cachedReadiness } from "./readiness";
 
@@ -80,6 +82,7 @@ export async function startHub(
       })
     : null;
   if (metrics) plugins.push(metricsPlugin(metrics));
+  const trustedDocuments = TrustedDocuments.load(config.trustedDocuments.file, config.trustedDocuments.only);
   const apollo = createApollo(schema, config, logger, plugins);
   const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
   const authFailures = new RateLimit(config.authFailureLimit.perSecond, config.authFailureLimit.burst);
@@ -119,6 +122,8 @@ export async function startHub(
   const server: http.Server = createHttpServer(apollo, {
     maxBodyBytes: config.maxBodyBytes,
     corsOrigins: config.corsOrigins,
+    trustedDocuments,
+    explorer: config.explorer ? createExplorer() : null,
     logger,
     metrics: metrics && { hub: metrics, token: config.metrics.token },
     limits: config.http,
@@ -153,6 +158,7 @@ export async function startHub(
     renew: (context) => renewContext(context, database!.dataSource),
     logAccess,
     formatError,
+    trustedDocuments,
   });
   subscriptionsOpen = () => ws.subscriptions();
   await new Promise<void>((resolve, reject) => {

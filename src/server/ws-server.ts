@@ -9,6 +9,7 @@ import type { RequestContext } from "../modules/context";
 import { DomainError, ErrorCode } from "../shared/errors";
 import type { Logger } from "../shared/logger";
 import { armorProtection, tokenLimitParseOptions } from "./plugins/limits";
+import type { TrustedDocuments } from "./trusted-documents";
 
 export interface WsOptions {
   schema: GraphQLSchema;
@@ -27,6 +28,8 @@ export interface WsOptions {
   /** Writes the access record of what one event read; rejects when the log cannot take it. */
   logAccess(context: RequestContext, operationName: string | null): Promise<void>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** With only trusted documents allowed, a subscription's text must be the manifest's. */
+  trustedDocuments: TrustedDocuments;
 }
 
 /** Close codes of the graphql-transport-ws protocol's private range, with the reason as a sentence. */
@@ -119,6 +122,9 @@ export function attachWebSocket(server: http.Server, options: WsOptions): { clos
           options.admit(conn.actor, addressOf(ctx));
         } catch (err) {
           return refusal(err instanceof DomainError ? err.message : "Too many requests.", ErrorCode.RATE_LIMITED);
+        }
+        if (!options.trustedDocuments.allows(payload.query)) {
+          return refusal("This hub runs only its trusted documents: send the text of a subscription in its manifest (the client kit).", "PERSISTED_QUERY_NOT_FOUND");
         }
         let document: DocumentNode;
         try {

@@ -78,7 +78,14 @@ export async function startTestHub(
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),
     ...options.env,
   });
-  const hub = await startHub(config, createLogger(config.logLevel));
+  let hub: RunningHub;
+  try {
+    hub = await startHub(config, createLogger(config.logLevel));
+  } catch (err) {
+    // A hub that failed to start leaves no database behind either.
+    await dropDatabase();
+    throw err;
+  }
   const db = hub.database.dataSource;
 
   return {

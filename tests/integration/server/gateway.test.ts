@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createEnterprise } from "../../helpers/factories";
 import { startTestHub } from "../../helpers/test-hub";
 
@@ -26,30 +23,6 @@ describe("rate limit per agency", () => {
       expect((await t.gql(`{ me { id } }`, {}, b)).status).toBe(200);
     } finally {
       await t.stop();
-    }
-  });
-});
-
-describe("persisted-operation safelist", () => {
-  it("with HUB_SAFELIST=on runs only the registered operations", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-safelist-"));
-    fs.writeFileSync(path.join(dir, "profile.graphql"), "query Profile($c: CreditCode!) {\n  enterprise(creditCode: $c) { name }\n}\n");
-    const t = await startTestHub({ env: { HUB_SAFELIST: "on", HUB_SAFELIST_DIR: dir } });
-    try {
-      // Writes are not registered here: the enterprise is seeded directly.
-      const [{ code }] = await t.sql(
-        `INSERT INTO enterprise (credit_code, name, region_code, sector) VALUES ('91350100M000100Y43', '福州示例有限公司', '320102', 'OTHER')
-         RETURNING credit_code AS code`,
-      );
-      const registered = await t.gql(`query Profile($c: CreditCode!) { enterprise(creditCode: $c) { name } }`, { c: code });
-      expect(registered.status).toBe(200);
-      expect(registered.data?.enterprise.name).toBeTruthy();
-      const other = await t.gql(`query Other($c: CreditCode!) { enterprise(creditCode: $c) { name regionCode } }`, { c: code });
-      expect(other.status).toBe(400);
-      expect(other.errors?.[0].extensions?.code).toBe("OPERATION_NOT_REGISTERED");
-    } finally {
-      await t.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
