@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,15 +30,28 @@ const SCRIPTS: Record<ServerKind, { file: string; env: Record<string, string> }>
   hubNoShields: { file: "dist/tests/bench/serve-hub.js", env: { BENCH_SHIELDS: "off" } },
   hubNoLog: { file: "dist/tests/bench/serve-hub.js", env: { BENCH_ACCESS_LOG: "off" } },
   rawPg: { file: "dist/tests/bench/raw-pg-server.js", env: {} },
-  postgraphile: { file: "tests/bench/postgraphile-server.mjs", env: {} },
+  postgraphile: { file: "tests/bench/postgraphile/server.mjs", env: {} },
 };
+
+/**
+ * PostGraphile lives in its own folder with its own lock file (it declares Node >= 22, and the
+ * hub's install must not warn on Node 20): installed there on the first run that needs it.
+ */
+function installPostGraphile(): void {
+  const dir = path.join(root, "tests/bench/postgraphile");
+  if (fs.existsSync(path.join(dir, "node_modules/postgraphile/package.json"))) return;
+  console.log("installing the PostGraphile baseline into tests/bench/postgraphile (once)");
+  const npm = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
+  if (npm.status !== 0) throw new Error("npm ci in tests/bench/postgraphile failed");
+}
 
 /** PostGraphile's computed columns for the hub's derived fields (schema postgraphile_bench; idempotent). */
 export async function preparePostGraphile(databaseUrl: string): Promise<void> {
+  installPostGraphile();
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(fs.readFileSync(path.join(root, "tests/bench/postgraphile-setup.sql"), "utf8"));
+    await client.query(fs.readFileSync(path.join(root, "tests/bench/postgraphile/setup.sql"), "utf8"));
   } finally {
     await client.end();
   }

@@ -1,8 +1,8 @@
--- For tests/bench/postgraphile-server.mjs: the derived fields of the hub's profile as PostGraphile
+-- For tests/bench/postgraphile/server.mjs: the derived fields of the hub's profile as PostGraphile
 -- computed columns, i.e. STABLE functions whose first argument is a public table's row, kept in their
 -- own schema so that nothing outside postgraphile_bench changes. The SQL ones are inlined by the
 -- planner. "Today" is the date in China (src/shared/clock.ts). Idempotent. (The current responsible
--- persons and their order are a condition and an orderBy added by plugins in postgraphile-server.mjs.)
+-- persons and their order are a condition and an orderBy added by plugins in server.mjs.)
 SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS postgraphile_bench;
 

@@ -1,7 +1,7 @@
 // Baseline for the profile benchmark (tests/bench/run.ts): PostGraphile v5 serving the same data set
 // and fields as the hub's profile operation (operations/profile.postgraphile.graphql), so that
 // the hub can be compared with a generic schema-from-database GraphQL server that compiles each
-// request into SQL. Plain ESM (not compiled by tsc). Before starting it, run postgraphile-setup.sql
+// request into SQL. Plain ESM (not compiled by tsc). Before starting it, run setup.sql
 // on the database: it adds the hub's derived fields as computed columns in schema postgraphile_bench.
 // Env: DATABASE_URL. Prints "READY http://127.0.0.1:<port>" once listening; SIGTERM stops it.
 import http from "node:http";
