@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import type http from "node:http";
+import path from "node:path";
 
 /**
  * The GraphQL explorer (GraphiQL 3) served from the hub's own copy of its files, so that it works
@@ -12,12 +13,12 @@ import type http from "node:http";
 
 interface Asset { body: Buffer; type: string; etag: string }
 
-/** Files of the explorer: URL name → package file (resolved through node_modules). */
-const PACKAGE_ASSETS: Record<string, { module: string; type: string }> = {
-  "react.js": { module: "react/umd/react.production.min.js", type: "text/javascript" },
-  "react-dom.js": { module: "react-dom/umd/react-dom.production.min.js", type: "text/javascript" },
-  "graphiql.js": { module: "graphiql/graphiql.min.js", type: "text/javascript" },
-  "graphiql.css": { module: "graphiql/graphiql.min.css", type: "text/css" },
+/** Files of the explorer: URL name → a package and its file (React's UMD builds are not in its "exports", so by folder). */
+const PACKAGE_ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  "react.js": { pkg: "react", file: "umd/react.production.min.js", type: "text/javascript" },
+  "react-dom.js": { pkg: "react-dom", file: "umd/react-dom.production.min.js", type: "text/javascript" },
+  "graphiql.js": { pkg: "graphiql", file: "graphiql.min.js", type: "text/javascript" },
+  "graphiql.css": { pkg: "graphiql", file: "graphiql.min.css", type: "text/css" },
 };
 
 const ASSET_PREFIX = "/explorer/";
@@ -122,7 +123,9 @@ export function createExplorer(): (req: http.IncomingMessage, res: http.ServerRe
   const load = (): Map<string, Asset> => {
     if (assets) return assets;
     const loaded = new Map<string, Asset>();
-    for (const [name, { module, type }] of Object.entries(PACKAGE_ASSETS)) loaded.set(name, asset(fs.readFileSync(require.resolve(module)), type));
+    for (const [name, { pkg, file, type }] of Object.entries(PACKAGE_ASSETS)) {
+      loaded.set(name, asset(fs.readFileSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file)), type));
+    }
     loaded.set("start.js", asset(START_SCRIPT, "text/javascript"));
     loaded.set("explorer.css", asset(STYLE, "text/css"));
     loaded.set("", asset(page(), "text/html"));
