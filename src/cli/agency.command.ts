@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { Config } from "../config";
-import { AgencyService } from "../modules/agency/agency.service";
 import { withDatabase } from "./with-database";
 
 export function registerAgencyCommands(program: Command, config: () => Config): void {
@@ -15,6 +14,7 @@ export function registerAgencyCommands(program: Command, config: () => Config): 
     .option("--scopes <scopes>", "comma-separated: read,write", "read")
     .option("--json", "print one JSON line {id, token}")
     .action(async (opts: { name: string; department: string; region: string; scopes: string; json?: boolean }) => {
+      const { AgencyService } = await import("../modules/agency/agency.service");
       await withDatabase(config(), async ({ dataSource }) => {
         const { agency: created, token } = await new AgencyService(dataSource).create({
           name: opts.name,
@@ -36,6 +36,7 @@ export function registerAgencyCommands(program: Command, config: () => Config): 
     .description("list agencies")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
+      const { AgencyService } = await import("../modules/agency/agency.service");
       await withDatabase(config(), async ({ dataSource }) => {
         const agencies = await new AgencyService(dataSource).list();
         if (opts.json) return console.log(JSON.stringify(agencies));
@@ -52,6 +53,7 @@ export function registerAgencyCommands(program: Command, config: () => Config): 
     .description("revoke an agency's key; its calls are refused from now on")
     .argument("<id>", "agency id")
     .action(async (id: string) => {
+      const { AgencyService } = await import("../modules/agency/agency.service");
       await withDatabase(config(), async ({ dataSource }) => {
         const revoked = await new AgencyService(dataSource).revoke(id);
         console.log(`revoked agency ${revoked.id} (${revoked.name})`);

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import type { Config } from "../config";
-import { AccessLogService } from "../modules/audit/access-log.service";
-import { loadAuditKey } from "../modules/audit/audit-key";
 import { withDatabase } from "./with-database";
 
 export function registerAuditCommands(program: Command, config: () => Config): void {
@@ -11,6 +9,7 @@ export function registerAuditCommands(program: Command, config: () => Config): v
     .command("verify")
     .description("check the access log's keyed chain, signed checkpoints and head with the key; exit 1 naming every break")
     .action(async () => {
+      const [{ AccessLogService }, { loadAuditKey }] = await Promise.all([import("../modules/audit/access-log.service"), import("../modules/audit/audit-key")]);
       const key = loadAuditKey(config());
       await withDatabase(config(), async ({ dataSource }) => {
         const result = await new AccessLogService(dataSource, key).verify();

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import { stringify } from "csv-stringify/sync";
-import { CatalogueService } from "../modules/catalogue/catalogue.service";
-import { buildHubSchema } from "../server/build-schema";
 
 const COLUMNS = ["item", "title", "category", "producers", "audiences", "disclosure", "masked"] as const;
 
@@ -13,6 +11,7 @@ export function registerCatalogueCommand(program: Command): void {
     .option("--format <format>", "csv or md", "md")
     .action(async (opts: { format: string }) => {
       if (!["csv", "md"].includes(opts.format)) throw new Error("--format is csv or md");
+      const [{ CatalogueService }, { buildHubSchema }] = await Promise.all([import("../modules/catalogue/catalogue.service"), import("../server/build-schema")]);
       const items = new CatalogueService().items(await buildHubSchema());
       const rows = items.map((i) => ({ ...i, producers: i.producers.join(" "), audiences: i.audiences.join(" "), masked: i.masked ? "yes" : "no" }));
       if (opts.format === "csv") {

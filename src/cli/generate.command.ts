@@ -1,8 +1,6 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../config";
-import { createServices } from "../modules";
-import { generate } from "../tools/demo/generate";
 import { withDatabase } from "./with-database";
 
 export function registerGenerateCommand(program: Command, config: () => Config): void {
@@ -19,6 +17,7 @@ export function registerGenerateCommand(program: Command, config: () => Config):
       if (config().productionDeclared) throw new Error("generate refuses to run with NODE_ENV=production");
       // PGlite's socket does not carry COPY FROM STDIN; a province-sized set wants a real server anyway.
       if (!config().databaseUrl) throw new Error("generate streams with COPY into a PostgreSQL server: set DATABASE_URL");
+      const [{ createServices }, { generate }] = await Promise.all([import("../modules"), import("../tools/demo/generate")]);
       await withDatabase(config(), async ({ dataSource }) => {
         const services = createServices(dataSource, config());
         const { agency } = await services.agency.create({ name: "Generated data", department: "EMERGENCY_MANAGEMENT", regionCode: "320000" });

@@ -1,7 +1,8 @@
 import { Command } from "commander";
-import { type Config, loadConfig } from "../config";
-import { seedDemoData } from "../tools/demo/demo-seed.service";
-import { createServices } from "../modules";
+import type { Config } from "../config";
+import type * as ConfigModule from "../config";
+import type * as DemoSeed from "../tools/demo/demo-seed.service";
+import type * as Modules from "../modules";
 import { DomainError } from "../shared/errors";
 import { registerAgencyCommands } from "./agency.command";
 import { registerAuditCommands } from "./audit.command";
@@ -12,6 +13,16 @@ import { registerSubjectCommands } from "./subject.command";
 import { registerEventCommands } from "./events.command";
 import { registerCatalogueCommand } from "./catalogue.command";
 import { withDatabase } from "./with-database";
+
+// `hub` defines every command eagerly (so `hub --help` lists them all) but loads what a command
+// runs on only when it runs: the domains, TypeORM, type-graphql, zod. The command modules import
+// theirs inside their actions (`await import`); these are loaded on their first call, synchronously,
+// so that the code calling them reads as if they were imported.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadConfig: typeof ConfigModule.loadConfig = (...args) => (require("../config") as typeof ConfigModule).loadConfig(...args);
+const createServices: typeof Modules.createServices = (...args) => (require("../modules") as typeof Modules).createServices(...args);
+const seedDemoData: typeof DemoSeed.seedDemoData = (...args) => (require("../tools/demo/demo-seed.service") as typeof DemoSeed).seedDemoData(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The `hub` command. Works with DATABASE_URL or the embedded database, hub running or not. */
 export async function runCli(argv: string[]): Promise<void> {
@@ -41,10 +52,18 @@ export async function runCli(argv: string[]): Promise<void> {
     .action(async () => {
       if (getConfig().productionDeclared) throw new Error("demo-seed refuses to run with NODE_ENV=production");
       await withDatabase(getConfig(), async ({ dataSource }) => {
-        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), {
-          publication: getConfig().publication, objectionWorkingDays: getConfig().objectionWorkingDays,
-        });
+        // Said before the run changes anything: what happens to the keys already handed out.
+        const { demoRerunNotice } = await import("../tools/demo/demo-seed.service");
+        const notice = await demoRerunNotice(dataSource);
+        if (notice) console.log(notice);
+        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), { config: getConfig() });
         console.log(`demo data: ${result.enterprises} enterprises, ${result.persons} persons, ${result.penalties} penalties`);
+        const s = result.stories;
+        if (s) {
+          const b = s.blacklist;
+          console.log(`demo stories: ${b.entries} blacklist entries in force, ${b.tasks} sanction tasks (${b.reported} reported, ${b.overdue} overdue), ` +
+            `${b.feedback} feedback reports, ${b.repairRequests + s.penaltyRepairs} repair requests, ${s.riskSignals} risk signals, ${s.accidents} accident`);
+        }
         console.log(`first demo enterprise: ${result.firstCreditCode}`);
         for (const a of result.agencies) console.log(`${a.department.padEnd(22)} ${a.token}`);
         if (result.subject) console.log(`${"SUBJECT".padEnd(22)} ${result.subject.token}  (${result.subject.creditCode}'s own key)`);

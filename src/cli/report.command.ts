@@ -1,9 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Command } from "commander";
 import type { Config } from "../config";
-import { createServices } from "../modules";
-import { DEPARTMENTS, Department } from "../auth/department.enums";
-import { isCalendarDate } from "../shared/scalars/date.scalar";
+import type { Department } from "../auth/department.enums";
 import { withDatabase } from "./with-database";
 import type { FeedbackReport } from "../modules/feedback/feedback-report.type";
 
@@ -23,6 +21,7 @@ export function registerReportCommands(program: Command, config: () => Config): 
     .option("--published", "read the archive (PublishedReport) instead of computing the report now")
     .option("--format <format>", "table or csv", "table")
     .action(async (opts: { from?: string; to?: string; department?: string; region?: string; published?: boolean; format: string }) => {
+      const [{ createServices }, { DEPARTMENTS, Department }, { isCalendarDate }] = await Promise.all([import("../modules"), import("../auth/department.enums"), import("../shared/scalars/date.scalar")]);
       for (const key of ["from", "to"] as const) {
         if (opts[key] === undefined ? !opts.published : !isCalendarDate(opts[key])) throw new Error(`--${key} must be a date YYYY-MM-DD`);
       }
@@ -58,6 +57,7 @@ export function registerReportCommands(program: Command, config: () => Config): 
     .command("publish")
     .description("archives the 通报 of every closed period not yet published (the running hub does this by itself every hour)")
     .action(async () => {
+      const { createServices } = await import("../modules");
       await withDatabase(config(), async ({ dataSource }) => {
         const published = await createServices(dataSource, config()).publishedReports.publishDue();
         console.log(published.length ? `published ${published.map((r) => `${r.from} – ${r.to}`).join(", ")}` : "nothing to publish: every closed period is archived");
@@ -70,6 +70,7 @@ export function registerReportCommands(program: Command, config: () => Config): 
     .option("--format <format>", "table or csv", "table")
     .action(async (opts: { format: string }) => {
       if (!["table", "csv"].includes(opts.format)) throw new Error("--format is table or csv");
+      const { createServices } = await import("../modules");
       await withDatabase(config(), async ({ dataSource }) => {
         const rows = await createServices(dataSource, config()).keySupervision.report();
         if (opts.format === "csv") {
@@ -88,6 +89,7 @@ export function registerReportCommands(program: Command, config: () => Config): 
     .requiredOption("--to <date>", "last filing day, YYYY-MM-DD")
     .option("--format <format>", "table or csv", "table")
     .action(async (opts: { from: string; to: string; format: string }) => {
+      const [{ createServices }, { isCalendarDate }] = await Promise.all([import("../modules"), import("../shared/scalars/date.scalar")]);
       for (const key of ["from", "to"] as const) if (!isCalendarDate(opts[key])) throw new Error(`--${key} must be a date YYYY-MM-DD`);
       if (!["table", "csv"].includes(opts.format)) throw new Error("--format is table or csv");
       // from <= to is the service's rule (a BAD_USER_INPUT on field "from", printed as "from: ...").

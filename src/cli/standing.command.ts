@@ -1,12 +1,22 @@
 import { SingleBar } from "cli-progress";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { Config } from "../config";
-import { createServices } from "../modules";
-import { importCsv } from "../tools/import/csv-import";
-import { penaltyFeed } from "../modules/penalty/penalty.feed";
-import { riskSignalFeed } from "../modules/risk/risk-signal.feed";
-import { licenceFeed } from "../modules/licence/licence.feed";
+import type { FeedSpec, ImportFeed } from "../db/import-feed";
+import type * as Modules from "../modules";
+import type { Services } from "../modules";
+import type * as CsvImport from "../tools/import/csv-import";
+import { ENCODING_CHOICES, type EncodingChoice } from "../tools/import/encodings";
+import { feedHelp, importHelp } from "../tools/import/feed-help";
+import type * as PenaltyFeed from "../modules/penalty/penalty.feed";
+import type * as RiskSignalFeed from "../modules/risk/risk-signal.feed";
+import type * as LicenceFeed from "../modules/licence/licence.feed";
 import { withDatabase } from "./with-database";
+
+// Loaded on their first call, not when `hub` starts (see main.ts): every module, TypeORM.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const createServices: typeof Modules.createServices = (...args) => (require("../modules") as typeof Modules).createServices(...args);
+const importCsv: typeof CsvImport.importCsv = (...args) => (require("../tools/import/csv-import") as typeof CsvImport).importCsv(...args);
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** A progress bar on a terminal; nothing when the output is a pipe or a log. */
 function progressBar(unit: string): { update(done: number, total: number): void; stop(): void } {
@@ -24,6 +34,33 @@ function progressBar(unit: string): { update(done: number, total: number): void;
   };
 }
 
+interface Feed {
+  spec: FeedSpec;
+  build: (services: Services, config: Config) => ImportFeed<unknown>;
+}
+
+/**
+ * The feeds `hub import` offers, by subcommand: each one's definition (for its help) and how to
+ * build it once the database is open. Loaded only when its command runs or its help is shown,
+ * because a feed brings its domain's enums and with them type-graphql (see main.ts).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const FEEDS: Record<string, () => Feed> = {
+  "risk-signals": () => {
+    const { RISK_SIGNAL_FEED_SPEC, riskSignalFeed } = require("../modules/risk/risk-signal.feed") as typeof RiskSignalFeed;
+    return { spec: RISK_SIGNAL_FEED_SPEC, build: (s) => riskSignalFeed(s.standing) };
+  },
+  penalties: () => {
+    const { PENALTY_FEED_SPEC, penaltyFeed } = require("../modules/penalty/penalty.feed") as typeof PenaltyFeed;
+    return { spec: PENALTY_FEED_SPEC, build: (s, c) => penaltyFeed(c.publication, s.watchlist, s.standing) };
+  },
+  licences: () => {
+    const { LICENCE_FEED_SPEC, licenceFeed } = require("../modules/licence/licence.feed") as typeof LicenceFeed;
+    return { spec: LICENCE_FEED_SPEC, build: (_s, c) => licenceFeed(c.rules.licencePublicYears) };
+  },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export function registerStandingCommands(program: Command, config: () => Config): void {
   program
     .command("refresh")
@@ -38,29 +75,29 @@ export function registerStandingCommands(program: Command, config: () => Config)
       });
     });
 
-  const importer = program.command("import").description("bulk feeds from other systems (CSV with a header row)");
-  const feeds = {
-    "risk-signals": "credit_code,type,occurred_on,source[,detail]",
-    penalties: "credit_code,decision_number,department,decided_on,violation,penalty_types[,legal_basis,fine_amount,public_until,person_id_number]",
-    licences: "credit_code,licence_number,title,department,issued_on[,valid_until]",
-  } as const;
-  for (const [name, columns] of Object.entries(feeds)) {
+  const importer = program
+    .command("import")
+    .description("bulk feeds from other systems (CSV with a header row)")
+    .addHelpText("after", () => importHelp(Object.values(FEEDS).map((load) => load().spec)));
+  for (const [name, load] of Object.entries(FEEDS)) {
     importer
       .command(name)
-      .description(`import ${name}: ${columns}`)
+      .description(`import ${name} (columns and rules: hub import ${name} --help)`)
       .argument("<file>", "CSV file")
       .option("--batch <rows>", "rows per transaction", "1000")
-      .action(async (file: string, opts: { batch: string }) => {
+      .addOption(new Option("--encoding <encoding>", "the file's encoding").choices(ENCODING_CHOICES).default("auto"))
+      .addHelpText("after", () => feedHelp(load().spec))
+      .action(async (file: string, opts: { batch: string; encoding: EncodingChoice }) => {
         await withDatabase(config(), async ({ dataSource }) => {
-          const services = createServices(dataSource, config());
+          const feed = load().build(createServices(dataSource, config()), config());
           const bar = progressBar("bytes");
-          const options = { batchSize: Number(opts.batch), onProgress: (d: number, t: number) => bar.update(d, t) };
           const started = Date.now();
-          const result = name === "penalties"
-            ? await importCsv(dataSource, file, penaltyFeed(config().publication, services.watchlist, services.standing), options)
-            : name === "licences"
-              ? await importCsv(dataSource, file, licenceFeed(config().rules.licencePublicYears), options)
-              : await importCsv(dataSource, file, riskSignalFeed(services.standing), options);
+          const result = await importCsv(dataSource, file, feed, {
+            batchSize: Number(opts.batch),
+            encoding: opts.encoding,
+            onEncoding: (chosen) => console.log(chosen.note),
+            onProgress: (d, t) => bar.update(d, t),
+          });
           bar.stop();
           const seconds = (Date.now() - started) / 1000;
           console.log(

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { Config } from "../config";
-import { SubjectService } from "../modules/subject/subject.service";
 import { withDatabase } from "./with-database";
 
 /** `hub subject`: enterprises' own keys (the SUBJECT audience: an enterprise reading its own record and filing objections). */
@@ -13,6 +12,7 @@ export function registerSubjectCommands(program: Command, config: () => Config):
     .requiredOption("--credit-code <code>", "the enterprise's unified social credit code")
     .option("--json", "print one JSON line {id, creditCode, token}")
     .action(async (opts: { creditCode: string; json?: boolean }) => {
+      const { SubjectService } = await import("../modules/subject/subject.service");
       await withDatabase(config(), async ({ dataSource }) => {
         const { key, token } = await new SubjectService(dataSource).create(opts.creditCode.trim().toUpperCase());
         if (opts.json) return console.log(JSON.stringify({ id: key.id, creditCode: key.creditCode, token }));
@@ -26,6 +26,7 @@ export function registerSubjectCommands(program: Command, config: () => Config):
     .description("list subject keys")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
+      const { SubjectService } = await import("../modules/subject/subject.service");
       await withDatabase(config(), async ({ dataSource }) => {
         const keys = await new SubjectService(dataSource).list();
         if (opts.json) return console.log(JSON.stringify(keys));
@@ -42,6 +43,7 @@ export function registerSubjectCommands(program: Command, config: () => Config):
     .description("revoke a subject key; its calls are refused from now on")
     .argument("<id>", "subject key id")
     .action(async (id: string) => {
+      const { SubjectService } = await import("../modules/subject/subject.service");
       await withDatabase(config(), async ({ dataSource }) => {
         const revoked = await new SubjectService(dataSource).revoke(id);
         console.log(`revoked subject key ${revoked.id} (${revoked.creditCode})`);

@@ -1,5 +1,5 @@
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
-import type { ImportFeed, RowError } from "../../db/import-feed";
+import type { FeedSpec, ImportFeed, RowError } from "../../db/import-feed";
 import { addYears } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../../shared/field-checks";
@@ -13,24 +13,41 @@ interface LicenceRow {
   validUntil: string | null;
 }
 
+const MAX = { licenceNumber: 100, title: 200 } as const;
+
 /**
- * `hub import licences`: credit_code,licence_number,title,department,issued_on[,valid_until]. The
- * department is the issuing one named in the feed; a licence number is written once per
- * department (a re-run writes nothing twice); public for HUB_LICENCE_PUBLIC_YEARS after issue,
- * fixed when written, as recordLicence does.
+ * `hub import licences`. The department is the issuing one named in the feed; a licence number is
+ * written once per department (a re-run writes nothing twice); public for HUB_LICENCE_PUBLIC_YEARS
+ * after issue, fixed when written, as recordLicence does.
  */
+export const LICENCE_FEED_SPEC: FeedSpec = {
+  name: "licences",
+  summary: "administrative licences (行政许可)",
+  columns: [
+    { name: "credit_code", required: true, description: "the licensed enterprise's unified social credit code (18 characters); it must be registered in the hub" },
+    { name: "licence_number", required: true, description: "the licence's number", maxLength: MAX.licenceNumber },
+    { name: "title", required: true, description: "the licence's name, e.g. 安全生产许可证", maxLength: MAX.title },
+    { name: "department", required: true, description: "the issuing department", values: DEPARTMENTS },
+    { name: "issued_on", required: true, description: "the day of issue, not in the future", date: true },
+    { name: "valid_until", required: false, description: "the last day it is valid, not before issued_on; empty means no end date", date: true },
+  ],
+  notes: [
+    "A licence number already recorded for the same issuing department is skipped.",
+    "Licences are public for HUB_LICENCE_PUBLIC_YEARS after issue, fixed when written.",
+  ],
+};
+
 export function licenceFeed(publicYears: number): ImportFeed<LicenceRow> {
   return {
-    name: "licences",
-    columns: ["credit_code", "licence_number", "title", "department", "issued_on"],
+    ...LICENCE_FEED_SPEC,
     parse(r) {
       const issuedOn = pastDateField(r.issued_on, "issued_on");
       const validUntil = (r.valid_until ?? "").trim() ? dateField(r.valid_until, "valid_until") : null;
       if (validUntil && validUntil < issuedOn) throw badInput("valid_until", "valid_until cannot be earlier than issued_on.");
       return {
         creditCode: creditCodeField(r.credit_code),
-        licenceNumber: textField(r.licence_number, "licence_number", 100)!,
-        title: textField(r.title, "title", 200)!,
+        licenceNumber: textField(r.licence_number, "licence_number", MAX.licenceNumber)!,
+        title: textField(r.title, "title", MAX.title)!,
         department: enumField(r.department, DEPARTMENTS, "department"),
         issuedOn,
         validUntil,

@@ -1,14 +1,14 @@
 import { badInput } from "../../shared/errors";
 import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
-import type { ImportFeed } from "../../db/import-feed";
+import type { FeedSpec, ImportFeed } from "../../db/import-feed";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../../shared/field-checks";
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
 import { PenaltyType } from "./penalty.enums";
 import type { PublicationSettings } from "../../config";
 import { FailingCreditSeverity } from "./penalty.enums";
-import { penaltySeverity, publicUntilFor } from "./penalty.rules";
+import { MINOR_FINE_LIMIT, penaltySeverity, publicUntilFor } from "./penalty.rules";
 
 interface PenaltyRow {
   creditCode: string;
@@ -24,19 +24,44 @@ interface PenaltyRow {
   personIdNumber: string | null;
 }
 
+/** Between the types of one penalty in `penalty_types`: a comma would need the value quoted. */
+const TYPE_SEPARATOR = "|";
+const PENALTY_TYPES = Object.values(PenaltyType);
+const MAX = { decisionNumber: 100, violation: 2000, legalBasis: 2000 } as const;
+
 /**
- * `hub import penalties`: credit_code,decision_number,department,decided_on,violation,legal_basis,
- * penalty_types (separated by |),fine_amount,public_until,person_id_number. The department is the
- * deciding department named in the feed; rows go through the same rules as recordPenalty
- * (the person's role at the enterprise, watchlist rule, grade and risk) in the batch's transaction.
+ * `hub import penalties`. The department is the deciding department named in the feed; rows go
+ * through the same rules as recordPenalty (the person's role at the enterprise, watchlist rule,
+ * grade and risk) in the batch's transaction.
  */
+export const PENALTY_FEED_SPEC: FeedSpec = {
+  name: "penalties",
+  summary: "administrative penalty decisions (行政处罚)",
+  columns: [
+    { name: "credit_code", required: true, description: "the penalised enterprise's unified social credit code (18 characters); it must be registered in the hub" },
+    { name: "decision_number", required: true, description: "the decision's document number (文号)", maxLength: MAX.decisionNumber },
+    { name: "department", required: true, description: "the deciding department", values: DEPARTMENTS },
+    { name: "decided_on", required: true, description: "the day of the decision, not in the future", date: true },
+    { name: "violation", required: true, description: "what the enterprise did wrong", maxLength: MAX.violation },
+    { name: "penalty_types", required: true, description: "the penalties imposed, at least one", values: PENALTY_TYPES, separator: TYPE_SEPARATOR },
+    { name: "legal_basis", required: false, description: "the provisions applied", maxLength: MAX.legalBasis },
+    { name: "fine_amount", required: false, description: `the fine in yuan, like 50000.00 (at most 12 digits and 2 decimals); needed when penalty_types includes ${PenaltyType.FINE}` },
+    { name: "public_until", required: false, description: "the last day the public sees the penalty, not before decided_on; empty means the end of its severity's public period, which a date may only shorten (leave it empty for a MINOR penalty)", date: true },
+    { name: "person_id_number", required: false, description: "the resident ID number of the responsible person, who must be known to the hub and hold or have held a role at the enterprise" },
+  ],
+  notes: [
+    `The severity follows from penalty_types and fine_amount: SERIOUS with ${PenaltyType.REVOKE_LICENSE} or ${PenaltyType.DETENTION}; MINOR (never published) with only ${PenaltyType.WARNING}, or only a ${PenaltyType.FINE} of at most ${MINOR_FINE_LIMIT} yuan; otherwise GENERAL.`,
+    "A penalty already recorded for the enterprise under the same decision_number is skipped.",
+    "Each imported penalty updates the enterprise's watchlist, credit grade and risk as recordPenalty does.",
+  ],
+};
+
 export function penaltyFeed(publication: PublicationSettings, watchlist: WatchlistService, standing: StandingService): ImportFeed<PenaltyRow> {
   return {
-    name: "penalties",
-    columns: ["credit_code", "decision_number", "department", "decided_on", "violation", "penalty_types"],
+    ...PENALTY_FEED_SPEC,
     parse(r) {
       const decidedOn = pastDateField(r.decided_on, "decided_on");
-      const penaltyTypes = [...new Set((r.penalty_types ?? "").split("|").filter((t) => t.trim()).map((t) => enumField(t, Object.values(PenaltyType), "penalty_types")))];
+      const penaltyTypes = [...new Set((r.penalty_types ?? "").split(TYPE_SEPARATOR).filter((t) => t.trim()).map((t) => enumField(t, PENALTY_TYPES, "penalty_types")))];
       if (!penaltyTypes.length) throw badInput("penalty_types", "Name at least one penalty type.");
       const fine = (r.fine_amount ?? "").trim();
       if (fine && !/^\d{1,12}(\.\d{1,2})?$/.test(fine)) throw badInput("fine_amount", `${JSON.stringify(fine)} is not an amount like 50000.00.`);
@@ -49,11 +74,11 @@ export function penaltyFeed(publication: PublicationSettings, watchlist: Watchli
       if (person && idNumberProblem(normaliseIdNumber(person))) throw badInput("person_id_number", idNumberProblem(normaliseIdNumber(person))!);
       return {
         creditCode: creditCodeField(r.credit_code),
-        decisionNumber: textField(r.decision_number, "decision_number", 100)!,
+        decisionNumber: textField(r.decision_number, "decision_number", MAX.decisionNumber)!,
         department: enumField(r.department, DEPARTMENTS, "department"),
         decidedOn,
-        violation: textField(r.violation, "violation", 2000)!,
-        legalBasis: textField(r.legal_basis, "legal_basis", 2000, false),
+        violation: textField(r.violation, "violation", MAX.violation)!,
+        legalBasis: textField(r.legal_basis, "legal_basis", MAX.legalBasis, false),
         penaltyTypes,
         fineAmount: fine || null,
         publicUntil,

@@ -1,6 +1,6 @@
 import type { StandingService } from "../standing/standing.service";
 import { creditCodeField, enumField, pastDateField, textField } from "../../shared/field-checks";
-import type { ImportFeed } from "../../db/import-feed";
+import type { FeedSpec, ImportFeed } from "../../db/import-feed";
 import { RiskSignalType } from "./risk.enums";
 
 interface SignalRow {
@@ -11,17 +11,35 @@ interface SignalRow {
   detail: string | null;
 }
 
-/** `hub import risk-signals`: credit_code,type,occurred_on,source,detail */
+const SIGNAL_TYPES = Object.values(RiskSignalType);
+const MAX = { source: 100, detail: 2000 } as const;
+
+/** `hub import risk-signals`: signals from other systems that raise an enterprise's risk score. */
+export const RISK_SIGNAL_FEED_SPEC: FeedSpec = {
+  name: "risk-signals",
+  summary: "risk signals from other systems (风险信号: litigation, arrears, …)",
+  columns: [
+    { name: "credit_code", required: true, description: "the enterprise's unified social credit code (18 characters); it must be registered in the hub" },
+    { name: "type", required: true, description: "what kind of signal", values: SIGNAL_TYPES },
+    { name: "occurred_on", required: true, description: "the day it happened, not in the future", date: true },
+    { name: "source", required: true, description: "the system or authority that reported it", maxLength: MAX.source },
+    { name: "detail", required: false, description: "free text, e.g. a case number", maxLength: MAX.detail },
+  ],
+  notes: [
+    "A signal already recorded with the same enterprise, type, occurred_on, source and detail is skipped.",
+    "Each imported signal updates the enterprise's credit grade and risk.",
+  ],
+};
+
 export function riskSignalFeed(standing: StandingService): ImportFeed<SignalRow> {
   return {
-    name: "risk-signals",
-    columns: ["credit_code", "type", "occurred_on", "source"],
+    ...RISK_SIGNAL_FEED_SPEC,
     parse: (r) => ({
       creditCode: creditCodeField(r.credit_code),
-      type: enumField(r.type, Object.values(RiskSignalType), "type"),
+      type: enumField(r.type, SIGNAL_TYPES, "type"),
       occurredOn: pastDateField(r.occurred_on, "occurred_on"),
-      source: textField(r.source, "source", 100)!,
-      detail: textField(r.detail, "detail", 2000, false),
+      source: textField(r.source, "source", MAX.source)!,
+      detail: textField(r.detail, "detail", MAX.detail, false),
     }),
     async write(tx, rows) {
       const known: { code: string; id: string }[] = await tx.query(

@@ -4,11 +4,12 @@ import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../shared/errors";
 import { DEFAULT_MAX_LENGTH, textProblem } from "../../shared/text-bounds";
 import { csvRows } from "./csv-rows";
-import type { ImportFeed } from "../../db/import-feed";
+import { type ImportFeed, requiredColumns } from "../../db/import-feed";
 import { ErrorReport } from "./error-report";
+import type { EncodingChoice } from "./encodings";
+import { type ChosenEncoding, chooseEncoding, decodedStream } from "./file-encoding";
 
-
-/** A bulk feed: how to read one CSV record, and how to write a batch of valid rows. */
+/** What an import did: rows read, written, already present and refused, and where the refusals are listed. */
 export interface ImportResult {
   rows: number;
   written: number;
@@ -18,8 +19,8 @@ export interface ImportResult {
 }
 
 /**
- * A value no feed may see: bytes that are not UTF-8 (decoded as U+FFFD, so the file was saved in
- * another encoding such as GBK), NUL, or more than the default maximum. Checked here for every
+ * A value no feed may see: bytes that are not UTF-8 (decoded as U+FFFD: a damaged line in a file
+ * read as UTF-8, see chooseEncoding), NUL, or more than the default maximum. Checked here for every
  * feed, so that such a row is reported on its own and never reaches (and fails) a batch's SQL.
  */
 function unreadableValue(record: Record<string, string>): { field: string; message: string } | null {
@@ -37,21 +38,31 @@ function unreadableValue(record: Record<string, string>): { field: string; messa
  * Streams a CSV file through a feed: constant memory whatever the file size, valid rows
  * committed in batches, each bad row (bad CSV, a bad value, a rule the feed refuses) reported
  * with the line it starts on in `<file>.errors.csv`. Feeds write with ON CONFLICT DO NOTHING
- * on a natural key, so a re-run writes nothing twice.
+ * on a natural key, so a re-run writes nothing twice. The encoding (`auto` unless given) is
+ * settled by a checking pass first, so a file that is not valid in it is refused before any row
+ * is written; `onEncoding` hears which was chosen before the import starts.
  */
 export async function importCsv<Row>(
   db: DataSource,
   file: string,
   feed: ImportFeed<Row>,
-  options: { batchSize?: number; onProgress?: (bytesRead: number, totalBytes: number) => void } = {},
+  options: {
+    batchSize?: number;
+    encoding?: EncodingChoice;
+    onEncoding?: (chosen: ChosenEncoding) => void;
+    onProgress?: (bytesRead: number, totalBytes: number) => void;
+  } = {},
 ): Promise<ImportResult> {
   const batchSize = options.batchSize ?? 1_000;
   const totalBytes = fs.statSync(file).size;
+  const chosen = await chooseEncoding(file, options.encoding ?? "auto");
+  options.onEncoding?.(chosen);
   const input = fs.createReadStream(file);
   const report = new ErrorReport(`${file}.errors.csv`);
+  const required = requiredColumns(feed);
   const checkHeader = (header: string[]) => {
-    const missing = feed.columns.filter((c) => !header.includes(c));
-    if (missing.length) throw new Error(`${file}: the ${feed.name} feed needs the columns ${feed.columns.join(", ")}; missing ${missing.join(", ")}`);
+    const missing = required.filter((c) => !header.includes(c));
+    if (missing.length) throw new Error(`${file}: the ${feed.name} feed needs the columns ${required.join(", ")}; missing ${missing.join(", ")}`);
   };
 
   const result: ImportResult = { rows: 0, written: 0, duplicates: 0, rejected: 0, reportPath: null };
@@ -69,7 +80,7 @@ export async function importCsv<Row>(
   };
 
   try {
-    for await (const item of csvRows(input, checkHeader)) {
+    for await (const item of csvRows(decodedStream(input, chosen.encoding), checkHeader)) {
       result.rows++;
       if ("malformed" in item) {
         result.rejected++;
@@ -98,5 +109,6 @@ export async function importCsv<Row>(
     return result;
   } finally {
     report.destroy();
+    input.destroy();
   }
 }
