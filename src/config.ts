@@ -138,6 +138,14 @@ const schema = z.object({
   // GET /metrics (Prometheus): off unless asked for; with a token, only for `Authorization: Bearer <token>`.
   HUB_METRICS: onOff.default("off"),
   HUB_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // OpenTelemetry tracing, with the standard variables: off unless an OTLP endpoint is named
+  // (OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) or OTEL_TRACES_EXPORTER=otlp;
+  // OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none turn it off. Spans go over OTLP/HTTP.
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).optional(),
+  OTEL_TRACES_EXPORTER: z.enum(["otlp", "none"]).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("safety-credit-hub"),
   // Trusted documents: with "on" only the operations of the manifest run (sent by documentId
   // "sha256:<hex>" or in full); the manifest is the one the client kit's code generator writes.
   HUB_TRUSTED_DOCUMENTS: onOff.default("off"),
@@ -267,6 +275,14 @@ export interface PublicationSettings {
   seriousMonths: number;
 }
 
+/** Tracing per the OpenTelemetry variables: the traces endpoint wins; the base endpoint gets /v1/traces. */
+function tracingOf(v: { OTEL_SDK_DISABLED?: string; OTEL_TRACES_EXPORTER?: string; OTEL_EXPORTER_OTLP_ENDPOINT?: string; OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string; OTEL_SERVICE_NAME: string }): Config["tracing"] {
+  if (v.OTEL_SDK_DISABLED === "true" || v.OTEL_TRACES_EXPORTER === "none") return null;
+  const base = v.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/$/, "");
+  const tracesUrl = v.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (base ? `${base}/v1/traces` : v.OTEL_TRACES_EXPORTER === "otlp" ? "http://localhost:4318/v1/traces" : null);
+  return tracesUrl ? Object.freeze({ tracesUrl, serviceName: v.OTEL_SERVICE_NAME }) : null;
+}
+
 export type Config = Readonly<{
   /** "production" unless NODE_ENV says otherwise: details reach clients only in "development". */
   env: "development" | "production" | "test";
@@ -321,6 +337,8 @@ export type Config = Readonly<{
   reportPeriod: "monthly" | "quarterly";
   /** GET /metrics when on; the bearer token it requires, if any. */
   metrics: Readonly<{ enabled: boolean; token: string | null }>;
+  /** OpenTelemetry traces: where spans are sent (OTLP/HTTP), or null when tracing is off. */
+  tracing: Readonly<{ tracesUrl: string; serviceName: string }> | null;
   /** Origins whose browser frontends may call the hub (CORS allow-list). */
   corsOrigins: readonly string[];
   /** The trusted documents' manifest (GraphQL Code Generator's persisted-documents.json). */
@@ -421,6 +439,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tips: Object.freeze({ ratePerHour: v.HUB_TIP_RATE_PER_HOUR, routing: Object.freeze({ ...DEFAULT_TIP_ROUTING, ...v.HUB_TIP_ROUTING }) }),
     reportPeriod: v.HUB_REPORT_PERIOD,
     metrics: Object.freeze({ enabled: v.HUB_METRICS === "on", token: v.HUB_METRICS_TOKEN ?? null }),
+    tracing: tracingOf(v),
     corsOrigins: Object.freeze(v.HUB_CORS_ORIGINS.map((o) => o.toLowerCase())),
     trustedDocuments: Object.freeze({
       file: path.resolve(v.HUB_TRUSTED_DOCUMENTS_FILE ?? path.join(projectRoot(), "schema/client/persisted-documents.json")),

@@ -5,6 +5,7 @@ import type { HubMetrics } from "./metrics";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { RequestContext } from "../modules/context";
 import { persistedQueryOf, persistedQueryProblem } from "./persisted-query";
+import type { Tracing } from "./tracing";
 import type { TrustedDocuments } from "./trusted-documents";
 
 export interface Readiness {
@@ -22,6 +23,8 @@ export interface HttpOptions {
   trustedDocuments: TrustedDocuments;
   /** The explorer's pages and files (null: not served). */
   explorer: ((req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean) | null;
+  /** A span per request when OpenTelemetry is configured. */
+  tracing: Tracing;
   /** GET /metrics, when configured (null: 404). */
   metrics: { hub: HubMetrics; token: string | null } | null;
   /** Slow or idle clients and connection floods (see Config.http). */
@@ -131,8 +134,11 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
   const requestId = requestIdOf(req);
   const started = performance.now();
   res.setHeader("x-request-id", requestId);
+  const probe = url.pathname === "/healthz" || url.pathname === "/readyz" || url.pathname === "/metrics";
+  const endSpan = probe ? null : options.tracing.startRequest(req, url.pathname);
   res.once("finish", () => {
-    if (url.pathname === "/healthz" || url.pathname === "/readyz" || url.pathname === "/metrics") return;
+    if (probe) return;
+    endSpan?.({ requestId, status: res.statusCode, ...requestFacts.get(req) });
     if (url.pathname === "/graphql" && req.method !== "OPTIONS") options.metrics?.hub.request(requestFacts.get(req), res.statusCode, (performance.now() - started) / 1000);
     options.logger.info(
       { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, ...requestFacts.get(req) },

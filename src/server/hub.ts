@@ -29,6 +29,7 @@ import { createHttpServer, requestFacts } from "./http-server";
 import { HubMetrics } from "./metrics";
 import { createExplorer } from "./explorer";
 import { TrustedDocuments } from "./trusted-documents";
+import { startTracing } from "./tracing";
 import { metricsPlugin } from "./plugins/metrics.plugin";
 import { cachedReadiness } from "./readiness";
 
@@ -82,6 +83,7 @@ export async function startHub(
       })
     : null;
   if (metrics) plugins.push(metricsPlugin(metrics));
+  const tracing = startTracing(config.tracing);
   const trustedDocuments = TrustedDocuments.load(config.trustedDocuments.file, config.trustedDocuments.only);
   const apollo = createApollo(schema, config, logger, plugins);
   const rateLimit = new RateLimit(config.rateLimit.perSecond, config.rateLimit.burst);
@@ -124,6 +126,7 @@ export async function startHub(
     corsOrigins: config.corsOrigins,
     trustedDocuments,
     explorer: config.explorer ? createExplorer() : null,
+    tracing,
     logger,
     metrics: metrics && { hub: metrics, token: config.metrics.token },
     limits: config.http,
@@ -192,6 +195,7 @@ export async function startHub(
     await new Promise((r) => server.close(r));
     await apollo.stop();
     await database?.close();
+    await tracing.shutdown();
     throw err;
   }
   state = "ready";
@@ -226,6 +230,8 @@ export async function startHub(
       // Every record of a request that was answered is written before the database closes.
       await accessLog?.stop();
       await database!.close();
+      // The last requests' spans are sent before the process goes.
+      await tracing.shutdown();
       logger.info("hub stopped");
     },
   };

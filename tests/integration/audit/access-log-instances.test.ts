@@ -1,10 +1,10 @@
 import { createEnterprise } from "../../helpers/factories";
 import { type HubProcess, startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // Two processes on one database need a PostgreSQL server: the embedded one lives inside a single
 // hub process (CI runs with a server).
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 
 withServer("access log with several hub instances on one database", () => {
   let t: TestHub;

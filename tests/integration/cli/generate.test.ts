@@ -1,9 +1,9 @@
 import { generate } from "../../../src/tools/demo/generate";
 import { startTestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // COPY FROM STDIN needs a PostgreSQL server; the embedded database's socket does not carry it
 // (the command refuses to run without DATABASE_URL).
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 
 withServer("hub generate", () => {
   it("streams a consistent data set with COPY: deterministic, valid identifiers, lists with their tasks", async () => {

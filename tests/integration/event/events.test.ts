@@ -3,6 +3,7 @@ import { today } from "../../../src/shared/clock";
 import { HubEventKind } from "../../../src/modules/event/event.enums";
 import { blacklist, createEnterprise, expectData, recordPenalty } from "../../helpers/factories";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { itOnPostgres as onPostgres } from "../../helpers/requires";
 
 const EVENTS = `query($kinds: [HubEventKind!], $after: String, $first: Int) { events(kinds: $kinds, after: $after, first: $first) {
   pageInfo { hasNextPage endCursor } edges { cursor node { id kind summary enterprise { creditCode } sanctionTask { department dueOn measure { code } } objection { trackingNumber } } } } }`;
@@ -11,7 +12,6 @@ const TASKS = `{ sanctionTasks(first: 100) { edges { node { id department blackl
 
 type Node = { id: string; kind: string; enterprise: { creditCode: string } | null; sanctionTask: any; objection: any };
 // Concurrent transactions need PostgreSQL: the embedded database runs one transaction at a time.
-const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The outbox and the pull feed (issue 16, first part). */

@@ -4,10 +4,10 @@ import { blacklist, createEnterprise, expectData } from "../../helpers/factories
 import { startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 import { connectRaw, subscribe } from "../../helpers/ws-client";
+import { itOnPostgres as onPostgres } from "../../helpers/requires";
 
 const EVENTS = `subscription($kinds: [HubEventKind!], $after: String) { events(kinds: $kinds, after: $after) { id kind summary enterprise { creditCode } sanctionTask { department } } }`;
 // One embedded database serves one hub process and has no LISTEN connection (its readers look every second).
-const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ids = (results: { data?: any }[]) => results.map((r) => Number(r.data.events.id));
 

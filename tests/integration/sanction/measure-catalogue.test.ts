@@ -2,12 +2,12 @@ import { today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData } from "../../helpers/factories";
 import { startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { itOnPostgres as onPostgres } from "../../helpers/requires";
 
 const MEASURES = `{ sanctionMeasures { code title implementingDepartments matters appliesToPersons } }`;
 const PUBLISH = `mutation($measures: [MeasureInput!]!, $note: String) { publishMeasureCatalogue(measures: $measures, note: $note) { version measures { code implementingDepartments } } }`;
 const TASKS = `{ sanctionTasks(first: 100) { edges { node { id department catalogueVersion measure { code implementingDepartments } blacklistEntry { id enterprise { creditCode } } } } } }`;
 // Several hub processes on one database need PostgreSQL (one embedded database serves one process).
-const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const REGISTER = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { feedback { id } } }`;
 

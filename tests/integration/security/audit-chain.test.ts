@@ -3,9 +3,9 @@ import { runHubCli } from "../../helpers/cli";
 import { createEnterprise } from "../../helpers/factories";
 import { startHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // Tampering as the table's owner, and a second hub process, need a PostgreSQL server.
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 const READ = (name: string) => `query ${name}($c: CreditCode!) { enterprise(creditCode: $c) { name } }`;
 
 async function readAs(url: string, token: string, name: string, code: string): Promise<number> {

@@ -1,9 +1,9 @@
 import { migrations } from "../../../migrations";
 import { createEnterprise } from "../../helpers/factories";
 import { startTestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // Dropping the hub's database needs a PostgreSQL server (CI has one).
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,10 +4,10 @@ import { blacklist, createEnterprise, RECORD_PENALTY, SET_PERSON, setPerson, UPS
 import { type HubProcess, startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { newCreditCode, newIdNumber } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // A PostgreSQL server is needed to take connections away from the hub (the embedded database lives
 // inside the hub's own process). CI runs with one.
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 
 const READ = `query SurvivalRead($c: CreditCode!) { enterprise(creditCode: $c) { name onWatchlist
   penalties(first: 5) { totalCount edges { node { decisionNumber } } } responsiblePersons { role person { name } } } }`;

@@ -6,9 +6,9 @@ import { runHubCli } from "../../helpers/cli";
 import { createEnterprise } from "../../helpers/factories";
 import { startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // Roles are the server's: the embedded database (one superuser connection) has none to test.
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 const GRANTS = fs.readFileSync(path.join(projectRoot(), "docker/hub-app-role.sql"), "utf8");
 
 withServer("the hub's least-privilege role (docker/hub-app-role.sql)", () => {

@@ -1,10 +1,10 @@
 import { createEnterprise } from "../../helpers/factories";
 import { TcpProxy } from "../../helpers/tcp-proxy";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { describeOnPostgres as withServer } from "../../helpers/requires";
 
 // These tests take the database away from a running hub. The embedded database lives inside the
 // hub's own process and cannot go away on its own, so they need a PostgreSQL server (CI has one).
-const withServer = process.env.DATABASE_URL ? describe : describe.skip;
 
 withServer("database faults", () => {
   let t: TestHub;

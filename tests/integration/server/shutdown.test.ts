@@ -2,6 +2,7 @@ import { Client } from "pg";
 import { createEnterprise } from "../../helpers/factories";
 import { startHubProcess } from "../../helpers/hub-process";
 import { startTestHub } from "../../helpers/test-hub";
+import { itOnPostgres } from "../../helpers/requires";
 
 describe("graceful shutdown", () => {
   it("lets in-flight requests finish on SIGTERM, writes their access records, and exits 0", async () => {
@@ -52,7 +53,7 @@ describe("graceful shutdown", () => {
 
   // With no drain pause the listener closes at once; a request the hub is already working on
   // (held here by a table lock, so the timing is certain) must still be answered before exit.
-  (process.env.DATABASE_URL ? it : it.skip)("answers a request still running after the listener closed, then exits 0", async () => {
+  itOnPostgres("answers a request still running after the listener closed, then exits 0", async () => {
     const setup = await startTestHub({ keepDatabase: true });
     const token = await setup.agency("FINANCE");
     const code = await createEnterprise(setup);

@@ -3,13 +3,13 @@ import { createEnterprise, expectData, UPSERT } from "../../helpers/factories";
 import { newCreditCode } from "../../helpers/identifiers";
 import { startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { itOnPostgres as onPostgres } from "../../helpers/requires";
 
 const SUBMIT = `mutation($input: TipInput!) { submitTip(input: $input) { trackingNumber secret } }`;
 const STATUS = `query($n: String!, $s: String!) { tipStatus(trackingNumber: $n, secret: $s) { trackingNumber status outcome receivedAt updatedAt } }`;
 const TIPS = `query($status: TipStatus) { tips(status: $status, first: 100) { totalCount edges { node { id trackingNumber enterpriseName description contact routedTo status outcome enterprise { creditCode } } } } }`;
 const TIPS_NO_CONTACT = `{ tips(first: 100) { edges { node { trackingNumber } } } }`;
 const UPDATE = `mutation($id: ID!, $status: TipStatus!, $outcome: String) { updateTip(id: $id, status: $status, outcome: $outcome) { status outcome } }`;
-const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const tipInput = (overrides: Record<string, unknown> = {}) => ({

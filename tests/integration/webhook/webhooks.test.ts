@@ -5,13 +5,13 @@ import { blacklist, createEnterprise, expectData } from "../../helpers/factories
 import { startHubProcess, stopHubProcess } from "../../helpers/hub-process";
 import { startReceiver, type Receiver } from "../../helpers/webhook-receiver";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
+import { itOnPostgres as onPostgres } from "../../helpers/requires";
 
 const REGISTER = `mutation($url: String!, $kinds: [HubEventKind!]!) { registerWebhook(url: $url, kinds: $kinds) { secret webhook { id url kinds active } } }`;
 const WEBHOOKS = `{ webhooks { id url active deliveries(first: 10) { eventId attempt status error } } }`;
 const REMOVE = `mutation($id: ID!) { removeWebhook(id: $id) { id active } }`;
 const FAST = { HUB_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1", HUB_WEBHOOK_RETRY_BASE_MS: "100", HUB_WEBHOOK_POLL_MS: "100", HUB_WEBHOOK_TIMEOUT_MS: "1000", HUB_WEBHOOK_WORKER: "on" };
 // Several hub processes on one database need PostgreSQL (one embedded database serves one process).
-const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Appends `n` events addressed to FINANCE through the outbox's own writer, in one transaction. */
