@@ -5,6 +5,7 @@ import type { HubMetrics } from "./metrics";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { RequestContext } from "../modules/context";
 import { persistedQueryOf, persistedQueryProblem } from "./persisted-query";
+import { type PageRoute, type PageRunner, servePages } from "./pages";
 import type { Tracing } from "./tracing";
 import type { TrustedDocuments } from "./trusted-documents";
 
@@ -21,6 +22,8 @@ export interface HttpOptions {
   logger: Logger;
   /** documentId → text, and the refusal of other documents when only trusted documents may run. */
   trustedDocuments: TrustedDocuments;
+  /** Server-rendered pages (reports), tried in order before a 404. */
+  pages: { routes: readonly PageRoute[]; runner: PageRunner };
   /** The explorer's pages and files (null: not served). */
   explorer: ((req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => boolean) | null;
   /** A span per request when OpenTelemetry is configured. */
@@ -159,6 +162,7 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
     }
     if (url.pathname !== "/graphql") {
       if (options.explorer?.(req, res, url.pathname)) return;
+      if (options.serving() && (await servePages(options.pages.routes, options.pages.runner, req, res, url))) return;
       return sendJson(res, 404, { error: "not found" });
     }
     if (!options.serving()) {

@@ -28,6 +28,8 @@ import { createApollo } from "./create-server";
 import { createHttpServer, requestFacts } from "./http-server";
 import { HubMetrics } from "./metrics";
 import { createExplorer } from "./explorer";
+import { createPageRunner } from "./pages";
+import { PAGE_ROUTES } from "./page-routes";
 import { TrustedDocuments } from "./trusted-documents";
 import { startTracing } from "./tracing";
 import { metricsPlugin } from "./plugins/metrics.plugin";
@@ -126,6 +128,17 @@ export async function startHub(
     corsOrigins: config.corsOrigins,
     trustedDocuments,
     explorer: config.explorer ? createExplorer() : null,
+    pages: {
+      routes: PAGE_ROUTES,
+      runner: createPageRunner({
+        schema,
+        authenticate: (authorization, address) => authenticate(authorization, address, false),
+        admit,
+        context: (actor, address) => createContext(actor, database!.dataSource, services!, address),
+        logAccess,
+        formatError,
+      }),
+    },
     tracing,
     logger,
     metrics: metrics && { hub: metrics, token: config.metrics.token },

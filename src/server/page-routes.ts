@@ -1,0 +1,4 @@
+import type { PageRoute } from "./pages";
+
+/** The hub's server-rendered pages, tried in order (each answers only its own paths). */
+export const PAGE_ROUTES: readonly PageRoute[] = [];
