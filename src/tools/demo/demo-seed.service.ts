@@ -9,14 +9,16 @@ import { DEPARTMENTS, type Department } from "../../auth/department.enums";
 import { generateDemoData } from "./demo-data";
 import { type SubjectStory, seedSubjectStory } from "./demo-subject-story";
 import { seedSupervisionStory } from "./demo-supervision-story";
-import type { PublicationSettings } from "../../config";
+import { type BlacklistStory, seedBlacklistStory } from "./demo-blacklist-story";
+import { seedPenaltyRepairStory } from "./demo-repair-story";
+import { seedRiskStory } from "./demo-risk-story";
+import type { Config, PublicationSettings } from "../../config";
 
 export const DEMO_ENTERPRISES = 200;
 export const DEMO_SEED = 20191120;
 const DEMO_AGENCY_PREFIX = "Demo ";
 // The configuration's own default (an empty environment), so it cannot drift from config.ts.
-const DEFAULT_PUBLICATION = loadConfig({}).publication;
-const DEFAULT_OBJECTION_DAYS = loadConfig({}).objectionWorkingDays;
+const DEFAULT_CONFIG = loadConfig({});
 
 export interface DemoSeedOptions {
   enterprises?: number;
@@ -27,6 +29,20 @@ export interface DemoSeedOptions {
   publication?: PublicationSettings;
   /** Config.objectionWorkingDays: the demo objections' due dates. */
   objectionWorkingDays?: number;
+  /**
+   * The hub's configuration, which the stories' services apply (task periods, listing validity,
+   * repair waits, risk weights and thresholds); also the default of the two settings above.
+   * Default: the configuration of an empty environment.
+   */
+  config?: Config;
+}
+
+/** What the stories written through the services hold (the records new to the database). */
+export interface DemoStories {
+  blacklist: Omit<BlacklistStory, "enterpriseIds">;
+  penaltyRepairs: number;
+  riskSignals: number;
+  accidents: number;
 }
 
 export interface DemoSeedResult {
@@ -39,6 +55,8 @@ export interface DemoSeedResult {
   agencies: { department: Department; id: string; token: string }[];
   /** The demo subject key (the printed enterprise's own), when this run loaded that enterprise. */
   subject: SubjectStory | null;
+  /** Null when the run added no enterprise (then it added no story either). */
+  stories: DemoStories | null;
 }
 
 /**
@@ -46,7 +64,10 @@ export interface DemoSeedResult {
  * subject's side: a subject key, objections, repairs; demo-subject-story.ts), all in one
  * transaction: a seed that fails half-way leaves nothing behind, so the next start still finds an
  * empty database and seeds again. Enterprises already present are kept as they are (with their
- * persons and penalties); earlier demo agencies are revoked, so only the printed keys work.
+ * persons and penalties); earlier demo agencies are revoked, so only the printed keys work (see
+ * demoRerunNotice, which says so before a run). The blacklist with its tasks and feedback, penalty
+ * repairs, risk signals and an accident are written by the services themselves, bound to this
+ * transaction (demo-services.ts).
  */
 export async function seedDemoData(
   db: DataSource,
@@ -55,15 +76,16 @@ export async function seedDemoData(
 ): Promise<DemoSeedResult> {
   const seed = options.seed ?? DEMO_SEED;
   const anchor = options.anchor ?? today();
+  const config = options.config ?? DEFAULT_CONFIG;
   const data = generateDemoData({
     count: options.enterprises ?? DEMO_ENTERPRISES,
     seed,
     anchor,
-    publication: options.publication ?? DEFAULT_PUBLICATION,
+    publication: options.publication ?? config.publication,
   });
   const keys = DEPARTMENTS.map((department) => ({ department, token: generateApiKey() }));
 
-  const { agencies, subject } = await inTransaction(db, async (tx) => {
+  const { agencies, subject, stories } = await inTransaction(db, async (tx) => {
     await tx.query(`UPDATE agency SET revoked_at = now() WHERE name LIKE $1 AND revoked_at IS NULL`, [`${DEMO_AGENCY_PREFIX}%`]);
     const rows: { id: string; department: Department }[] = await tx.query(
       `INSERT INTO agency (name, department, region_code, scopes, key_hash)
@@ -121,9 +143,12 @@ export async function seedDemoData(
     const subject = isNew.has(firstCreditCode)
       ? await seedSubjectStory(tx, {
           enterpriseIds: inserted.map((r) => r.id), firstCreditCode, anchor,
-          workingDays: options.objectionWorkingDays ?? DEFAULT_OBJECTION_DAYS,
+          workingDays: options.objectionWorkingDays ?? config.objectionWorkingDays,
         })
       : null;
+    const enterpriseIds = inserted.map((r) => r.id);
+    // Before the watchlist rule, which does not watch an enterprise on the blacklist.
+    const { enterpriseIds: blacklisted, ...blacklist } = await seedBlacklistStory(db, tx, { enterpriseIds, anchor, seed, config, agencyOf });
     const penaltiesOf = new Map<string, number>();
     for (const x of pe) penaltiesOf.set(x.creditCode, (penaltiesOf.get(x.creditCode) ?? 0) + 1);
     for (const { id, code } of inserted) {
@@ -131,13 +156,18 @@ export async function seedDemoData(
       if ((penaltiesOf.get(code) ?? 0) >= 2) await services.watchlist.applyAutomaticRule(tx, id);
     }
     // Warnings, verification requests (half done), key supervision targets and tip-offs, before the risk is scored.
-    await seedSupervisionStory(tx, { enterpriseIds: inserted.map((r) => r.id), anchor, agencyOf });
-    await services.standing.recompute(tx, inserted.map((r) => r.id));
+    await seedSupervisionStory(tx, { enterpriseIds, anchor, agencyOf });
+    const penaltyRepairs = await seedPenaltyRepairStory(db, tx, { enterpriseIds, config, agencyOf });
+    const risk = await seedRiskStory(db, tx, { enterpriseIds, blacklisted, anchor, config, agencyOf });
+    await services.standing.recompute(tx, enterpriseIds);
     // When these are all the enterprises there are, every standing is now up to date with today
     // and the scheduled refresh has nothing left to do today.
     const [{ total }] = await tx.query(`SELECT count(*)::int AS total FROM enterprise`);
     if (total === inserted.length) await services.standing.markRefreshed(tx, total);
-    return { subject, agencies: keys.map((k) => ({ ...k, id: agencyOf.get(k.department)! })) };
+    const stories: DemoStories | null = enterpriseIds.length
+      ? { blacklist, penaltyRepairs, riskSignals: risk.signals, accidents: risk.accidents }
+      : null;
+    return { subject, stories, agencies: keys.map((k) => ({ ...k, id: agencyOf.get(k.department)! })) };
   });
 
   return {
@@ -149,7 +179,39 @@ export async function seedDemoData(
     anchor,
     agencies,
     subject,
+    stories,
   };
+}
+
+/**
+ * What `seedDemoData` is about to do to the keys of a database that already holds demo data, in
+ * one sentence for `hub demo-seed` to print before it runs; null when it holds none. It names what
+ * the seed does: the active demo agencies (named "Demo …") are revoked and replaced; the demo
+ * enterprise's own key is issued only with that enterprise, so a key issued before stays valid.
+ */
+export async function demoRerunNotice(db: DataSource, options: Pick<DemoSeedOptions, "enterprises" | "seed"> = {}): Promise<string | null> {
+  const codes = generateDemoData({
+    count: options.enterprises ?? DEMO_ENTERPRISES, seed: options.seed ?? DEMO_SEED, anchor: today(), publication: DEFAULT_CONFIG.publication,
+  }).enterprises.map((e) => e.creditCode);
+  const [found] = await db.query(
+    `SELECT (SELECT count(*) FROM agency WHERE name LIKE $1 AND revoked_at IS NULL)::int AS agencies,
+       (SELECT count(*) FROM enterprise WHERE credit_code = ANY($2::text[]))::int AS enterprises,
+       EXISTS (SELECT 1 FROM enterprise WHERE credit_code = $3) AS "firstPresent",
+       (SELECT count(*) FROM subject_key k JOIN enterprise e ON e.id = k.enterprise_id WHERE e.credit_code = $3 AND k.revoked_at IS NULL)::int AS "subjectKeys"`,
+    [`${DEMO_AGENCY_PREFIX}%`, codes, codes[0]],
+  );
+  if (found.agencies === 0 && found.enterprises === 0) return null;
+  const n = found.agencies;
+  const agencies = n
+    ? `this run revokes the ${n} demo agency key${n === 1 ? "" : "s"} issued before (${n === 1 ? "it stops" : "they stop"} working) and prints new ones below`
+    : "no demo agency key is active, so none is revoked; new ones are printed below";
+  const k = found.subjectKeys;
+  const subject = !found.firstPresent
+    ? `a demo enterprise key is issued for ${codes[0]}`
+    : k
+      ? `the demo enterprise's own key${k === 1 ? "" : "s"} (SUBJECT, ${codes[0]}) ${k === 1 ? "stays" : "stay"} valid and no new one is issued`
+      : `no demo enterprise key is issued (${codes[0]} is already there, without an active key)`;
+  return `The database already holds demo data: ${agencies}; ${subject}; the ${found.enterprises} demo enterprises already there are kept as they are (only missing ones are added, with their stories).`;
 }
 
 /** True when the database holds no enterprise and no agency yet (a first start). */

@@ -23,6 +23,18 @@ async function digest(t: TestHub): Promise<string> {
     t.sql(`SELECT name, department, region_code, scopes FROM agency WHERE revoked_at IS NULL ORDER BY department`),
     t.sql(`SELECT e.credit_code, w.basis, w.listed_on::text FROM watchlist_entry w JOIN enterprise e ON e.id = w.enterprise_id ORDER BY 1`),
     t.sql(`SELECT e.credit_code, g.grade, g.factors FROM credit_grade g JOIN enterprise e ON e.id = g.enterprise_id ORDER BY 1`),
+    // The stories written through the services: listings, their tasks and feedback, repairs, signals, risk.
+    t.sql(`SELECT e.credit_code, b.subject_type, p.id_number, b.decision_number, b.ground, b.listed_on::text, b.valid_until::text, b.state
+           FROM blacklist_entry b JOIN enterprise e ON e.id = b.enterprise_id LEFT JOIN person p ON p.id = b.person_id ORDER BY 1, 2, 3, 4`),
+    t.sql(`SELECT e.credit_code, p.id_number, t.measure, t.department, t.due_on::text, t.distributed_at::text
+           FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id JOIN enterprise e ON e.id = b.enterprise_id
+             LEFT JOIN person p ON p.id = b.person_id ORDER BY 1, 2, 3, 4`),
+    t.sql(`SELECT f.department, f.client_reference, f.measure, f.matter, f.outcome, f.applied_on::text, f.supersedes IS NOT NULL AS correction
+           FROM sanction_feedback f ORDER BY 1, 2`),
+    t.sql(`SELECT e.credit_code, r.status, r.decided_by, pe.decision_number, r.blacklist_entry_id IS NOT NULL AS listing
+           FROM credit_repair r JOIN enterprise e ON e.id = r.enterprise_id LEFT JOIN penalty pe ON pe.id = r.penalty_id ORDER BY 1, 4`),
+    t.sql(`SELECT e.credit_code, s.type, s.occurred_on::text, s.source FROM risk_signal s JOIN enterprise e ON e.id = s.enterprise_id ORDER BY 1, 2`),
+    t.sql(`SELECT e.credit_code, ra.level, ra.score::text FROM risk_assessment ra JOIN enterprise e ON e.id = ra.enterprise_id ORDER BY 1`),
   ]);
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
