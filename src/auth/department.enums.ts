@@ -16,6 +16,21 @@ export enum Department {
 
 export const DEPARTMENTS = Object.values(Department);
 
+/** The departments' names as reports print them (通报 and pages are read by people, not systems). */
+export const DEPARTMENT_NAMES: Readonly<Record<Department, string>> = {
+  CREDIT_OFFICE: "发展改革委（信用办）",
+  EMERGENCY_MANAGEMENT: "应急管理",
+  MARKET_REGULATION: "市场监管",
+  ECOLOGY_ENVIRONMENT: "生态环境",
+  HOUSING_CONSTRUCTION: "住房城乡建设",
+  TRANSPORT: "交通运输",
+  INDUSTRY_IT: "工业和信息化",
+  FIRE_RESCUE: "消防救援",
+  HUMAN_RESOURCES: "人力资源社会保障",
+  FINANCE: "财政",
+  NATURAL_RESOURCES: "自然资源",
+};
+
 registerEnumType(Department, {
   name: "Department",
   description: "Supervising departments that take part in the hub (各设区市/省 部门).",

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from "../shared/errors";
+import { unauthenticated } from "../shared/errors";
 import { type Actor, type AgencyActor, PUBLIC, type SubjectActor } from "./actor";
 import { looksLikeApiKey, looksLikeSubjectKey } from "./api-key";
 import { type JwtIdentity, type JwtSubject, type JwtVerifier, isJwtSubject, looksLikeJwt } from "./jwt";
@@ -22,7 +22,6 @@ export interface SubjectDirectory {
   findByClaim(identity: JwtSubject): Promise<SubjectActor | null>;
 }
 
-const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);
 
 /**
  * Who is calling: an API key (hub_…) or, when an issuer is configured, a signed JWT. No Authorization header is the public audience (when public access is on);
@@ -60,12 +59,10 @@ export async function resolveActor(
     agency = identity && (await agencies.ensureExternal(identity));
   }
   if (!agency) throw invalid();
-  return {
-    kind: "agency",
-    agencyId: agency.id,
-    name: agency.name,
-    department: agency.department,
-    regionCode: agency.regionCode,
-    scopes: agency.scopes,
-  };
+  return agencyActorOf(agency);
+}
+
+/** The caller an agency is, as its key (or a link it issued) makes it. */
+export function agencyActorOf(agency: AgencyIdentity): AgencyActor {
+  return { kind: "agency", agencyId: agency.id, name: agency.name, department: agency.department, regionCode: agency.regionCode, scopes: agency.scopes };
 }

@@ -185,8 +185,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   SanctionFeedbackBatchResult: everyone("items", "accepted", "replayed", "rejected"),
   SanctionFeedbackBatchItem: everyone("index", "payload", "error"),
   BatchItemError: everyone("code", "message", "field"),
-  FeedbackReport: everyone("from", "to", "rows", "tasksDistributed", "tasksReported", "reportingRate"),
-  FeedbackReportRow: everyone("department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"),
+  FeedbackReport: everyone("from", "to", "rows", "tasksDistributed", "tasksReported", "tasksOverdue", "reportingRate", "mostOverdue"),
+  ReportLink: everyone("url", "expiresAt"),
+  FeedbackReportRow: everyone("department", "regionCode", "measure", "tasksDistributed", "tasksReported", "tasksOverdue", "applied", "partiallyApplied", "notApplied"),
   CreditReviewResult: everyone("reviewId", "creditCode", "found", "enterpriseName", "verdict", "reasons", "measuresInForce"),
   ReviewReason: everyone("code", "message", "measure", "blacklistEntry", "watchlistEntry"),
   AccessRecord: everyone("id", "at", "agency", "operationName", "purpose", "subjects", "sensitiveFields", "deniedFields", "hash", "previousHash"),
@@ -274,6 +275,8 @@ export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof
   decideObjection: DEPARTMENTS,
   // A department for its own system; removal of its own only (service).
   registerWebhook: DEPARTMENTS,
+  // The report's own rule applies to what the link opens (own department; OVERSIGHT any).
+  feedbackReportLink: DEPARTMENTS,
   removeWebhook: DEPARTMENTS,
   // Any department, for enterprises of its region (service).
   recordSupervisionAction: DEPARTMENTS,

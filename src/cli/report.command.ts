@@ -5,7 +5,7 @@ import type { Department } from "../auth/department.enums";
 import { withDatabase } from "./with-database";
 import type { FeedbackReport } from "../modules/feedback/feedback-report.type";
 
-const COLUMNS = ["department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"] as const;
+const COLUMNS = ["department", "regionCode", "measure", "tasksDistributed", "tasksReported", "tasksOverdue", "applied", "partiallyApplied", "notApplied"] as const;
 const OBJECTION_COLUMNS = ["department", "filed", "decidedInTime", "decidedLate", "stillOpen", "overdue", "medianDaysToDecide"] as const;
 
 export function registerReportCommands(program: Command, config: () => Config): void {

@@ -137,6 +137,7 @@ export async function startHub(
         context: (actor, address) => createContext(actor, database!.dataSource, services!, address),
         logAccess,
         formatError,
+        services: () => services!,
       }),
     },
     tracing,

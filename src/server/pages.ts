@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, execute, getOperationAST } from "graphql";
 import type { Actor } from "../auth/actor";
+import type { Services } from "../modules";
 import type { RequestContext } from "../modules/context";
 import { DomainError, ErrorCode } from "../shared/errors";
 
@@ -18,12 +19,15 @@ export interface PageDeps {
   context(actor: Actor, address: string): RequestContext;
   logAccess(context: RequestContext, operationName: string | null): Promise<void>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  services(): Services;
 }
 
 /** One page: answers its paths (true) or leaves the request to the next (false). */
 export type PageRoute = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, pages: PageRunner) => Promise<boolean>;
 
 export interface PageRunner {
+  /** The hub's services (a page may need one beside its operation, e.g. to open a signed link). */
+  services(): Services;
   /** The caller of this request: its key or token as a bearer header (none: the public audience). */
   actorOf(req: http.IncomingMessage): Promise<Actor>;
   /** Runs `document` as `actor`, access-logged; the errors are formatted as the API's are. */
@@ -51,6 +55,7 @@ export function sendPageError(res: http.ServerResponse, code: string, message: s
 export function createPageRunner(deps: PageDeps): PageRunner {
   const addressOf = (req: http.IncomingMessage) => req.socket.remoteAddress ?? "unknown";
   return {
+    services: deps.services,
     async actorOf(req) {
       const actor = await deps.authenticate(req.headers.authorization, addressOf(req));
       deps.admit(actor, addressOf(req));

@@ -60,3 +60,4 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError(ErrorCode.RATE_LIMITED, message, undefined, { retryAfterSeconds, deniedAttempt: false });
 
 export const unavailable = (message: string) => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, message);
+export const unauthenticated = (message: string) => new DomainError(ErrorCode.UNAUTHENTICATED, message);

@@ -100,6 +100,17 @@ export class AgencyService implements AgencyDirectory {
     return { ...row, ...identity, keyHash: null, createdAt: new Date(), revokedAt: null };
   }
 
+  /** The agency with this id unless it was revoked (a link it issued stops working then). */
+  async findLive(id: string): Promise<Agency | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [agency] = await this.dataSource.query(
+      `SELECT id, name, department, region_code AS "regionCode", scopes, external_id AS "externalId", created_at AS "createdAt", revoked_at AS "revokedAt"
+       FROM agency WHERE id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
+    return agency ?? null;
+  }
+
   /** The live agency holding this key, or null for an unknown or revoked key. */
   async findByKey(token: string): Promise<Agency | null> {
     // Every request with a key runs this: a prepared statement, not the query builder.

@@ -5,12 +5,15 @@ import { regionCondition } from "../../shared/region";
 import { Department } from "../../auth/department.enums";
 import { seesAllDepartments } from "../../auth/row-policy";
 import { isCurrent } from "./feedback.type";
+import { today } from "../../shared/clock";
+import { type SanctionTask, taskColumns, taskOverdue } from "../sanction/sanction-task.type";
 import type { FeedbackReport, FeedbackReportRow } from "./feedback-report.type";
 
 const REPORT = (filters: string) => `
 WITH tasks AS (
   SELECT t.department, e.region_code, t.measure, count(*)::int AS distributed,
-    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sanction_feedback f WHERE f.task_id = t.id AND ${isCurrent("f")}))::int AS reported
+    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM sanction_feedback f WHERE f.task_id = t.id AND ${isCurrent("f")}))::int AS reported,
+    count(*) FILTER (WHERE ${taskOverdue("$3")})::int AS overdue
   FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id JOIN enterprise e ON e.id = b.enterprise_id
   WHERE (t.distributed_at AT TIME ZONE 'UTC' + interval '8 hours')::date BETWEEN $1::date AND $2::date ${filters.replaceAll("X.", "t.")}
   GROUP BY 1, 2, 3
@@ -24,7 +27,7 @@ WITH tasks AS (
   GROUP BY 1, 2, 3
 )
 SELECT department, region_code AS "regionCode", measure,
-  coalesce(t.distributed, 0) AS "tasksDistributed", coalesce(t.reported, 0) AS "tasksReported",
+  coalesce(t.distributed, 0) AS "tasksDistributed", coalesce(t.reported, 0) AS "tasksReported", coalesce(t.overdue, 0) AS "tasksOverdue",
   coalesce(o.applied, 0) AS applied, coalesce(o.partially, 0) AS "partiallyApplied", coalesce(o.not_applied, 0) AS "notApplied"
 FROM tasks t FULL JOIN outcomes o USING (department, region_code, measure)
 ORDER BY department, region_code, measure`;
@@ -36,7 +39,7 @@ export class FeedbackReportService {
   async report(actor: AgencyActor, from: string, to: string, department: Department | null, regionCode: string | null): Promise<FeedbackReport> {
     if (from > to) throw badInput("from", `from (${from}) is after to (${to}).`);
     if (department && department !== actor.department && !seesAllDepartments(actor)) throw forbidden();
-    const params: unknown[] = [from, to];
+    const params: unknown[] = [from, to, today()];
     const p = (v: unknown) => `$${params.push(v)}`;
     let filters = "";
     const only = department ?? (seesAllDepartments(actor) ? null : actor.department);
@@ -46,6 +49,27 @@ export class FeedbackReportService {
     const rows: FeedbackReportRow[] = await this.db.query(REPORT(filters), params);
     const tasksDistributed = rows.reduce((n, r) => n + r.tasksDistributed, 0);
     const tasksReported = rows.reduce((n, r) => n + r.tasksReported, 0);
-    return { from, to, rows, tasksDistributed, tasksReported, reportingRate: tasksDistributed ? tasksReported / tasksDistributed : 0 };
+    const tasksOverdue = rows.reduce((n, r) => n + r.tasksOverdue, 0);
+    return {
+      from, to, rows, tasksDistributed, tasksReported, tasksOverdue,
+      reportingRate: tasksDistributed ? tasksReported / tasksDistributed : 0,
+      scope: { filters, params },
+    };
+  }
+
+  /**
+   * The report's overdue tasks, longest overdue first (the same tasks its tasksOverdue counts);
+   * none for a report read from the archive, which keeps its figures, not its scope.
+   */
+  async mostOverdue(report: FeedbackReport, first: number): Promise<SanctionTask[]> {
+    if (!report.scope) return [];
+    const { filters, params } = report.scope;
+    return this.db.query(
+      `SELECT ${taskColumns("$3")} FROM sanction_task t JOIN blacklist_entry b ON b.id = t.blacklist_entry_id JOIN enterprise e ON e.id = b.enterprise_id
+       WHERE (t.distributed_at AT TIME ZONE 'UTC' + interval '8 hours')::date BETWEEN $1::date AND $2::date ${filters.replaceAll("X.", "t.")}
+         AND ${taskOverdue("$3")}
+       ORDER BY t.due_on, t.id LIMIT ${first}`,
+      params,
+    );
   }
 }

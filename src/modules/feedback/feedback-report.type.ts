@@ -20,6 +20,9 @@ export class FeedbackReportRow {
   @Field(() => Int)
   tasksReported!: number;
 
+  @Field(() => Int, { nullable: true, description: "Tasks of the row still OPEN after their due date (not reported, entry in force); null in reports archived before it was counted." })
+  tasksOverdue!: number;
+
   @Field(() => Int)
   applied!: number;
 
@@ -47,8 +50,23 @@ export class FeedbackReport {
   @Field(() => Int)
   tasksReported!: number;
 
+  @Field(() => Int, { nullable: true, description: "Tasks distributed in the period and still OPEN after their due date; null in reports archived before it was counted." })
+  tasksOverdue!: number;
+
   @Field(() => Float, { description: "tasksReported / tasksDistributed, 0 when nothing was distributed." })
   reportingRate!: number;
+
+  /** What the report counted (its SQL filters and parameters), for mostOverdue; absent on an archived report. */
+  scope?: { filters: string; params: unknown[] };
 }
 
 /** Tasks distributed in the period (China Standard Time dates), and CURRENT feedback applied in it. */
+
+@ObjectType({ description: "A short-lived signed address of the report page, to open in a browser without the key." })
+export class ReportLink {
+  @Field({ description: "Relative to the hub: /reports/feedback?link=…; add &format=csv or &format=pdf for the files." })
+  url!: string;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+}

@@ -8,7 +8,7 @@ import { Department } from "../../auth/department.enums";
 import { Enterprise } from "../enterprise/enterprise.entity";
 import { BlacklistEntry } from "../blacklist/blacklist-entry.type";
 import { SanctionTask } from "../sanction/sanction-task.type";
-import { FeedbackReport } from "./feedback-report.type";
+import { FeedbackReport, ReportLink } from "./feedback-report.type";
 import { ArgMaxLength } from "../../shared/max-length";
 import { CURSOR_MAX_LENGTH } from "../../shared/text-bounds";
 import { feedbackCursor } from "./feedback.loaders";
@@ -89,6 +89,31 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<FeedbackReport> {
     return ctx.services.feedbackReport.report(ctx.requireAgency(), from, to, department, regionCode);
+  }
+
+  @ArgMaxLength({ regionCode: 12 })
+  @Mutation(() => ReportLink, { description: "A signed link to the report page (HTML, CSV, PDF) of feedbackReport with these arguments, valid 30 minutes, that reads as the calling agency without its key: for sharing with a browser. A revoked agency's links stop working." })
+  async feedbackReportLink(
+    @Arg("from", () => DateScalar) from: string,
+    @Arg("to", () => DateScalar) to: string,
+    @Arg("department", () => Department, { nullable: true }) department: Department | null,
+    @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReportLink> {
+    const actor = ctx.requireAgency();
+    // The report's own checks first (a department another's report, a bad region), so a link never opens a refusal.
+    await ctx.services.feedbackReport.report(actor, from, to, department, regionCode);
+    const { token, expiresAt } = ctx.services.reportLinks.issue(actor, { from, to, department, regionCode });
+    return { url: `/reports/feedback?link=${token}`, expiresAt };
+  }
+}
+
+@Resolver(() => FeedbackReport)
+export class FeedbackReportResolver {
+  @FieldResolver(() => [SanctionTask], { description: "The report's overdue tasks, longest overdue first (at most first, 1–50); empty for an archived report." })
+  mostOverdue(@Root() report: FeedbackReport, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<SanctionTask[]> {
+    checkFirst(first, 50);
+    return ctx.services.feedbackReport.mostOverdue(report, first);
   }
 }
 

@@ -63,7 +63,8 @@ export class PublishedReportService {
         const [inserted] = await tx.query(
           `INSERT INTO published_report (period_from, period_to, report) VALUES ($1, $2, $3)
            ON CONFLICT (period_from, period_to) DO NOTHING RETURNING ${COLUMNS}`,
-          [p.from, p.to, JSON.stringify(report)],
+          // The archive keeps the figures; the scope (SQL of the live view) is not part of them.
+          [p.from, p.to, JSON.stringify({ ...report, scope: undefined })],
         );
         if (!inserted) return null;
         const rate = (report.reportingRate * 100).toFixed(1);

@@ -91,6 +91,8 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Mutation.publishMeasureCatalogue": [Department.CREDIT_OFFICE],
   "Mutation.revokeLicence": G,
   "Mutation.registerWebhook": G,
+  // Not in POLICY.md: a signed link to the report page, for whoever may read feedbackReport (any department).
+  "Mutation.feedbackReportLink": G,
   "Mutation.removeWebhook": G,
   "Enterprise.objections": G,
   "Enterprise.accessHistory": [Department.CREDIT_OFFICE],

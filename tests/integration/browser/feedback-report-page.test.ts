@@ -1,0 +1,104 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { addDays, today } from "../../../src/shared/clock";
+import { blacklist, createEnterprise, expectData, setPerson } from "../../helpers/factories";
+import { launchBrowser, SCREENSHOTS } from "../../helpers/browser";
+import { startTestHub, type TestHub } from "../../helpers/test-hub";
+
+const REPORT = `query($from: Date!, $to: Date!) { feedbackReport(from: $from, to: $to) {
+  tasksDistributed tasksReported tasksOverdue reportingRate rows { department regionCode tasksDistributed } mostOverdue { id } } }`;
+const REGISTER = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { replayed } }`;
+const LINK = `mutation($from: Date!, $to: Date!) { feedbackReportLink(from: $from, to: $to) { url expiresAt } }`;
+
+/** The headline figures as the page prints them, in order: distributed, reported, rate, overdue. */
+async function figures(page: import("playwright-core").Page): Promise<string[]> {
+  return page.locator("#figures .figure .value").allTextContents();
+}
+
+describe("the implementation report page (/reports/feedback) in headless Chromium", () => {
+  let t: TestHub;
+  let browser: Browser;
+  let oversight: string;
+  let finance: string;
+  const from = addDays(today(), -1);
+  const to = addDays(today(), 1);
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestHub(), launchBrowser()]);
+    const em = await t.agency("EMERGENCY_MANAGEMENT");
+    oversight = await t.agency("CREDIT_OFFICE");
+    finance = await t.agency("FINANCE");
+    // Three blacklisted enterprises in three cities; FINANCE reports on one, two tasks run late.
+    const entries: string[] = [];
+    for (const [name, region] of [["南京报告页化工有限公司", "320102"], ["无锡报告页建材有限公司", "320205"], ["苏州报告页科技有限公司", "320583"]]) {
+      const code = await createEnterprise(t, { name, regionCode: region });
+      await setPerson(t, em, code, "LEGAL_REPRESENTATIVE");
+      entries.push((await blacklist(t, em, code)).find((e: { subjectType: string }) => e.subjectType === "ENTERPRISE").id);
+    }
+    expectData(await t.gql(REGISTER, { input: { clientReference: "PAGE-1", blacklistEntryId: entries[0], measure: "RESTRICT_GOVERNMENT_PROCUREMENT", matter: "GOVERNMENT_PROCUREMENT", appliedOn: today(), outcome: "APPLIED" } }, finance));
+    // Back-dated due dates stand for tasks distributed long ago that nobody reported.
+    await t.sql(`UPDATE sanction_task SET due_on = current_date - 12 WHERE id IN (SELECT id FROM sanction_task WHERE blacklist_entry_id = $1 ORDER BY department LIMIT 2)`, [entries[1]]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it("shows OVERSIGHT exactly its feedbackReport: figures, both charts, outcomes and the most overdue tasks", async () => {
+    const api = expectData(await t.gql<any>(REPORT, { from, to }, oversight)).feedbackReport;
+    expect(api.tasksDistributed).toBeGreaterThan(3);
+    expect(api.tasksOverdue).toBe(2);
+    const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${oversight}` }, viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => { if (r.resourceType() === "script") scripts.push(r.url()); });
+    const res = await page.goto(`${t.hub.url}/reports/feedback?from=${from}&to=${to}`);
+    expect(res?.status()).toBe(200);
+    expect(await figures(page)).toEqual([String(api.tasksDistributed), String(api.tasksReported), `${(api.reportingRate * 100).toFixed(1)} %`, String(api.tasksOverdue)]);
+    expect(await page.locator("svg.chart").count()).toBe(2);
+    const charts = (await page.locator("svg.chart").allTextContents()).join(" ");
+    expect(charts).toContain("财政");
+    expect(charts).toContain("应急管理");
+    for (const city of ["南京市", "无锡市", "苏州市"]) expect(charts).toContain(city);
+    expect(await page.locator("#outcomes tbody tr").count()).toBe(1);
+    expect(await page.locator("#overdue tbody tr").count()).toBe(api.mostOverdue.length);
+    await expect(page.locator("#overdue").textContent()).resolves.toContain("无锡报告页建材有限公司");
+    expect(scripts).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "feedback-report-page.png"), fullPage: true });
+    // Printed on A4 as it is shown: the print stylesheet keeps charts and tables whole.
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "feedback-report-print.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("shows a department only its own department's figures, as its own feedbackReport does", async () => {
+    const api = expectData(await t.gql<any>(REPORT, { from, to }, finance)).feedbackReport;
+    const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${finance}` } });
+    const page = await context.newPage();
+    await page.goto(`${t.hub.url}/reports/feedback?from=${from}&to=${to}`);
+    expect(await figures(page)).toEqual([String(api.tasksDistributed), String(api.tasksReported), `${(api.reportingRate * 100).toFixed(1)} %`, String(api.tasksOverdue)]);
+    expect(await page.locator("svg.chart").first().textContent()).not.toContain("应急管理");
+    await context.close();
+  });
+
+  it("opens from a signed link without a key, refuses a changed link, and gives CSV for Excel", async () => {
+    const { url } = expectData(await t.gql<any>(LINK, { from, to }, oversight)).feedbackReportLink;
+    const page = await browser.newPage();
+    expect((await page.goto(`${t.hub.url}${url}`))?.status()).toBe(200);
+    const api = expectData(await t.gql<any>(REPORT, { from, to }, oversight)).feedbackReport;
+    expect((await figures(page))[0]).toBe(String(api.tasksDistributed));
+    const tampered = url.replace(/.$/, (c: string) => (c === "A" ? "B" : "A"));
+    expect((await page.goto(`${t.hub.url}${tampered}`))?.status()).toBe(401);
+    await page.close();
+    // Without a key or link: 401, and the public audience may not read the report.
+    expect((await fetch(`${t.hub.url}/reports/feedback?from=${from}&to=${to}`)).status).toBe(401);
+    const csv = await fetch(`${t.hub.url}${url}&format=csv`);
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.startsWith("部门,地区,区划代码,措施代码,下发任务,已反馈,逾期")).toBe(true);
+    expect(text.trim().split("\n")).toHaveLength(api.rows.length + 1);
+    const bad = await fetch(`${t.hub.url}/reports/feedback?from=2026-02-30&to=${to}`, { headers: { authorization: `Bearer ${oversight}` } });
+    expect(bad.status).toBe(400);
+  });
+});
