@@ -13,12 +13,12 @@ const run = promisify(execFile);
 const REPORT = `query($from: Date!, $to: Date!, $department: Department, $region: String) {
   feedbackReport(from: $from, to: $to, department: $department, regionCode: $region) {
     from to tasksDistributed tasksReported reportingRate
-    rows { department regionCode measure tasksDistributed tasksReported applied partiallyApplied notApplied } } }`;
+    rows { department regionCode measure tasksDistributed tasksReported tasksOverdue applied partiallyApplied notApplied } } }`;
 const REGISTER = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { feedback { id } } }`;
 const CORRECT = `mutation($id: ID!, $input: SanctionFeedbackInput!) { correctSanctionFeedback(id: $id, input: $input, reason: "结果填错") { feedback { id } } }`;
 const RETRACT = `mutation($id: ID!) { retractSanctionFeedback(id: $id, reason: "误报") { id } }`;
 
-const COLUMNS = ["department", "regionCode", "measure", "tasksDistributed", "tasksReported", "applied", "partiallyApplied", "notApplied"] as const;
+const COLUMNS = ["department", "regionCode", "measure", "tasksDistributed", "tasksReported", "tasksOverdue", "applied", "partiallyApplied", "notApplied"] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
 
 interface Sent { department: string; regionCode: string; measure: string; outcome: string; appliedOn: string; current: boolean }
@@ -62,7 +62,8 @@ describe("hub report feedback", () => {
     const rows = new Map<string, Record<string, number | string>>();
     const row = (department: string, regionCode: string, measure: string) => {
       const key = `${department}|${regionCode}|${measure}`;
-      if (!rows.has(key)) rows.set(key, { department, regionCode, measure, tasksDistributed: 0, tasksReported: 0, applied: 0, partiallyApplied: 0, notApplied: 0 });
+      // Tasks distributed today are due in weeks: none is overdue.
+      if (!rows.has(key)) rows.set(key, { department, regionCode, measure, tasksDistributed: 0, tasksReported: 0, tasksOverdue: 0, applied: 0, partiallyApplied: 0, notApplied: 0 });
       return rows.get(key)!;
     };
     const current = sent.filter((s) => s.current);
