@@ -52,18 +52,9 @@ export async function runCli(argv: string[]): Promise<void> {
     .action(async () => {
       if (getConfig().productionDeclared) throw new Error("demo-seed refuses to run with NODE_ENV=production");
       await withDatabase(getConfig(), async ({ dataSource }) => {
-        // Said before the run changes anything: what happens to the keys already handed out.
-        const { demoRerunNotice } = await import("../tools/demo/demo-seed.service");
-        const notice = await demoRerunNotice(dataSource);
-        if (notice) console.log(notice);
-        const result = await seedDemoData(dataSource, createServices(dataSource, getConfig()), { config: getConfig() });
+        const config = getConfig();
+        const result = await seedDemoData(dataSource, createServices(dataSource, config), { publication: config.publication, objectionWorkingDays: config.objectionWorkingDays });
         console.log(`demo data: ${result.enterprises} enterprises, ${result.persons} persons, ${result.penalties} penalties`);
-        const s = result.stories;
-        if (s) {
-          const b = s.blacklist;
-          console.log(`demo stories: ${b.entries} blacklist entries in force, ${b.tasks} sanction tasks (${b.reported} reported, ${b.overdue} overdue), ` +
-            `${b.feedback} feedback reports, ${b.repairRequests + s.penaltyRepairs} repair requests, ${s.riskSignals} risk signals, ${s.accidents} accident`);
-        }
         console.log(`first demo enterprise: ${result.firstCreditCode}`);
         for (const a of result.agencies) console.log(`${a.department.padEnd(22)} ${a.token}`);
         if (result.subject) console.log(`${"SUBJECT".padEnd(22)} ${result.subject.token}  (${result.subject.creditCode}'s own key)`);
