@@ -1,4 +1,5 @@
+import { creditReportFileRoute, creditReportKeyRoute, creditReportVerifyRoute } from "./credit-report.routes";
 import type { PageRoute } from "./pages";
 
 /** The hub's server-rendered pages, tried in order (each answers only its own paths). */
-export const PAGE_ROUTES: readonly PageRoute[] = [];
+export const PAGE_ROUTES: readonly PageRoute[] = [creditReportFileRoute, creditReportVerifyRoute, creditReportKeyRoute];
