@@ -6,6 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { addDays, today } from "../../../src/shared/clock";
 import { createEnterprise, expectData, recordPenalty, setPerson } from "../../helpers/factories";
+import { newCreditCode } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const run = promisify(execFile);
@@ -102,8 +103,10 @@ describe("credit reports", () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const theirs = await issue(subjectKey, other);
     expect(theirs.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const unknown = await issue(em, "91320102MA00000004");
-    expect(unknown.errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
+    const unknown = await issue(em, newCreditCode());
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    // The subject asking about an unknown code is refused the same way as about a known other one.
+    expect((await issue(subjectKey, newCreditCode())).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("serves the same bytes every time, to the issuer only (anyone else: 404, as for a number never issued)", async () => {
@@ -163,6 +166,11 @@ describe("credit reports", () => {
     tampered[Math.floor(tampered.length / 2)] ^= 0x01;
     expect(sha(tampered)).not.toBe(byDepartment.sha256);
     expect(verify(null, statement(sha(tampered)), publicKey, Buffer.from(signature, "base64"))).toBe(false);
+    // The signature printed in the PDF signs its header facts (a PDF cannot hold the signature of its own hash).
+    const text = (await pdfText(pdf, "signed")).replace(/\s+/g, "");
+    const printed = /报告签章：([A-Za-z0-9+/=]{86,88}==)/.exec(text)?.[1];
+    const header = Buffer.from(`JSXY-CREDIT-REPORT-HEADER/1\n${byDepartment.number}\n${own}\n${issuedAt}\n`, "utf8");
+    expect(printed && verify(null, header, publicKey, Buffer.from(printed, "base64"))).toBe(true);
   });
 
   it("writes an access record for each issue, with the enterprise and the purpose", async () => {
