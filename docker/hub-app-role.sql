@@ -21,6 +21,9 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO credit_hub_app;
 REVOKE ALL ON access_record, access_checkpoint, access_chain_head, access_subject, hub_event FROM credit_hub_app;
 GRANT SELECT, INSERT ON access_record, access_checkpoint, access_subject, hub_event TO credit_hub_app;
 GRANT SELECT, UPDATE ON access_chain_head TO credit_hub_app;
+-- Credit reports, once issued, are what was issued: append and read only (a trigger refuses changes too).
+REVOKE ALL ON credit_report FROM credit_hub_app;
+GRANT SELECT, INSERT ON credit_report TO credit_hub_app;
 -- Migration bookkeeping: the hub reads it at start (to see nothing is pending), never writes it.
 REVOKE ALL ON schema_migrations FROM credit_hub_app;
 GRANT SELECT ON schema_migrations TO credit_hub_app;

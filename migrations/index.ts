@@ -20,6 +20,7 @@ import { PublishedReports1765700000000 } from "./1765700000000-published-reports
 import { SupervisionAndTips1765800000000 } from "./1765800000000-supervision-and-tips";
 import { Licences1765900000000 } from "./1765900000000-licences";
 import { MeasureCatalogue1766000000000 } from "./1766000000000-measure-catalogue";
+import { CreditReports1766100000000 } from "./1766100000000-credit-reports";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   SupervisionAndTips1765800000000,
   Licences1765900000000,
   MeasureCatalogue1766000000000,
+  CreditReports1766100000000,
 ];

@@ -153,6 +153,21 @@ const schema = z.object({
   // The GraphQL explorer at / and /graphiql: on unless NODE_ENV=production, where it needs "on".
   HUB_EXPLORER: onOff.optional(),
   HUB_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  // The hub's own address as people reach it (no trailing slash): the credit reports' QR codes and
+  // verification links point there.
+  HUB_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, "must be an http(s) URL without query or fragment, e.g. https://credit.example.gov.cn")
+    .transform((u) => u.replace(/\/+$/, ""))
+    .default("http://127.0.0.1:4000"),
+  // Credit reports: the Ed25519 private key (PKCS#8 PEM) that signs them (required with
+  // NODE_ENV=production; otherwise created under HUB_DATA_DIR on first start), and the CJK font
+  // embedded (subset) in every PDF: a TrueType/OpenType file or collection, and the face's
+  // PostScript name when it is a collection.
+  HUB_CREDIT_REPORT_KEY_FILE: z.string().min(1).optional(),
+  HUB_CREDIT_REPORT_FONT_FILE: z.string().min(1).default("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+  HUB_CREDIT_REPORT_FONT_NAME: z.string().min(1).default("NotoSansCJKsc-Regular"),
   HUB_AUDIT_CHECKPOINT_SECONDS: intIn(1, 86_400).default(60),
   HUB_REFRESH_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   HUB_RISK_WEIGHTS: z
@@ -185,6 +200,9 @@ const schema = z.object({
   // declared production names one (without NODE_ENV the hub makes one under HUB_DATA_DIR).
   if (v.NODE_ENV === "production" && !v.HUB_AUDIT_KEY_FILE) {
     ctx.addIssue({ code: "custom", path: ["HUB_AUDIT_KEY_FILE"], message: "is required with NODE_ENV=production (the access log's chain key, kept outside the database)" });
+  }
+  if (v.NODE_ENV === "production" && !v.HUB_CREDIT_REPORT_KEY_FILE) {
+    ctx.addIssue({ code: "custom", path: ["HUB_CREDIT_REPORT_KEY_FILE"], message: "is required with NODE_ENV=production (the Ed25519 key that signs credit reports)" });
   }
   const keys = [v.HUB_JWT_PUBLIC_KEY_FILE, v.HUB_JWT_JWKS_FILE].filter(Boolean).length;
   if (v.HUB_JWT_ISSUER && keys !== 1) {
@@ -353,6 +371,14 @@ export type Config = Readonly<{
    */
   audit: Readonly<{ keyFile: string; keyFileGiven: boolean; checkpointSeconds: number }>;
   risk: Readonly<{ weights: RiskWeights; thresholds: readonly [number, number, number] }>;
+  /** The hub's address as people reach it, without a trailing slash (credit reports' QR codes and links). */
+  publicUrl: string;
+  /**
+   * Credit reports (专项信用报告): the signing key (Ed25519, PKCS#8 PEM; unless given, which
+   * production must, `<dataDir>/credit-report.key`, created on first start) and the CJK font
+   * embedded in the PDFs (file, and the face's PostScript name within a collection).
+   */
+  creditReports: Readonly<{ keyFile: string; keyFileGiven: boolean; fontFile: string; fontName: string }>;
   /** Signed JWTs of the province's identity provider, when configured. */
   jwt: Readonly<{
     issuer: string;
@@ -451,6 +477,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyFile: path.resolve(v.HUB_AUDIT_KEY_FILE ?? path.join(v.HUB_DATA_DIR, "audit.key")),
       keyFileGiven: v.HUB_AUDIT_KEY_FILE !== undefined,
       checkpointSeconds: v.HUB_AUDIT_CHECKPOINT_SECONDS,
+    }),
+    publicUrl: v.HUB_PUBLIC_URL,
+    creditReports: Object.freeze({
+      keyFile: path.resolve(v.HUB_CREDIT_REPORT_KEY_FILE ?? path.join(v.HUB_DATA_DIR, "credit-report.key")),
+      keyFileGiven: v.HUB_CREDIT_REPORT_KEY_FILE !== undefined,
+      fontFile: path.resolve(v.HUB_CREDIT_REPORT_FONT_FILE),
+      fontName: v.HUB_CREDIT_REPORT_FONT_NAME,
     }),
     risk: Object.freeze({ weights: { ...DEFAULT_RISK_WEIGHTS, ...v.HUB_RISK_WEIGHTS }, thresholds: v.HUB_RISK_THRESHOLDS }),
     jwt: v.HUB_JWT_ISSUER

@@ -76,6 +76,8 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
     rules: GOV,
     catalogue: EVERYONE,
     myAccess: EVERYONE,
+    // Anyone holding a report's number and code; a wrong pair learns nothing (service).
+    verifyCreditReport: EVERYONE,
   },
   Subscription: {
     // The same events as Query.events (event.rules.ts), over WebSocket. The shield checks every
@@ -235,6 +237,9 @@ export const READ_POLICY: Readonly<Record<string, Readonly<Record<string, readon
   SubjectAccess: everyone("at", "department", "regionCode", "purpose", "fields"),
   SubjectAccessConnection: everyone("edges", "pageInfo", "totalCount"),
   SubjectAccessEdge: everyone("cursor", "node"),
+  // Reached only through issueCreditReport (the issuer's own) and verifyCreditReport (anyone with number and code).
+  CreditReportIssue: everyone("number", "verificationCode", "issuedAt", "sha256", "url"),
+  CreditReportVerification: everyone("genuine", "number", "creditCode", "enterpriseName", "issuedAt", "sha256", "signature"),
 };
 
 /** Arguments some audiences may not use: using one denies the whole field (e.g. the public may not filter enterprises by their watchlist state). */
@@ -292,4 +297,6 @@ export const WRITE_POLICY: Readonly<Record<string, readonly (Department | typeof
   // Any department, for itself (region rule); revoking: the issuing department (service).
   recordLicence: DEPARTMENTS,
   revokeLicence: DEPARTMENTS,
+  // The subject about its own enterprise (service: another one is FORBIDDEN), or any department.
+  issueCreditReport: [SUBJECT, ...DEPARTMENTS],
 };

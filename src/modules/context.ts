@@ -1,3 +1,4 @@
+import type { DocumentNode, ExecutionResult } from "graphql";
 import type { AccessCollector } from "../auth/access-collector";
 import type { Actor, AgencyActor, SubjectActor } from "../auth/actor";
 
@@ -27,3 +28,11 @@ export interface RequestContext {
   /** The calling agency or subject (an enterprise acting on its own records, e.g. filing an objection). */
   requireIdentified(): AgencyActor | SubjectActor;
 }
+
+/**
+ * Runs a GraphQL operation through the hub's shielded schema in a caller's request context (its
+ * field and row rules; what it reads goes into that context's access record). The server builds
+ * the schema and provides this at start; a module that must show exactly what a caller may read
+ * (credit reports) receives it.
+ */
+export type OperationRunner = (context: RequestContext, document: DocumentNode, variables: Record<string, unknown>) => Promise<ExecutionResult>;

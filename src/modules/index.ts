@@ -32,6 +32,8 @@ import { rulesModule } from "./rules";
 import { catalogueModule } from "./catalogue";
 import { licenceModule } from "./licence";
 import { subjectModule } from "./subject";
+import { creditReportModule } from "./credit-report";
+import type { CreditReportFacilities } from "./credit-report/credit-report.service";
 
 /**
  * The hub's modules: the one list that names them all. Their order is the order of the
@@ -63,6 +65,7 @@ export const MODULES = [
   licenceModule,
   rulesModule,
   catalogueModule,
+  creditReportModule,
   auditModule,
 ] as const;
 
@@ -80,8 +83,8 @@ export const resolvers = modules.flatMap((m) => m.resolvers) as unknown as NonEm
 export const entities = modules.flatMap((m) => m.entities ?? []);
 
 /** Every module's services, built once (see buildServices in module.ts). */
-export function createServices(db: DataSource, config: Config, options: { auditKey?: Buffer } = {}): Services {
-  return buildServices(modules, { db, config, auditKey: options.auditKey ?? null }) as Services;
+export function createServices(db: DataSource, config: Config, options: { auditKey?: Buffer; creditReports?: CreditReportFacilities } = {}): Services {
+  return buildServices(modules, { db, config, auditKey: options.auditKey ?? null, creditReports: options.creditReports ?? null }) as Services;
 }
 
 /** The Enterprise fields that can join the profile's one statement, in the modules' order. */

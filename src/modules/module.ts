@@ -3,6 +3,7 @@ import type { AccessCollector } from "../auth/access-collector";
 import type { Actor } from "../auth/actor";
 import type { Config } from "../config";
 import type { ProfileParts } from "../db/loader";
+import type { CreditReportFacilities } from "./credit-report/credit-report.service";
 
 /** What a module's services are built from, once per process. */
 export interface ModuleEnv {
@@ -10,6 +11,8 @@ export interface ModuleEnv {
   config: Config;
   /** The access log's chain key, where the caller has read it (verification needs it). */
   auditKey: Buffer | null;
+  /** What issuing credit reports needs from a running hub (executor, key, font); null elsewhere (CLI, tests of services). */
+  creditReports: CreditReportFacilities | null;
 }
 
 /** What a module's loaders are built from, once per request: row filters depend on the caller. */

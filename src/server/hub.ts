@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { execute } from "graphql";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config";
 import { resolveActor } from "../auth/identity";
@@ -13,6 +14,8 @@ import type { Logger } from "../shared/logger";
 import { accessLogPlugin, accessRecordOf } from "../modules/audit/access-log.plugin";
 import { AccessLogWriter } from "../modules/audit/access-log.writer";
 import { loadAuditKey } from "../modules/audit/audit-key";
+import { loadCreditReportKey } from "../modules/credit-report/credit-report-key";
+import { loadReportFont } from "../modules/credit-report/credit-report-font";
 import { createFormatError, requestError } from "./format-error";
 import { attachWebSocket } from "./ws-server";
 import { startWebhookDispatcher } from "./webhook-dispatcher";
@@ -188,11 +191,22 @@ export async function startHub(
   let demo: DemoSeedResult | null = null;
   let listener: PgListener | null = null;
   try {
+    // Credit reports' signing key and font: a missing or wrong one stops the start here, saying which setting.
+    const creditReportKey = loadCreditReportKey(config, { createWith: logger });
+    const reportFont = loadReportFont(config);
     database = await openDatabase(config, "server", entities);
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");
     const auditKey = loadAuditKey(config, { createWith: logger });
-    services = createServices(database.dataSource, config, { auditKey });
+    services = createServices(database.dataSource, config, {
+      auditKey,
+      // A credit report reads the enterprise through this same shielded schema, in the issuer's request context.
+      creditReports: {
+        key: creditReportKey,
+        font: reportFont,
+        runOperation: async (context, document, variables) => execute({ schema, document, contextValue: context, variableValues: variables }),
+      },
+    });
     listener = listenForEvents(database, services, logger);
     await listener?.start();
     // The catalogue in force is read once here (after the listener, whose start forgets it), so that no request pays for it.

@@ -30,6 +30,10 @@ export interface PageRunner {
   services(): Services;
   /** The caller of this request: its key or token as a bearer header (none: the public audience). */
   actorOf(req: http.IncomingMessage): Promise<Actor>;
+  /** A request context for `actor`, for a page that reads through the services rather than GraphQL (a stored file). */
+  context(actor: Actor, req: http.IncomingMessage): RequestContext;
+  /** Writes the access record of what `context` read, before the page leaves (as run does). */
+  logAccess(context: RequestContext, operationName: string): Promise<void>;
   /** Runs `document` as `actor`, access-logged; the errors are formatted as the API's are. */
   run<T>(actor: Actor, req: http.IncomingMessage, document: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T | null; errors: GraphQLFormattedError[] }>;
 }
@@ -61,6 +65,8 @@ export function createPageRunner(deps: PageDeps): PageRunner {
       deps.admit(actor, addressOf(req));
       return actor;
     },
+    context: (actor, req) => deps.context(actor, addressOf(req)),
+    logAccess: (context, operationName) => deps.logAccess(context, operationName),
     async run<T>(actor: Actor, req: http.IncomingMessage, document: DocumentNode, variables: Record<string, unknown>) {
       const context = deps.context(actor, addressOf(req));
       const result = (await execute({ schema: deps.schema, document, contextValue: context, variableValues: variables })) as ExecutionResult<T>;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -67,6 +67,8 @@ export function startServer(kind: ServerKind, env: Record<string, string>): Prom
       NODE_ENV: "production",
       // Production needs the access log's key; the benchmark's lives beside its other files.
       HUB_AUDIT_KEY_FILE: benchAuditKeyFile(),
+      // And the credit reports' signing key.
+      HUB_CREDIT_REPORT_KEY_FILE: benchCreditReportKeyFile(),
       PORT: "0",
       HUB_DEMO_SEED: "off",
       // One agency sends the whole load: the per-agency rate limit would measure itself.
@@ -105,6 +107,12 @@ export function startServer(kind: ServerKind, env: Record<string, string>): Prom
     });
     child.once("exit", (code) => reject(new Error(`bench server ${kind} exited with ${code}`)));
   });
+}
+
+function benchCreditReportKeyFile(): string {
+  const file = path.join(os.tmpdir(), "credit-hub-bench-credit-report.key");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  return file;
 }
 
 function benchAuditKeyFile(): string {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/shared/project-root";
 import { testAuditKeyFile } from "./audit-key";
+import { testCreditReportKeyFile } from "./credit-report-key";
 
 export interface HubProcess {
   child: ChildProcess;
@@ -15,7 +16,7 @@ export function startHubProcess(env: Record<string, string>): Promise<HubProcess
   const main = path.join(projectRoot(), "dist/src/main.js");
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run npm run build (npm test does)`);
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info", HUB_DEMO_SEED: "off", HUB_REFRESH_INTERVAL_HOURS: "0", HUB_AUDIT_KEY_FILE: testAuditKeyFile(), ...env },
+    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info", HUB_DEMO_SEED: "off", HUB_REFRESH_INTERVAL_HOURS: "0", HUB_AUDIT_KEY_FILE: testAuditKeyFile(), HUB_CREDIT_REPORT_KEY_FILE: testCreditReportKeyFile(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -9,6 +9,7 @@ import type { Department } from "../../src/auth/department.enums";
 import { type RunningHub, startHub } from "../../src/server/hub";
 import { createLogger } from "../../src/shared/logger";
 import { testAuditKeyFile } from "./audit-key";
+import { testCreditReportKeyFile } from "./credit-report-key";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -75,6 +76,7 @@ export async function startTestHub(
     HUB_WEBHOOK_WORKER: "off",
     SHUTDOWN_DRAIN_MS: "0",
     HUB_AUDIT_KEY_FILE: testAuditKeyFile(),
+    HUB_CREDIT_REPORT_KEY_FILE: testCreditReportKeyFile(),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir }),
     ...options.env,
   });
@@ -111,7 +113,7 @@ export async function startTestHub(
       return (await new SubjectService(db).create(creditCode)).token;
     },
     sql: (text, params) => db.query(text, params),
-    databaseEnv: { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir! }), HUB_AUDIT_KEY_FILE: config.audit.keyFile },
+    databaseEnv: { ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { HUB_DATA_DIR: dataDir! }), HUB_AUDIT_KEY_FILE: config.audit.keyFile, HUB_CREDIT_REPORT_KEY_FILE: config.creditReports.keyFile },
     async stop() {
       await hub.stop();
       if (!options.keepDatabase) await dropDatabase();

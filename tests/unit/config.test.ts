@@ -13,7 +13,7 @@ describe("configuration", () => {
   it("is production-safe without NODE_ENV, and says when production was declared", () => {
     expect(loadConfig({})).toMatchObject({ env: "production", productionDeclared: false });
     expect(loadConfig({ NODE_ENV: "" })).toMatchObject({ env: "production", productionDeclared: false });
-    expect(loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "audit.key" })).toMatchObject({ env: "production", productionDeclared: true });
+    expect(loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "audit.key", HUB_CREDIT_REPORT_KEY_FILE: "credit-report.key" })).toMatchObject({ env: "production", productionDeclared: true });
     expect(loadConfig({ NODE_ENV: "development" })).toMatchObject({ env: "development", productionDeclared: false });
   });
 
@@ -49,10 +49,18 @@ describe("configuration", () => {
 
   it("keeps the access log key outside the database: named in production, else beside the embedded files", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/^invalid configuration: HUB_AUDIT_KEY_FILE is required with NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "/etc/hub/audit.key" }).audit).toEqual({
+    expect(loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "/etc/hub/audit.key", HUB_CREDIT_REPORT_KEY_FILE: "/etc/hub/credit-report.key" }).audit).toEqual({
       keyFile: "/etc/hub/audit.key", keyFileGiven: true, checkpointSeconds: 60,
     });
     expect(loadConfig({ HUB_DATA_DIR: "/var/hub" }).audit).toMatchObject({ keyFile: path.join("/var/hub", "audit.key"), keyFileGiven: false });
+  });
+
+  it("keeps the credit report signing key outside the database too, and has the public URL and the report font", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", HUB_AUDIT_KEY_FILE: "/etc/hub/audit.key" })).toThrow(/HUB_CREDIT_REPORT_KEY_FILE is required with NODE_ENV=production/);
+    expect(loadConfig({ HUB_DATA_DIR: "/var/hub" }).creditReports).toMatchObject({ keyFile: path.join("/var/hub", "credit-report.key"), keyFileGiven: false, fontName: "NotoSansCJKsc-Regular" });
+    expect(loadConfig({}).publicUrl).toBe("http://127.0.0.1:4000");
+    expect(loadConfig({ HUB_PUBLIC_URL: "https://credit.example.gov.cn/hub/" }).publicUrl).toBe("https://credit.example.gov.cn/hub");
+    expect(() => loadConfig({ HUB_PUBLIC_URL: "https://x.example/?a=1" })).toThrow(/HUB_PUBLIC_URL=/);
   });
 
   it("checks the checkpoint interval", () => {

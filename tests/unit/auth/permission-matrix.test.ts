@@ -99,6 +99,8 @@ const EXPECTED_RESTRICTED: Record<string, readonly string[]> = {
   "Mutation.fileObjection": G,
   "Mutation.withdrawObjection": G,
   "Mutation.decideObjection": G,
+  // The subject for itself (service), or any department; never the public.
+  "Mutation.issueCreditReport": G,
 };
 
 /**
@@ -116,7 +118,7 @@ const SUBJECT_DENIED_OWN = new Set([
   // Supervision is the departments' (a subject reads its warnings through its own record).
   "Query.escalationCandidates", "Query.keySupervisionTargets", "Enterprise.keySupervision", "Query.tips", "Tip.contact", "Query.rules",
 ]);
-const SUBJECT_WRITES = new Set(["fileObjection", "withdrawObjection", "acknowledgeWarning", "submitTip"]);
+const SUBJECT_WRITES = new Set(["fileObjection", "withdrawObjection", "acknowledgeWarning", "submitTip", "issueCreditReport"]);
 const OWN = "00000000-0000-4000-8000-000000000001";
 const OTHER = "00000000-0000-4000-8000-000000000002";
 const subject: Actor = { kind: "subject", subjectId: "k", enterpriseId: OWN, creditCode: "91320000000000000X", personIds: new Set([OWN]) };

@@ -3,7 +3,7 @@ import { MODULES, createServices } from "../../../src/modules";
 import { loadConfig } from "../../../src/config";
 import type { DataSource } from "typeorm";
 
-const env = { db: {} as DataSource, config: {} as ModuleEnv["config"], auditKey: null };
+const env = { db: {} as DataSource, config: {} as ModuleEnv["config"], auditKey: null, creditReports: null };
 const as = (modules: unknown[]) => modules as HubModule[];
 
 class Clock {
