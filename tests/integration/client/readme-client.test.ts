@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
-import { createEnterprise } from "../../helpers/factories";
+import { blacklist, createEnterprise, setPerson } from "../../helpers/factories";
 import { startTestHub } from "../../helpers/test-hub";
 
 const ROOT = path.join(__dirname, "../../..");
@@ -18,7 +18,7 @@ function readmeClient(): string {
 }
 
 describe("the README's example client", () => {
-  it("is at most 20 lines of code and prints the enterprise's name, using the kit's trusted-document id", async () => {
+  it("is at most 20 lines of code, prints the enterprise and registers a feedback report, by the kit's trusted-document ids", async () => {
     const source = readmeClient();
     expect(source.split("\n").filter((l) => l.trim() && !l.trim().startsWith("//")).length).toBeLessThanOrEqual(20);
     // Node 24 runs the .ts as it is; to run it on Node 20 too, the test strips the types with TypeScript.
@@ -30,13 +30,21 @@ describe("the README's example client", () => {
       fs.writeFileSync(path.join(dir, "client.mjs"), js(source.replace("./schema/client/graphql.ts", "./graphql.mjs").replace("http://127.0.0.1:4000", t.hub.url)));
       fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
       const code = await createEnterprise(t, { name: "示例客户端化工有限公司" });
-      const key = await t.agency("EMERGENCY_MANAGEMENT");
-      const { stdout } = await promisify(execFile)(process.execPath, ["client.mjs", code], { cwd: dir, env: { ...process.env, HUB_KEY: key } });
-      expect(stdout.trim()).toMatch(/^示例客户端化工有限公司 [A-D] false$/);
+      const em = await t.agency("EMERGENCY_MANAGEMENT");
+      await setPerson(t, em, code, "LEGAL_REPRESENTATIVE");
+      await blacklist(t, em, code);
+      const finance = await t.agency("FINANCE");
+      const run = () => promisify(execFile)(process.execPath, ["client.mjs", code], { cwd: dir, env: { ...process.env, HUB_KEY: finance } });
+      const first = (await run()).stdout.trim().split("\n");
+      // Blacklisted: grade D.
+      expect(first[0]).toBe("示例客户端化工有限公司 D true");
+      expect(first[1]).toMatch(/^feedback \S+ CURRENT \(new\)$/);
+      const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM sanction_feedback WHERE client_reference LIKE 'demo-%'`);
+      expect(n).toBe(1);
       await t.hub.flushAccessLog();
       // It ran by documentId: the hub ran the manifest's text of EnterpriseProfile.
-      const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM access_record WHERE operation_name = 'EnterpriseProfile'`);
-      expect(n).toBe(1);
+      const [{ n: reads }] = await t.sql(`SELECT count(*)::int AS n FROM access_record WHERE operation_name = 'EnterpriseProfile'`);
+      expect(reads).toBe(1);
     } finally {
       await t.stop();
       fs.rmSync(dir, { recursive: true, force: true });
