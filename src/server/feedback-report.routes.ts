@@ -4,6 +4,7 @@ import { agencyActorOf } from "../auth/identity";
 import type { Actor } from "../auth/actor";
 import { cityName, departmentName, FEEDBACK_REPORT_PAGE_QUERY, type FeedbackReportView, renderFeedbackReportPage } from "../modules/feedback/feedback-report.page";
 import { badInput, DomainError, ErrorCode, unauthenticated } from "../shared/errors";
+import { renderFeedbackReportPdf } from "../modules/feedback/feedback-report.pdf";
 import type { PageRoute } from "./pages";
 
 const DOCUMENT = parse(FEEDBACK_REPORT_PAGE_QUERY);
@@ -14,9 +15,9 @@ const PRIVATE = { "cache-control": "private, no-store", "x-content-type-options"
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * GET /reports/feedback?from=&to=[&department=&regionCode=][&format=html|csv]: the implementation
+ * GET /reports/feedback?from=&to=[&department=&regionCode=][&format=html|csv|pdf]: the implementation
  * report (通报) as a page, as the caller (a bearer key, like /graphql) or as the agency that issued
- * `link` (feedbackReportLink; the link fixes the period and filters). The figures are the caller's
+ * `link` (feedbackReportLink; the link fixes the period and filters); format=pdf prints it on A4. The figures are the caller's
  * `feedbackReport` answer itself, read through the shields.
  */
 export const feedbackReportPage: PageRoute = async (req, res, url, pages) => {
@@ -24,7 +25,7 @@ export const feedbackReportPage: PageRoute = async (req, res, url, pages) => {
   if (req.method !== "GET" && req.method !== "HEAD") throw badInput("method", "The report page answers GET.");
   const q = url.searchParams;
   const format = q.get("format") ?? "html";
-  if (format !== "html" && format !== "csv") throw badInput("format", "format is html (the default) or csv.");
+  if (format !== "html" && format !== "csv" && format !== "pdf") throw badInput("format", "format is html (the default), csv or pdf.");
   const link = q.get("link");
   let actor: Actor;
   let variables: Record<string, unknown>;
@@ -57,12 +58,18 @@ export const feedbackReportPage: PageRoute = async (req, res, url, pages) => {
     return true;
   }
   const titles = new Map((data?.sanctionMeasures ?? []).map((m) => [m.code, m.title]));
+  if (format === "pdf") {
+    const pdf = await renderFeedbackReportPdf(report, titles, pages.reportFont());
+    res.writeHead(200, { ...PRIVATE, "content-type": "application/pdf", "content-length": pdf.length, "content-disposition": `inline; filename="feedback-report-${report.from}-${report.to}.pdf"` });
+    res.end(req.method === "HEAD" ? undefined : pdf);
+    return true;
+  }
   const self = (format: string) => {
     const next = new URLSearchParams(q);
     next.set("format", format);
     return `${PATH}?${next.toString()}`;
   };
-  const html = renderFeedbackReportPage(report, titles, { csv: self("csv"), pdf: null });
+  const html = renderFeedbackReportPage(report, titles, { csv: self("csv"), pdf: self("pdf") });
   res.writeHead(200, { ...PRIVATE, "content-type": "text/html; charset=utf-8", "content-security-policy": CSP, "content-length": Buffer.byteLength(html) });
   res.end(req.method === "HEAD" ? undefined : html);
   return true;

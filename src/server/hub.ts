@@ -15,7 +15,7 @@ import { accessLogPlugin, accessRecordOf } from "../modules/audit/access-log.plu
 import { AccessLogWriter } from "../modules/audit/access-log.writer";
 import { loadAuditKey } from "../modules/audit/audit-key";
 import { loadCreditReportKey } from "../modules/credit-report/credit-report-key";
-import { loadReportFont } from "../modules/credit-report/credit-report-font";
+import { loadReportFont, type ReportFont } from "../modules/credit-report/credit-report-font";
 import { createFormatError, requestError } from "./format-error";
 import { attachWebSocket } from "./ws-server";
 import { startWebhookDispatcher } from "./webhook-dispatcher";
@@ -64,6 +64,8 @@ export async function startHub(
 ): Promise<RunningHub> {
   const schema = options.shields === false ? await buildHubSchema() : applyShield(await buildHubSchema());
   const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
+  // The CJK font of the printed reports (credit reports, the 通报 as PDF): parsed once, at start.
+  let reportFont: ReportFont | undefined;
   let database: Database | undefined;
   let accessLog: AccessLogWriter | undefined;
   // Requests are served only once the writer exists (state "ready"); a missing writer is a refusal, never a silent skip.
@@ -141,6 +143,7 @@ export async function startHub(
         logAccess,
         formatError,
         services: () => services!,
+        reportFont: () => reportFont!,
       }),
     },
     tracing,
@@ -193,7 +196,7 @@ export async function startHub(
   try {
     // Credit reports' signing key and font: a missing or wrong one stops the start here, saying which setting.
     const creditReportKey = loadCreditReportKey(config, { createWith: logger });
-    const reportFont = loadReportFont(config);
+    reportFont = loadReportFont(config);
     database = await openDatabase(config, "server", entities);
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");

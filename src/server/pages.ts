@@ -2,6 +2,7 @@ import type http from "node:http";
 import { type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, execute, getOperationAST } from "graphql";
 import type { Actor } from "../auth/actor";
 import type { Services } from "../modules";
+import type { ReportFont } from "../modules/credit-report/credit-report-font";
 import type { RequestContext } from "../modules/context";
 import { DomainError, ErrorCode } from "../shared/errors";
 
@@ -20,6 +21,7 @@ export interface PageDeps {
   logAccess(context: RequestContext, operationName: string | null): Promise<void>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   services(): Services;
+  reportFont(): ReportFont;
 }
 
 /** One page: answers its paths (true) or leaves the request to the next (false). */
@@ -28,6 +30,8 @@ export type PageRoute = (req: http.IncomingMessage, res: http.ServerResponse, ur
 export interface PageRunner {
   /** The hub's services (a page may need one beside its operation, e.g. to open a signed link). */
   services(): Services;
+  /** The embedded CJK font, for pages printed as PDF. */
+  reportFont(): ReportFont;
   /** The caller of this request: its key or token as a bearer header (none: the public audience). */
   actorOf(req: http.IncomingMessage): Promise<Actor>;
   /** A request context for `actor`, for a page that reads through the services rather than GraphQL (a stored file). */
@@ -60,6 +64,7 @@ export function createPageRunner(deps: PageDeps): PageRunner {
   const addressOf = (req: http.IncomingMessage) => req.socket.remoteAddress ?? "unknown";
   return {
     services: deps.services,
+    reportFont: deps.reportFont,
     async actorOf(req) {
       const actor = await deps.authenticate(req.headers.authorization, addressOf(req));
       deps.admit(actor, addressOf(req));

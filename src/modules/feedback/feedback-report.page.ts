@@ -41,10 +41,10 @@ export function cityName(regionCode: string): string {
   return JIANGSU_CITIES[cityOf(regionCode)] ?? regionCode;
 }
 
-const percent = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} %` : "—");
+export const percent = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} %` : "—");
 
 /** Sums the rows by a key: distributed, reported and overdue per department or per city. */
-function byKey(rows: FeedbackReportView["rows"], key: (r: FeedbackReportView["rows"][number]) => string) {
+export function totalsBy(rows: FeedbackReportView["rows"], key: (r: FeedbackReportView["rows"][number]) => string) {
   const totals = new Map<string, { distributed: number; reported: number; overdue: number }>();
   for (const r of rows) {
     const t = totals.get(key(r)) ?? { distributed: 0, reported: 0, overdue: 0 };
@@ -56,7 +56,20 @@ function byKey(rows: FeedbackReportView["rows"], key: (r: FeedbackReportView["ro
   return [...totals.entries()].filter(([, t]) => t.distributed > 0).sort(([a], [b]) => a.localeCompare(b, "zh-CN"));
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+/** Outcomes (applied, partially, not) per measure, measures with none left out. */
+export function outcomesByMeasure(rows: FeedbackReportView["rows"]): [string, { applied: number; partially: number; not: number }][] {
+  const outcomes = new Map<string, { applied: number; partially: number; not: number }>();
+  for (const r of rows) {
+    const o = outcomes.get(r.measure) ?? { applied: 0, partially: 0, not: 0 };
+    o.applied += r.applied;
+    o.partially += r.partiallyApplied;
+    o.not += r.notApplied;
+    outcomes.set(r.measure, o);
+  }
+  return [...outcomes.entries()].filter(([, o]) => o.applied + o.partially + o.not > 0);
+}
+
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 const STYLE = `
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 24px auto; max-width: 960px; color: #1b1b1b; }
@@ -75,17 +88,10 @@ svg.chart { max-width: 100%; height: auto; font-size: 12px; } svg .track { fill:
 
 /** The implementation report (联合惩戒实施情况通报) as a printable page in Chinese: no script, charts as SVG. */
 export function renderFeedbackReportPage(report: FeedbackReportView, measureTitles: ReadonlyMap<string, string>, links: { csv: string; pdf: string | null }): string {
-  const byDepartment = byKey(report.rows, (r) => r.department);
-  const byCity = byKey(report.rows, (r) => cityOf(r.regionCode));
-  const outcomes = new Map<string, { applied: number; partially: number; not: number }>();
-  for (const r of report.rows) {
-    const o = outcomes.get(r.measure) ?? { applied: 0, partially: 0, not: 0 };
-    o.applied += r.applied;
-    o.partially += r.partiallyApplied;
-    o.not += r.notApplied;
-    outcomes.set(r.measure, o);
-  }
-  const rateBars = (entries: typeof byDepartment, label: (k: string) => string) =>
+  const byDepartment = totalsBy(report.rows, (r) => r.department);
+  const byCity = totalsBy(report.rows, (r) => cityOf(r.regionCode));
+  const outcomes = outcomesByMeasure(report.rows);
+  const rateBars = (entries: ReturnType<typeof totalsBy>, label: (k: string) => string) =>
     entries.map(([k, t]) => ({ label: label(k), share: t.distributed ? t.reported / t.distributed : 0, note: `${percent(t.reported, t.distributed)}（${t.reported}/${t.distributed}）` }));
   const figure = (name: string, value: string) => `<div class="figure"><div class="value">${h(value)}</div><div class="name">${h(name)}</div></div>`;
   const overdueRows = report.mostOverdue.map((t) => {
@@ -93,7 +99,7 @@ export function renderFeedbackReportPage(report: FeedbackReportView, measureTitl
     return `<tr><td>${h(e?.name ?? "—")}</td><td>${h(e ? cityName(e.regionCode) : "—")}</td><td>${h(departmentName(t.department))}</td>`
       + `<td>${h(t.measure?.title ?? measureTitles.get(t.measure?.code ?? "") ?? "—")}</td><td>${h(t.dueOn)}</td><td class="n">${daysBetween(t.dueOn, today())}</td></tr>`;
   });
-  const outcomeRows = [...outcomes.entries()].filter(([, o]) => o.applied + o.partially + o.not > 0).map(([code, o]) =>
+  const outcomeRows = outcomes.map(([code, o]) =>
     `<tr><td>${h(measureTitles.get(code) ?? code)}</td><td class="n">${o.applied}</td><td class="n">${o.partially}</td><td class="n">${o.not}</td><td class="n">${o.applied + o.partially + o.not}</td></tr>`);
   return `<!doctype html>
 <html lang="zh-CN">

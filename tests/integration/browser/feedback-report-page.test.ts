@@ -1,10 +1,15 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { addDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData, setPerson } from "../../helpers/factories";
 import { launchBrowser, SCREENSHOTS } from "../../helpers/browser";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
+const run = promisify(execFile);
 const REPORT = `query($from: Date!, $to: Date!) { feedbackReport(from: $from, to: $to) {
   tasksDistributed tasksReported tasksOverdue reportingRate rows { department regionCode tasksDistributed } mostOverdue { id } } }`;
 const REGISTER = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { replayed } }`;
@@ -100,5 +105,26 @@ describe("the implementation report page (/reports/feedback) in headless Chromiu
     expect(text.trim().split("\n")).toHaveLength(api.rows.length + 1);
     const bad = await fetch(`${t.hub.url}/reports/feedback?from=2026-02-30&to=${to}`, { headers: { authorization: `Bearer ${oversight}` } });
     expect(bad.status).toBe(400);
+  });
+
+  it("prints as an A4 PDF with the embedded Chinese font: the same figures, read back by pdftotext", async () => {
+    const api = expectData(await t.gql<any>(REPORT, { from, to }, oversight)).feedbackReport;
+    const res = await fetch(`${t.hub.url}/reports/feedback?from=${from}&to=${to}&format=pdf`, { headers: { authorization: `Bearer ${oversight}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-report-pdf-"));
+    try {
+      const file = path.join(dir, "report.pdf");
+      fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+      const { stdout: text } = await run("pdftotext", ["-layout", file, "-"]);
+      expect(text).toContain("联合惩戒实施情况通报");
+      expect(text).toContain(`${(api.reportingRate * 100).toFixed(1)} %`);
+      for (const name of ["财政", "应急管理", "南京市", "无锡报告页建材有限公司"]) expect(text).toContain(name);
+      const { stdout: pageSize } = await run("pdfinfo", [file]);
+      expect(pageSize).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+      await run("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", file, path.join(SCREENSHOTS, "feedback-report-pdf")]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
