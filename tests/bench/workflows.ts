@@ -148,3 +148,31 @@ export async function benchCreditReports(url: string, token: string, codes: stri
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
   return { p50: at(0.5), p95: at(0.95), count: times.length };
 }
+
+/**
+ * The implementation report page (/reports/feedback) for the past year, as HTML and as PDF: each
+ * request timed from sending to the last byte (the page's operation through the shields, the
+ * access record, rendering). p50 and p95 in ms.
+ */
+export async function benchReportPage(url: string, token: string, options: { warmup: number; count: number }) {
+  const to = new Date().toISOString().slice(0, 10);
+  const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+  const get = async (format: string) => {
+    const res = await fetch(`${url}/reports/feedback?from=${from}&to=${to}&format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = Buffer.from(await res.arrayBuffer());
+    if (res.status !== 200) throw new Error(`report page (${format}): HTTP ${res.status} ${body.toString("utf8").slice(0, 200)}`);
+  };
+  const timed = async (format: string) => {
+    for (let k = 0; k < options.warmup; k++) await get(format);
+    const times: number[] = [];
+    for (let k = 0; k < options.count; k++) {
+      const started = performance.now();
+      await get(format);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
+    return { p50: at(0.5), p95: at(0.95) };
+  };
+  return { html: await timed("html"), pdf: await timed("pdf"), count: options.count };
+}
