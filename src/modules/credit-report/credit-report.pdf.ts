@@ -1,7 +1,7 @@
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { CreditReportContent } from "./credit-report.document";
 import type { ReportFont } from "./credit-report-font";
+import { openReportPdf } from "./report-pdf";
 import { label } from "./credit-report.labels";
 
 type Enterprise = NonNullable<CreditReportContent["enterprise"]>;
@@ -39,21 +39,12 @@ export const chinaTime = (d: Date): string => new Date(d.getTime() + 8 * 3_600_0
  */
 export async function renderCreditReport(print: CreditReportPrint, font: ReportFont): Promise<Buffer> {
   const qr = await QRCode.toBuffer(print.verifyUrl, { errorCorrectionLevel: "M", margin: 1, scale: 4 });
-  const doc = new PDFDocument({
+  const { doc, finish } = openReportPdf({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: `专项信用报告 ${print.number}`, Author: "江苏省安全生产领域信用信息共享平台", Subject: print.enterprise.name, CreationDate: print.issuedAt },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  // pdfkit accepts a parsed fontkit face (shared: parsed once per process); its types say only paths and buffers.
-  doc.registerFont("cjk", font as never);
-  doc.font("cjk");
+  }, font);
   const width = doc.page.width - 2 * MARGIN;
   const e = print.enterprise;
 
@@ -191,9 +182,7 @@ export async function renderCreditReport(print: CreditReportPrint, font: ReportF
     );
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function rule(doc: PDFKit.PDFDocument, width: number): void {

@@ -1,6 +1,6 @@
-import PDFDocument from "pdfkit";
 import { today } from "../../shared/clock";
 import type { ReportFont } from "../credit-report/credit-report-font";
+import { openReportPdf } from "../credit-report/report-pdf";
 import { cityName, daysBetween, departmentName, type FeedbackReportView, outcomesByMeasure, percent, totalsBy } from "./feedback-report.page";
 
 const MARGIN = 48;
@@ -16,16 +16,7 @@ const BAR = "#2f6db5";
  * anywhere and needs no browser on the server.
  */
 export async function renderFeedbackReportPdf(report: FeedbackReportView, measureTitles: ReadonlyMap<string, string>, font: ReportFont): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: `联合惩戒实施情况通报 ${report.from} 至 ${report.to}` } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  // pdfkit takes a parsed fontkit face (parsed once per process); its types say only paths and buffers.
-  doc.registerFont("cjk", font as never);
-  doc.font("cjk");
+  const { doc, finish } = openReportPdf({ size: "A4", margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: `联合惩戒实施情况通报 ${report.from} 至 ${report.to}` } }, font);
   const width = doc.page.width - 2 * MARGIN;
 
   doc.fillColor(INK).fontSize(18).text("安全生产领域失信联合惩戒实施情况通报");
@@ -85,9 +76,7 @@ export async function renderFeedbackReportPdf(report: FeedbackReportView, measur
       }));
   } else doc.fillColor(MUTED).fontSize(9).text("本期无逾期任务。");
   doc.moveDown(1).fillColor(MUTED).fontSize(8).text("数据来源：江苏省安全生产领域信用信息共享平台。所示为查询部门有权查看的数据。", MARGIN, doc.y, { width });
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 function heading(doc: PDFKit.PDFDocument, title: string): void {
