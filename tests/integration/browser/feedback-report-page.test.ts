@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { addDays, today } from "../../../src/shared/clock";
+import { seedDemoData } from "../../../src/tools/demo/demo-seed.service";
 import { blacklist, createEnterprise, expectData, setPerson } from "../../helpers/factories";
 import { launchBrowser, SCREENSHOTS } from "../../helpers/browser";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
@@ -125,6 +126,32 @@ describe("the implementation report page (/reports/feedback) in headless Chromiu
       await run("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", file, path.join(SCREENSHOTS, "feedback-report-pdf")]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the report page on the demo data, with a demo key", () => {
+  it("shows the emergency management department the demo's figures exactly as its feedbackReport does, overdue tasks included", async () => {
+    const t = await startTestHub();
+    const browser = await launchBrowser();
+    try {
+      const demo = await seedDemoData(t.hub.database.dataSource, t.hub.services);
+      const key = demo.agencies.find((a) => a.department === "EMERGENCY_MANAGEMENT")!.token;
+      const to = today();
+      const from = addDays(to, -365);
+      const api = expectData(await t.gql<any>(REPORT, { from, to }, key)).feedbackReport;
+      expect(api.tasksReported).toBeGreaterThan(0);
+      expect(api.tasksOverdue).toBeGreaterThan(0);
+      const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${key}` }, viewport: { width: 1000, height: 900 } });
+      const page = await context.newPage();
+      expect((await page.goto(`${t.hub.url}/reports/feedback?from=${from}&to=${to}`))?.status()).toBe(200);
+      expect(await figures(page)).toEqual([String(api.tasksDistributed), String(api.tasksReported), `${(api.reportingRate * 100).toFixed(1)} %`, String(api.tasksOverdue)]);
+      expect(await page.locator("#overdue tbody tr").count()).toBe(Math.min(10, api.tasksOverdue));
+      await page.screenshot({ path: path.join(SCREENSHOTS, "feedback-report-demo.png"), fullPage: true });
+      await context.close();
+    } finally {
+      await browser.close();
+      await t.stop();
     }
   });
 });
