@@ -7,11 +7,11 @@ import { chinaTime } from "../modules/credit-report/credit-report.pdf";
 import type { CreditReportVerification } from "../modules/credit-report/credit-report.type";
 import { ErrorCode } from "../shared/errors";
 import { type PageRoute, sendPageError } from "./pages";
+import { escapeHtml } from "../shared/html";
 
 const REPORT_PATH = /^\/credit-reports\/([A-Z0-9-]{1,40})\.pdf$/;
 const VERIFY = parse(`query VerifyCreditReport($number: String!, $code: String!) {
   verifyCreditReport(number: $number, verificationCode: $code) { genuine number creditCode enterpriseName issuedAt sha256 signature } }`);
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const isRead = (req: http.IncomingMessage) => req.method === "GET" || req.method === "HEAD";
 
 /**
@@ -95,7 +95,7 @@ export const creditReportVerifyRoute: PageRoute = async (req, res, url, pages) =
 <h1>专项信用报告核验</h1>
 ${v.genuine
     ? `<p class="ok"><strong>真实有效</strong>：该报告由江苏省安全生产领域信用信息共享平台签发。请核对所持 PDF 文件的 SHA-256 与下列摘要一致。</p>
-<dl>${rows.map(([k, val]) => `<dt>${escape(k)}</dt><dd>${escape(val)}</dd>`).join("")}</dl>
+<dl>${rows.map(([k, val]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(val)}</dd>`).join("")}</dl>
 <p><a href="${SIGNING_KEY_PATH}">平台公钥</a></p>`
     : `<p class="no"><strong>无法验证</strong>：报告编号与验证码不对应任何已签发的报告。</p>`}
 </body></html>`;

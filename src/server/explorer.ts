@@ -23,10 +23,23 @@ const PACKAGE_ASSETS: Record<string, { pkg: string; file: string; type: string }
 
 const ASSET_PREFIX = "/explorer/";
 
+const DEFAULT_QUERY = `# 江苏省安全生产领域信用信息共享平台 · GraphQL
+# Paste your agency's API key above (hub_…) and press "Use key"; then run a query (Ctrl-Enter).
+query Profile($creditCode: CreditCode!) {
+  enterprise(creditCode: $creditCode) {
+    name
+    creditCode
+    creditGrade { grade }
+    onBlacklist
+  }
+}
+`;
+
 // The page's own script: the key field, a fetcher that sends it, and GraphiQL's start-up. The
 // query and variables may come from the address (?query=…&variables=…), as GraphiQL's own pages do.
 const START_SCRIPT = `(function () {
   "use strict";
+  var DEFAULT_QUERY = ${JSON.stringify(DEFAULT_QUERY)};
   var params = new URLSearchParams(location.search);
   var keyField = document.getElementById("hub-key");
   keyField.value = sessionStorage.getItem("hub-key") || "";
@@ -43,7 +56,7 @@ const START_SCRIPT = `(function () {
     root.render(React.createElement(GraphiQL, {
       key: key || "no-key",
       fetcher: fetcher(key),
-      defaultQuery: document.getElementById("hub-default-query").textContent,
+      defaultQuery: DEFAULT_QUERY,
       query: params.get("query") || undefined,
       variables: params.get("variables") || undefined,
       shouldPersistHeaders: false,
@@ -58,20 +71,8 @@ const START_SCRIPT = `(function () {
 })();
 `;
 
-const DEFAULT_QUERY = `# 江苏省安全生产领域信用信息共享平台 · GraphQL
-# Paste your agency's API key above (hub_…) and press "Use key"; then run a query (Ctrl-Enter).
-query Profile($creditCode: CreditCode!) {
-  enterprise(creditCode: $creditCode) {
-    name
-    creditCode
-    creditGrade { grade }
-    onBlacklist
-  }
-}
-`;
 
 function page(): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -90,7 +91,6 @@ function page(): string {
   <span class="hub-hint">Without a key only public fields answer. The key stays in this tab.</span>
 </form>
 <div id="graphiql">Loading the explorer…</div>
-<script type="text/plain" id="hub-default-query">${escape(DEFAULT_QUERY)}</script>
 <script src="${ASSET_PREFIX}react.js"></script>
 <script src="${ASSET_PREFIX}react-dom.js"></script>
 <script src="${ASSET_PREFIX}graphiql.js"></script>

@@ -5,6 +5,7 @@ import type { Services } from "../modules";
 import type { ReportFont } from "../modules/credit-report/credit-report-font";
 import type { RequestContext } from "../modules/context";
 import { DomainError, ErrorCode } from "../shared/errors";
+import { escapeHtml } from "../shared/html";
 
 /**
  * Server-rendered pages (reports people look at rather than read as JSON). A page reads its data
@@ -54,8 +55,7 @@ const STATUS: Partial<Record<string, number>> = {
 /** A page's refusal as a short HTML page with the status its code means. */
 export function sendPageError(res: http.ServerResponse, code: string, message: string): void {
   const status = STATUS[code] ?? 500;
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>${escape(message)}</p><p><code>${escape(code)}</code></p></body></html>`;
+  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>${escapeHtml(message)}</p><p><code>${escapeHtml(code)}</code></p></body></html>`;
   res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body), "x-content-type-options": "nosniff" });
   res.end(body);
 }

@@ -1,7 +1,8 @@
 import { DEPARTMENT_NAMES, type Department } from "../../auth/department.enums";
 import { today } from "../../shared/clock";
 import { JIANGSU_CITIES, PROVINCE_CODE, cityOf } from "../../shared/region";
-import { escapeHtml as h, horizontalBarChart } from "../../shared/svg-chart";
+import { escapeHtml as h } from "../../shared/html";
+import { horizontalBarChart } from "../../shared/svg-chart";
 
 /** What the report page shows: the `feedbackReport` answer as the caller's /graphql would get it. */
 export interface FeedbackReportView {
