@@ -3,7 +3,8 @@ import { parse } from "graphql";
 import { agencyActorOf } from "../auth/identity";
 import type { Actor } from "../auth/actor";
 import { cityName, departmentName, FEEDBACK_REPORT_PAGE_QUERY, type FeedbackReportView, renderFeedbackReportPage } from "../modules/feedback/feedback-report.page";
-import { badInput, DomainError, ErrorCode, unauthenticated } from "../shared/errors";
+import { badInput, DomainError, ErrorCode, unauthenticated, unavailable } from "../shared/errors";
+import { REPORT_FONT_MISSING } from "../modules/credit-report/credit-report-font";
 import { renderFeedbackReportPdf } from "../modules/feedback/feedback-report.pdf";
 import type { PageRoute } from "./pages";
 
@@ -59,7 +60,9 @@ export const feedbackReportPage: PageRoute = async (req, res, url, pages) => {
   }
   const titles = new Map((data?.sanctionMeasures ?? []).map((m) => [m.code, m.title]));
   if (format === "pdf") {
-    const pdf = await renderFeedbackReportPdf(report, titles, pages.reportFont());
+    const font = pages.reportFont();
+    if (!font) throw unavailable(REPORT_FONT_MISSING);
+    const pdf = await renderFeedbackReportPdf(report, titles, font);
     res.writeHead(200, { ...PRIVATE, "content-type": "application/pdf", "content-length": pdf.length, "content-disposition": `inline; filename="feedback-report-${report.from}-${report.to}.pdf"` });
     res.end(req.method === "HEAD" ? undefined : pdf);
     return true;

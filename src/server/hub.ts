@@ -65,7 +65,7 @@ export async function startHub(
   const schema = options.shields === false ? await buildHubSchema() : applyShield(await buildHubSchema());
   const verifyJwt = config.jwt ? await createJwtVerifier(config.jwt) : null;
   // The CJK font of the printed reports (credit reports, the 通报 as PDF): parsed once, at start.
-  let reportFont: ReportFont | undefined;
+  let reportFont: ReportFont | null = null;
   let database: Database | undefined;
   let accessLog: AccessLogWriter | undefined;
   // Requests are served only once the writer exists (state "ready"); a missing writer is a refusal, never a silent skip.
@@ -143,7 +143,7 @@ export async function startHub(
         logAccess,
         formatError,
         services: () => services!,
-        reportFont: () => reportFont!,
+        reportFont: () => reportFont ?? null,
       }),
     },
     tracing,
@@ -196,7 +196,7 @@ export async function startHub(
   try {
     // Credit reports' signing key and font: a missing or wrong one stops the start here, saying which setting.
     const creditReportKey = loadCreditReportKey(config, { createWith: logger });
-    reportFont = loadReportFont(config);
+    reportFont = loadReportFont(config, (message) => logger.warn(message));
     database = await openDatabase(config, "server", entities);
     const applied = await runMigrations(database.dataSource);
     if (applied.length) logger.info({ applied }, "migrations applied");

@@ -22,7 +22,7 @@ export interface PageDeps {
   logAccess(context: RequestContext, operationName: string | null): Promise<void>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   services(): Services;
-  reportFont(): ReportFont;
+  reportFont(): ReportFont | null;
 }
 
 /** One page: answers its paths (true) or leaves the request to the next (false). */
@@ -31,8 +31,8 @@ export type PageRoute = (req: http.IncomingMessage, res: http.ServerResponse, ur
 export interface PageRunner {
   /** The hub's services (a page may need one beside its operation, e.g. to open a signed link). */
   services(): Services;
-  /** The embedded CJK font, for pages printed as PDF. */
-  reportFont(): ReportFont;
+  /** The embedded CJK font, for pages printed as PDF (null: the hub started without it). */
+  reportFont(): ReportFont | null;
   /** The caller of this request: its key or token as a bearer header (none: the public audience). */
   actorOf(req: http.IncomingMessage): Promise<Actor>;
   /** A request context for `actor`, for a page that reads through the services rather than GraphQL (a stored file). */

@@ -14,10 +14,25 @@ const REQUIRED_TEXT = "专项信用报告统一社会代码";
  * start-up and shared by every report: parsing a CJK collection costs tens of milliseconds and
  * fontkit keeps what it parsed of the face (glyph outlines, subroutines) between subsets, which
  * is most of a report's time. A missing file, a collection without the face or a face without
- * Chinese glyphs stops the start with a sentence naming the setting; the default is Debian's
- * fonts-noto-cjk (installed by the Docker image and by CI).
+ * Chinese glyphs stops the start with a sentence naming the setting when NODE_ENV=production;
+ * elsewhere (a newcomer's `npm start` on a machine without the font) the hub starts, says so once,
+ * and only the printed reports answer SERVICE_UNAVAILABLE (REPORT_FONT_MISSING says why). The
+ * default is Debian's fonts-noto-cjk (installed by the Docker image and by CI).
  */
-export function loadReportFont(config: Config): ReportFont {
+export function loadReportFont(config: Config, warn: (message: string) => void): ReportFont | null {
+  try {
+    return parseReportFont(config);
+  } catch (err) {
+    if (config.productionDeclared) throw err;
+    warn(`${(err as Error).message}: the hub runs, but credit reports and PDF reports are unavailable until the font is there`);
+    return null;
+  }
+}
+
+/** Why a printed report cannot be made, for the client: no CJK font on this hub. */
+export const REPORT_FONT_MISSING = "This hub has no CJK font for printed reports yet: its operators install fonts-noto-cjk or set HUB_CREDIT_REPORT_FONT_FILE.";
+
+function parseReportFont(config: Config): ReportFont {
   const { fontFile, fontName } = config.creditReports;
   if (!fs.existsSync(fontFile)) {
     throw new Error(`the credit report font ${fontFile} does not exist (HUB_CREDIT_REPORT_FONT_FILE; on Debian: apt-get install fonts-noto-cjk)`);

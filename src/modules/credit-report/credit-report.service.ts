@@ -8,7 +8,7 @@ import { toCstIso } from "../../shared/scalars/date-time.scalar";
 import type { OperationRunner, RequestContext } from "../context";
 import type { AdministrativeMatter } from "../enterprise/administrative-matter.enums";
 import type { CreditReportKey } from "./credit-report-key";
-import type { ReportFont } from "./credit-report-font";
+import { REPORT_FONT_MISSING, type ReportFont } from "./credit-report-font";
 import { type CreditReportContent, creditReportDocument } from "./credit-report.document";
 import { label } from "./credit-report.labels";
 import { renderCreditReport } from "./credit-report.pdf";
@@ -24,7 +24,8 @@ export interface CreditReportSettings {
 export interface CreditReportFacilities {
   runOperation: OperationRunner;
   key: CreditReportKey;
-  font: ReportFont;
+  /** Null when the hub started without its CJK font (outside production): issuing is then unavailable. */
+  font: ReportFont | null;
 }
 
 export const SIGNING_KEY_PATH = "/.well-known/credit-report-signing-key";
@@ -75,6 +76,7 @@ export class CreditReportService {
     // About another enterprise a subject is the public, which may not issue (the same answer whether it exists or not).
     if (actor.kind === "subject" && actor.creditCode !== creditCode) throw forbidden();
     const { runOperation, key, font } = this.available();
+    if (!font) throw unavailable(REPORT_FONT_MISSING);
     const audience = actor.kind === "agency" ? actor.department : "SUBJECT";
     const result = (await runOperation(ctx, creditReportDocument(READ_POLICY.Enterprise.riskAssessment.includes(audience)), { creditCode, purpose })) as unknown as ExecutionResult<CreditReportContent>;
     // Denied fields are expected (they are left out); anything else means the report would be incomplete: refuse it.

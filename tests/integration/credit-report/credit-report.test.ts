@@ -185,3 +185,26 @@ describe("credit reports", () => {
     await expect(t.sql(`DELETE FROM credit_report`)).rejects.toThrow(/immutable/);
   });
 });
+
+describe("a hub without its CJK font", () => {
+  it("starts outside production (a newcomer's npm start) and answers printed reports SERVICE_UNAVAILABLE, saying why", async () => {
+    const t = await startTestHub({ env: { HUB_CREDIT_REPORT_FONT_FILE: "/nonexistent/NotoSansCJK-Regular.ttc" } });
+    try {
+      const em = await t.agency("EMERGENCY_MANAGEMENT");
+      const code = await createEnterprise(t);
+      const res = await t.gql(ISSUE, { c: code, p: "BIDDING" }, em);
+      expect(res.errors?.[0].extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(res.errors?.[0].message).toMatch(/fonts-noto-cjk|HUB_CREDIT_REPORT_FONT_FILE/);
+      // The rest of the hub serves: the report page as HTML, not as PDF.
+      const page = (format: string) => fetch(`${t.hub.url}/reports/feedback?from=2026-01-01&to=2026-01-31&format=${format}`, { headers: { authorization: `Bearer ${em}` } });
+      expect((await page("html")).status).toBe(200);
+      expect((await page("pdf")).status).toBe(503);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("refuses to start with NODE_ENV=production, naming the setting", async () => {
+    await expect(startTestHub({ env: { NODE_ENV: "production", HUB_CREDIT_REPORT_FONT_FILE: "/nonexistent/NotoSansCJK-Regular.ttc" } })).rejects.toThrow(/HUB_CREDIT_REPORT_FONT_FILE/);
+  });
+});
