@@ -34,6 +34,13 @@ export interface TestHub {
 }
 
 /**
+ * A test that starts hubs on the embedded database: PostgreSQL compiled to WebAssembly, where each
+ * start runs every migration (about 10 s on an idle machine, more than 60 s once on CI's two busy
+ * cores), gets three minutes rather than the suite's one.
+ */
+export const EMBEDDED_TIMEOUT_MS = 180_000;
+
+/**
  * A hub on its own fresh database: a new database on the PostgreSQL server of DATABASE_URL,
  * or a new embedded database in a temporary folder when DATABASE_URL is unset.
  */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createEnterprise } from "../../helpers/factories";
-import { startTestHub } from "../../helpers/test-hub";
+import { EMBEDDED_TIMEOUT_MS, startTestHub } from "../../helpers/test-hub";
 
 describe("embedded database under concurrent load", () => {
   it("answers every concurrent request with its own rows", async () => {
@@ -31,5 +31,5 @@ describe("embedded database under concurrent load", () => {
       await t.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 });

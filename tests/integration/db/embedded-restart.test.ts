@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createEnterprise } from "../../helpers/factories";
-import { startTestHub } from "../../helpers/test-hub";
+import { EMBEDDED_TIMEOUT_MS, startTestHub } from "../../helpers/test-hub";
 
 describe("embedded database", () => {
   it("keeps its data across a stop and a restart of the hub", async () => {
@@ -21,7 +21,7 @@ describe("embedded database", () => {
       await second.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 
   it("refuses a second hub on the same folder while the first runs", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-lock-"));
@@ -32,5 +32,5 @@ describe("embedded database", () => {
       await first.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 });
