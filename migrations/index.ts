@@ -21,6 +21,7 @@ import { SupervisionAndTips1765800000000 } from "./1765800000000-supervision-and
 import { Licences1765900000000 } from "./1765900000000-licences";
 import { MeasureCatalogue1766000000000 } from "./1766000000000-measure-catalogue";
 import { CreditReports1766100000000 } from "./1766100000000-credit-reports";
+import { AgencyKeyNotify1766200000000 } from "./1766200000000-agency-key-notify";
 
 /** Every migration, oldest first. Listed here so that ts-jest and the compiled hub load the same set. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   Licences1765900000000,
   MeasureCatalogue1766000000000,
   CreditReports1766100000000,
+  AgencyKeyNotify1766200000000,
 ];

@@ -63,6 +63,9 @@ const schema = z.object({
   // of bad keys cannot become a flood of database lookups (token bucket; 0 turns it off).
   AUTH_FAILURE_RATE_PER_SECOND: z.coerce.number().min(0).max(10_000).default(1),
   AUTH_FAILURE_BURST: intIn(0, 100_000).default(20),
+  // API keys' agencies kept per instance (0: off); a revocation reaches every instance at once through NOTIFY, the TTL is the fallback.
+  HUB_KEY_CACHE_ENTRIES: intIn(0, 1_000_000).default(10_000),
+  HUB_KEY_CACHE_TTL_SECONDS: intIn(1, 3_600).default(10),
   // Slow clients: the whole header block, then the whole request, must arrive within these;
   // idle keep-alive connections close after HTTP_KEEP_ALIVE_TIMEOUT_MS; beyond
   // HTTP_MAX_CONNECTIONS open connections new ones are refused.
@@ -335,6 +338,8 @@ export type Config = Readonly<{
   rateLimit: Readonly<{ perSecond: number; burst: number }>;
   /** Failed authentications allowed per client address (token bucket), checked before any lookup. */
   authFailureLimit: Readonly<{ perSecond: number; burst: number }>;
+  /** The per-instance cache of API keys' agencies: its size and how long an entry is trusted should a revocation's announcement be missed. */
+  keyCache: Readonly<{ maxEntries: number; ttlMs: number }>;
   http: Readonly<{ headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number }>;
   /** GraphQL over WebSocket (subscriptions). */
   ws: Readonly<{ maxSubscriptionsPerKey: number; maxMessageBytes: number; pingMs: number; authRecheckMs: number }>;
@@ -432,6 +437,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
     rateLimit: Object.freeze({ perSecond: v.RATE_LIMIT_PER_SECOND, burst: v.RATE_LIMIT_BURST }),
     authFailureLimit: Object.freeze({ perSecond: v.AUTH_FAILURE_RATE_PER_SECOND, burst: v.AUTH_FAILURE_BURST }),
+    keyCache: Object.freeze({ maxEntries: v.HUB_KEY_CACHE_ENTRIES, ttlMs: v.HUB_KEY_CACHE_TTL_SECONDS * 1000 }),
     http: Object.freeze({
       headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,

@@ -21,6 +21,7 @@ import { attachWebSocket } from "./ws-server";
 import { startWebhookDispatcher } from "./webhook-dispatcher";
 import type { RequestContext } from "../modules/context";
 import { PgListener } from "../db/listener";
+import { AGENCY_KEY_CHANNEL } from "../auth/key-cache";
 import { EVENT_CHANNEL } from "../modules/event/event.service";
 import { CATALOGUE_CHANNEL } from "../modules/sanction/measure-catalogue.service";
 import { type Actor, callerKeyOf } from "../auth/actor";
@@ -309,22 +310,35 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
  * The instance's one LISTEN connection: every commit that appended events (on any instance)
  * wakes this instance's subscribers, and so does the connection's return after it was lost
  * (they read from their last id, so nothing announced meanwhile is missed). A published measure
- * catalogue makes it forget its version in force (also on the connection's return). The embedded
- * database has no second instance to hear: its subscribers look every second instead.
+ * catalogue makes it forget its version in force (also on the connection's return). A changed or
+ * revoked API key's agency is forgotten by the key cache, which serves from memory only while the
+ * connection is up (what was announced while it was down is lost). The embedded database has no
+ * second instance to hear: its subscribers look every second instead, and its key cache hears the
+ * instance's own revocations.
  */
 function listenForEvents(database: Database, services: Services, logger: Logger): PgListener | null {
-  if (database.mode !== "external") return null;
+  const keys = services.agency.keys;
+  if (database.mode !== "external") {
+    keys.setHearing(true);
+    return null;
+  }
   const signal = services.events.signal;
-  return new PgListener(database.target, [EVENT_CHANNEL, CATALOGUE_CHANNEL], {
-    notify: (channel) => (channel === CATALOGUE_CHANNEL ? services.measureCatalogue.forgetVersionInForce() : signal.wake()),
+  return new PgListener(database.target, [EVENT_CHANNEL, CATALOGUE_CHANNEL, AGENCY_KEY_CHANNEL], {
+    notify: (channel, payload) => {
+      if (channel === AGENCY_KEY_CHANNEL) keys.forget(payload);
+      else if (channel === CATALOGUE_CHANNEL) services.measureCatalogue.forgetVersionInForce();
+      else signal.wake();
+    },
     connected: () => {
       signal.listening = true;
+      keys.setHearing(true);
       services.measureCatalogue.forgetVersionInForce();
       signal.wake();
     },
     lost: (err) => {
       if (signal.listening) logger.warn({ err }, "event listener lost its connection; reconnecting");
       signal.listening = false;
+      keys.setHearing(false);
     },
   });
 }

@@ -2,6 +2,7 @@ import type { AgencyDirectory } from "../../auth/identity";
 import { preparedQuery } from "../../db/prepared";
 import type { DataSource } from "typeorm";
 import { generateApiKey, hashApiKey } from "../../auth/api-key";
+import { KeyCache } from "../../auth/key-cache";
 import { badInput, notFound } from "../../shared/errors";
 import { regionCodeProblem } from "../../shared/region";
 import { isUuid } from "../../shared/uuid";
@@ -20,7 +21,11 @@ export interface NewAgency {
 const SCOPES: readonly Scope[] = ["read", "write"];
 
 export class AgencyService implements AgencyDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** The live agencies of keys this instance has seen; without settings (the CLI) every lookup asks the database. */
+    readonly keys = new KeyCache<Agency>({ maxEntries: 0, ttlMs: 0 }),
+  ) {}
 
   /** Registers an agency and returns its API key, which is not stored and cannot be shown again. */
   async create(input: NewAgency): Promise<{ agency: Agency; token: string }> {
@@ -61,6 +66,8 @@ export class AgencyService implements AgencyDirectory {
       agency.revokedAt = new Date();
       await repo.update({ id }, { revokedAt: agency.revokedAt });
     }
+    // Other instances hear of it from the agency table's trigger; this one need not wait for that.
+    if (agency.keyHash) this.keys.forget(agency.keyHash);
     return agency;
   }
 
@@ -113,14 +120,17 @@ export class AgencyService implements AgencyDirectory {
 
   /** The live agency holding this key, or null for an unknown or revoked key. */
   async findByKey(token: string): Promise<Agency | null> {
-    // Every request with a key runs this: a prepared statement, not the query builder.
-    const [agency] = await preparedQuery<Agency>(
-      this.dataSource,
-      `SELECT id, name, department, region_code AS "regionCode", scopes, external_id AS "externalId",
-         created_at AS "createdAt", revoked_at AS "revokedAt"
-       FROM agency WHERE key_hash = $1 AND revoked_at IS NULL`,
-      [hashApiKey(token)],
-    );
-    return agency ?? null;
+    const hash = hashApiKey(token);
+    // Every request with a key needs this: from memory when this instance has seen the key, else a prepared statement.
+    return this.keys.get(hash, async () => {
+      const [agency] = await preparedQuery<Agency>(
+        this.dataSource,
+        `SELECT id, name, department, region_code AS "regionCode", scopes, external_id AS "externalId",
+           created_at AS "createdAt", revoked_at AS "revokedAt"
+         FROM agency WHERE key_hash = $1 AND revoked_at IS NULL`,
+        [hash],
+      );
+      return agency ?? null;
+    });
   }
 }

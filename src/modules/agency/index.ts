@@ -1,3 +1,4 @@
+import { KeyCache } from "../../auth/key-cache";
 import { defineModule } from "../module";
 import { Agency } from "./agency.entity";
 import { createAgencyLoaders } from "./agency.loaders";
@@ -9,6 +10,6 @@ export const agencyModule = defineModule({
   name: "agency",
   resolvers: [AgencyResolver],
   entities: [Agency],
-  services: { agency: ({ db }) => new AgencyService(db) },
+  services: { agency: ({ db, config }) => new AgencyService(db, new KeyCache(config.keyCache)) },
   loaders: ({ db }) => createAgencyLoaders(db),
 });
