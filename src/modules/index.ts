@@ -73,7 +73,7 @@ type AnyModule = (typeof MODULES)[number];
 type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 export type Services = Intersection<ServicesOf<AnyModule>>;
 export type RowLoaders = Intersection<LoadersOf<AnyModule>>;
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = RowLoaders & { enterpriseProfile: ReturnType<typeof createProfileLoader> };
 
 const modules: readonly HubModule[] = MODULES as unknown as readonly HubModule[];
 
@@ -91,9 +91,12 @@ export function createServices(db: DataSource, config: Config, options: { auditK
 const profileParts = Object.assign({}, ...modules.map((m) => m.profile ?? {})) as ProfileParts<RowLoaders>;
 
 /** Built for each request and never shared between callers; row filters depend on the caller (mergeLoaders in module.ts). */
-export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollector) {
-  const loaders = mergeLoaders(modules, { db, actor, audit }) as RowLoaders;
-  return { ...loaders, enterpriseProfile: createProfileLoader(db, actor, loaders, profileParts) };
+const moduleLoaders = mergeLoaders(modules);
+
+export function createLoaders(db: DataSource, actor: Actor, audit: AccessCollector): Loaders {
+  const loaders = moduleLoaders({ db, actor, audit }) as RowLoaders & Partial<Loaders>;
+  loaders.enterpriseProfile = createProfileLoader(db, actor, loaders, profileParts);
+  return loaders as Loaders;
 }
 
 // The request context's services and loaders are these (see context.ts: it imports no module).

@@ -85,14 +85,48 @@ export function buildServices(modules: readonly HubModule[], env: ModuleEnv): Re
   return Object.fromEntries(built);
 }
 
-/** One request's loaders of every module, merged; two modules naming the same loader is an error, not a silent overwrite. */
-export function mergeLoaders(modules: readonly HubModule[], env: RequestEnv): Record<string, unknown> {
-  const merged: Record<string, unknown> = {};
-  for (const m of modules) {
-    for (const [name, loader] of Object.entries(m.loaders?.(env) ?? {})) {
-      if (name in merged) throw new Error(`The loader "${name}" is provided twice (module ${m.name}).`);
-      merged[name] = loader;
+const ENV = Symbol("request env");
+const BUILT = Symbol("built loaders");
+type LazyLoaders = Record<string | symbol, unknown> & { [ENV]: RequestEnv; [BUILT]: Record<string, unknown>[] };
+
+/**
+ * One request's loaders of every module, merged: two modules naming the same loader is an error,
+ * not a silent overwrite. A request builds only the modules' loaders it uses (a profile touches a
+ * few of some 25 modules): each name is a getter on a prototype shared by all requests, which
+ * builds its module's loaders for this request on first use. The names are learnt from the first
+ * request, which builds them all once.
+ */
+export function mergeLoaders(modules: readonly HubModule[]): (env: RequestEnv) => Record<string, unknown> {
+  let prototype: object | null = null;
+  const learn = (env: RequestEnv): { prototype: object; built: Record<string, unknown>[] } => {
+    const owner = new Map<string, number>();
+    const built = modules.map((m, i) => {
+      const loaders = (m.loaders?.(env) ?? {}) as Record<string, unknown>;
+      for (const name of Object.keys(loaders)) {
+        if (owner.has(name)) throw new Error(`The loader "${name}" is provided twice (module ${m.name}).`);
+        owner.set(name, i);
+      }
+      return loaders;
+    });
+    const proto: PropertyDescriptorMap = {};
+    for (const [name, i] of owner) {
+      proto[name] = {
+        enumerable: true,
+        get(this: LazyLoaders) {
+          const built = this[BUILT];
+          built[i] ??= (modules[i].loaders?.(this[ENV]) ?? {}) as Record<string, unknown>;
+          return built[i][name];
+        },
+      };
     }
-  }
-  return merged;
+    return { prototype: Object.create(null, proto) as object, built };
+  };
+  return (env) => {
+    let built: Record<string, unknown>[] = [];
+    if (!prototype) ({ prototype, built } = learn(env));
+    const loaders = Object.create(prototype) as LazyLoaders;
+    loaders[ENV] = env;
+    loaders[BUILT] = built;
+    return loaders;
+  };
 }

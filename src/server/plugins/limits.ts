@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
+  visit,
 } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { MAX_FEEDBACK_BATCH } from "../../modules/feedback/feedback.service";
@@ -165,18 +166,64 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
   return { cost, bulkCost: bulk.cost, refused };
 }
 
+/** The arguments the estimate reads (listSizeEstimator): page sizes and the sized lists. Nothing else changes a cost. */
+const COSTED_ARGUMENTS = new Set(["first", ...Object.values(SIZED_BY_LIST_ARGUMENT).map((s) => s.argument)]);
+
+/** The variables a document passes, anywhere inside, to a costed argument; its cost depends on these alone. */
+function costedVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let inCosted = 0;
+  visit(document, {
+    Argument: {
+      enter: (node) => void (COSTED_ARGUMENTS.has(node.name.value) && inCosted++),
+      leave: (node) => void (COSTED_ARGUMENTS.has(node.name.value) && inCosted--),
+    },
+    Variable: (node) => void (inCosted > 0 && names.add(node.name.value)),
+  });
+  return [...names].sort();
+}
+
+type Estimate = ReturnType<typeof estimateCost>;
+/** Estimates kept per document (Apollo hands the same DocumentNode for the same text) and costed variables' values. */
+const MAX_ESTIMATES_PER_DOCUMENT = 64;
+
+/**
+ * Estimating walks the whole document with the schema on every request; the answer depends only on
+ * the document, the operation and the costed variables' values, so it is kept for those. A profile
+ * read by credit code is estimated once, not once per code.
+ */
+function cachedEstimator(schema: GraphQLSchema) {
+  const byDocument = new WeakMap<DocumentNode, { costed: string[]; estimates: Map<string, Estimate> }>();
+  return (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): Estimate => {
+    let entry = byDocument.get(document);
+    if (!entry) byDocument.set(document, (entry = { costed: costedVariables(document), estimates: new Map() }));
+    // A sized list costs by its length (1,000 codes are not spelled out in the key); a page size by its value.
+    const key = JSON.stringify([operationName ?? null, ...entry.costed.map((name) => {
+      const value = variables[name];
+      return Array.isArray(value) ? { length: value.length } : (value ?? null);
+    })]);
+    const known = entry.estimates.get(key);
+    if (known) return known;
+    const estimate = estimateCost(schema, document, operationName, variables);
+    if (entry.estimates.size >= MAX_ESTIMATES_PER_DOCUMENT) entry.estimates.clear();
+    entry.estimates.set(key, estimate);
+    return estimate;
+  };
+}
+
 /**
  * Refuses, after validation and before execution, an operation with a page size or list argument
  * out of range (literal, variable or default alike) or whose estimated cost exceeds the limit.
  */
 export function costLimitPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+  const estimated = cachedEstimator(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let estimate: ReturnType<typeof estimateCost>;
+          let estimate: Estimate;
           try {
-            estimate = estimateCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
+            estimate = estimated(document, request.operationName ?? undefined, request.variables ?? {});
           } catch {
             // Variables that do not coerce: execution reports them as BAD_USER_INPUT (400), nothing runs.
             return;

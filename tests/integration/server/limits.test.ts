@@ -71,6 +71,18 @@ describe("query limits", () => {
     expect(profile.body.errors).toBeUndefined();
   });
 
+  it("estimates a document again when a page size in its variables changes (estimates are kept per document and costed variables)", async () => {
+    const nested = `query($n: Int, $c: String) { enterprises(first: $n, filter: { nameContains: $c }) { edges { node { penalties(first: $n) { edges { node { decisionNumber } } } } } } }`;
+    for (const c of ["甲乙", "丙丁"]) {
+      const small = await post(t, { query: nested, variables: { n: 5, c } });
+      expect(small.status).toBe(200);
+      expect(small.body.errors).toBeUndefined();
+    }
+    await expectRejected(nested, { n: 100, c: "甲乙" });
+    const again = await post(t, { query: nested, variables: { n: 5, c: "戊己" } });
+    expect(again.status).toBe(200);
+  });
+
   it("caps page sizes in resolvers too", async () => {
     const res = await post(t, { query: `{ enterprises(first: 500) { totalCount } }` });
     expect(res.body.errors[0].extensions.code).toMatch(/QUERY_TOO_COMPLEX|BAD_USER_INPUT/);

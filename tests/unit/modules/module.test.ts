@@ -51,16 +51,39 @@ describe("module registry", () => {
   it("refuses two modules that name the same loader", () => {
     const one = defineModule({ name: "one", resolvers: [], loaders: () => ({ byId: 1 }) });
     const two = defineModule({ name: "two", resolvers: [], loaders: () => ({ byId: 2 }) });
-    expect(() => mergeLoaders(as([one, two]), { db: env.db, actor: { kind: "public" }, audit: {} as never })).toThrow(
+    expect(() => mergeLoaders(as([one, two]))({ db: env.db, actor: { kind: "public" }, audit: {} as never })).toThrow(
       'The loader "byId" is provided twice (module two).',
     );
+  });
+
+  it("builds a module's loaders for a request only when the request first uses one, once, and never shares them", () => {
+    let builds = 0;
+    const counted = defineModule({ name: "counted", resolvers: [], loaders: () => (builds++, { byId: { built: builds }, byCode: {} }) });
+    const other = defineModule({ name: "other", resolvers: [], loaders: () => ({ byName: {} }) });
+    const make = mergeLoaders(as([counted, other]));
+    const request = { db: env.db, actor: { kind: "public" as const }, audit: {} as never };
+    make(request); // the first request learns the names (and builds every module once)
+    builds = 0;
+    const second = make(request);
+    const third = make(request);
+    expect(builds).toBe(0);
+    void second.byName;
+    expect(builds).toBe(0);
+    const a = second.byId;
+    expect(second.byCode).toBeDefined();
+    expect(second.byId).toBe(a);
+    expect(builds).toBe(1);
+    expect(third.byId).not.toBe(a);
+    expect(builds).toBe(2);
   });
 
   it("builds the hub's own modules: every service once, no loader or profile part named twice", () => {
     const services = createServices({} as DataSource, loadConfig({ HUB_DEMO_SEED: "off" }));
     expect(Object.keys(services).sort()).toEqual(MODULES.flatMap((m) => Object.keys((m as HubModule).services ?? {})).sort());
-    const loaders = mergeLoaders(as([...MODULES]), { db: {} as DataSource, actor: { kind: "public" }, audit: {} as never });
-    expect(Object.keys(loaders).length).toBeGreaterThan(20);
+    const loaders = mergeLoaders(as([...MODULES]))({ db: {} as DataSource, actor: { kind: "public" }, audit: {} as never });
+    const names: string[] = [];
+    for (const name in loaders) names.push(name);
+    expect(names.length).toBeGreaterThan(20);
     const parts = MODULES.flatMap((m) => Object.keys((m as HubModule).profile ?? {}));
     expect(new Set(parts).size).toBe(parts.length);
   });
