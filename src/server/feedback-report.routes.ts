@@ -3,7 +3,8 @@ import { parse } from "graphql";
 import { agencyActorOf } from "../auth/identity";
 import type { Actor } from "../auth/actor";
 import { cityName, departmentName, FEEDBACK_REPORT_PAGE_QUERY, type FeedbackReportView, renderFeedbackReportPage } from "../modules/feedback/feedback-report.page";
-import { badInput, DomainError, ErrorCode, unauthenticated, unavailable } from "../shared/errors";
+import { badInput, DomainError, ErrorCode, unavailable } from "../shared/errors";
+import { invalidReportLink } from "../modules/feedback/report-link.service";
 import { REPORT_FONT_MISSING } from "../modules/credit-report/credit-report-font";
 import { renderFeedbackReportPdf } from "../modules/feedback/feedback-report.pdf";
 import type { PageRoute } from "./pages";
@@ -33,7 +34,7 @@ export const feedbackReportPage: PageRoute = async (req, res, url, pages) => {
   if (link !== null) {
     const { agencyId, scope } = pages.services().reportLinks.open(link);
     const agency = await pages.services().agency.findLive(agencyId);
-    if (!agency) throw unauthenticated("This report link is not valid or has expired; ask for a new one.");
+    if (!agency) throw invalidReportLink();
     actor = agencyActorOf(agency);
     variables = { ...scope };
   } else {

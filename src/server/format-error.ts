@@ -33,13 +33,19 @@ const DATABASE_UNAVAILABLE = "The credit database is unavailable; try again shor
 const DATABASE_TOO_SLOW = "The credit database took too long to answer; try again shortly.";
 
 /** HTTP status of a request refused as a whole (before or instead of execution), by code. */
-const REQUEST_STATUS: Partial<Record<ErrorCode, number>> = {
+/** The HTTP status of a refusal as a whole (a request, a page), by its code: one table for the API and the pages. */
+const REQUEST_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
+
+export function httpStatusOf(code: string, otherwise: number): number {
+  return REQUEST_STATUS[code] ?? otherwise;
+}
 
 /**
  * A request refused as a whole (authentication, rate limit, introspection, the database gone
@@ -55,7 +61,7 @@ export function requestError(err: unknown): GraphQLError {
       code: err.code,
       ...(err.field ? { field: err.field } : {}),
       ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
-      http: { status: REQUEST_STATUS[err.code] ?? 400, ...(retry !== undefined ? { headers: new Map([["retry-after", String(retry)]]) } : {}) },
+      http: { status: httpStatusOf(err.code, 400), ...(retry !== undefined ? { headers: new Map([["retry-after", String(retry)]]) } : {}) },
     },
   });
 }

@@ -4,7 +4,8 @@ import type { Actor } from "../auth/actor";
 import type { Services } from "../modules";
 import type { ReportFont } from "../modules/credit-report/credit-report-font";
 import type { RequestContext } from "../modules/context";
-import { DomainError, ErrorCode } from "../shared/errors";
+import { DomainError } from "../shared/errors";
+import { httpStatusOf } from "./format-error";
 import { escapeHtml } from "../shared/html";
 
 /**
@@ -43,18 +44,9 @@ export interface PageRunner {
   run<T>(actor: Actor, req: http.IncomingMessage, document: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T | null; errors: GraphQLFormattedError[] }>;
 }
 
-const STATUS: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.RATE_LIMITED]: 429,
-  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
-};
-
 /** A page's refusal as a short HTML page with the status its code means. */
 export function sendPageError(res: http.ServerResponse, code: string, message: string): void {
-  const status = STATUS[code] ?? 500;
+  const status = httpStatusOf(code, 500);
   const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>${escapeHtml(message)}</p><p><code>${escapeHtml(code)}</code></p></body></html>`;
   res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(body), "x-content-type-options": "nosniff" });
   res.end(body);

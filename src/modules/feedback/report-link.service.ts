@@ -14,6 +14,9 @@ export interface ReportLinkScope {
 /** How long a shared link opens its report: long enough to pass on, short enough not to leak for good. */
 export const REPORT_LINK_MINUTES = 30;
 
+/** The one answer to a link that is forged, damaged, expired or whose agency was revoked: which it was is not said. */
+export const invalidReportLink = () => unauthenticated("This report link is not valid or has expired; ask for a new one.");
+
 /**
  * Short-lived signed links to the report page, for a browser that cannot send the agency's key:
  * `<payload>.<HMAC-SHA256>` with a key derived (HKDF) from the hub's key file, which is outside the
@@ -37,7 +40,7 @@ export class ReportLinkService {
 
   /** The agency and report of a valid, unexpired link; UNAUTHENTICATED otherwise (one answer for every fault). */
   open(token: string, now = Date.now()): { agencyId: string; scope: ReportLinkScope } {
-    const invalid = () => unauthenticated("This report link is not valid or has expired; ask for a new one.");
+    const invalid = invalidReportLink;
     const [payload, signature, extra] = token.split(".");
     if (!payload || !signature || extra !== undefined) throw invalid();
     const expected = Buffer.from(this.sign(payload));
