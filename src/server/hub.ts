@@ -313,15 +313,13 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
  * catalogue makes it forget its version in force (also on the connection's return). A changed or
  * revoked API key's agency is forgotten by the key cache, which serves from memory only while the
  * connection is up (what was announced while it was down is lost). The embedded database has no
- * second instance to hear: its subscribers look every second instead, and its key cache hears the
- * instance's own revocations.
+ * second instance to hear: its subscribers look every second instead, and its key cache is off.
  */
 function listenForEvents(database: Database, services: Services, logger: Logger): PgListener | null {
   const keys = services.agency.keys;
-  if (database.mode !== "external") {
-    keys.setHearing(true);
-    return null;
-  }
+  // The embedded database's revocations come also from `hub` commands through its socket, which
+  // this instance does not hear: there the key cache stays off (it never starts hearing).
+  if (database.mode !== "external") return null;
   const signal = services.events.signal;
   return new PgListener(database.target, [EVENT_CHANNEL, CATALOGUE_CHANNEL, AGENCY_KEY_CHANNEL], {
     notify: (channel, payload) => {
