@@ -84,7 +84,7 @@ export function registerStandingCommands(program: Command, config: () => Config)
       .command(name)
       .description(`import ${name} (columns and rules: hub import ${name} --help)`)
       .argument("<file>", "CSV file")
-      .option("--batch <rows>", "rows per transaction", "1000")
+      .option("--batch <rows>", "rows per transaction (each batch is copied into a staging table, merged and scored in one)", "50000")
       .addOption(new Option("--encoding <encoding>", "the file's encoding").choices(ENCODING_CHOICES).default("auto"))
       .addHelpText("after", () => feedHelp(load().spec))
       .action(async (file: string, opts: { batch: string; encoding: EncodingChoice }) => {

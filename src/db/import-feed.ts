@@ -1,9 +1,10 @@
 import type { EntityManager } from "typeorm";
+import { STAGING_TABLE, type StagingColumn, stageRows } from "./staging";
 
 /**
  * A CSV feed a module accepts (penalties, risk signals): its columns, how a record becomes a row,
- * and how a batch is written. The import machinery (tools/import) reads files; the modules only
- * declare feeds, so neither depends on the other.
+ * how a row is staged and how a staged batch is merged. The import machinery (tools/import) reads
+ * files; the modules only declare feeds, so neither depends on the other.
  */
 export interface RowError {
   line: number;
@@ -41,11 +42,41 @@ export interface FeedSpec {
   notes: readonly string[];
 }
 
-export interface ImportFeed<Row> extends FeedSpec {
+/** What a module declares for its feed; `importFeed` adds the write. */
+export interface FeedDefinition<Row> extends FeedSpec {
   /** Validates one record; throws a DomainError naming the field when it is bad. */
   parse(record: Record<string, string>): Row;
-  /** Writes a batch in one transaction, skipping rows already present; returns rows written and rows refused. */
-  write(tx: EntityManager, rows: { line: number; row: Row }[]): Promise<{ written: number; errors: RowError[] }>;
+  /**
+   * How a parsed row is staged for the merge: the columns of the staging table after `line`, and a
+   * row's values for them as PostgreSQL's text input (null is NULL). See db/staging.ts.
+   */
+  staging: { columns: readonly StagingColumn[]; values(row: Row): (string | null)[] };
+  /**
+   * Merges the batch staged in the table `staged` (line, then the staging columns) set-wise, in
+   * the batch's transaction: resolves codes to ids, refuses by line the rows that do not resolve,
+   * writes the others skipping those already present (their natural key, ON CONFLICT DO NOTHING),
+   * and brings what they feed up to date. Returns rows written and rows refused.
+   */
+  merge(tx: EntityManager, staged: string): Promise<{ written: number; errors: RowError[] }>;
+}
+
+export interface ImportFeed<Row> extends FeedDefinition<Row> {
+  /** Writes a batch in the transaction `tx` (staged, then merged), skipping rows already present; returns rows written and rows refused. */
+  write(tx: EntityManager, rows: readonly { line: number; row: Row }[]): Promise<{ written: number; errors: RowError[] }>;
+}
+
+/** A feed whose batches are staged (COPY where the database takes it) and merged set-wise. */
+export function importFeed<Row>(definition: FeedDefinition<Row>): ImportFeed<Row> {
+  return {
+    ...definition,
+    async write(tx, rows) {
+      await stageRows(tx, definition.staging.columns, rows, definition.staging.values);
+      const merged = await definition.merge(tx, STAGING_TABLE);
+      // Dropped now rather than at commit: a transaction may write more than one batch (the demo seed).
+      await tx.query(`DROP TABLE ${STAGING_TABLE}`);
+      return merged;
+    },
+  };
 }
 
 /** The columns a file's header must name. */

@@ -1,5 +1,5 @@
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
-import type { FeedSpec, ImportFeed, RowError } from "../../db/import-feed";
+import { type FeedSpec, type ImportFeed, type RowError, importFeed } from "../../db/import-feed";
 import { addYears } from "../../shared/clock";
 import { badInput } from "../../shared/errors";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../../shared/field-checks";
@@ -38,7 +38,7 @@ export const LICENCE_FEED_SPEC: FeedSpec = {
 };
 
 export function licenceFeed(publicYears: number): ImportFeed<LicenceRow> {
-  return {
+  return importFeed({
     ...LICENCE_FEED_SPEC,
     parse(r) {
       const issuedOn = pastDateField(r.issued_on, "issued_on");
@@ -53,26 +53,30 @@ export function licenceFeed(publicYears: number): ImportFeed<LicenceRow> {
         validUntil,
       };
     },
-    async write(tx, rows) {
-      const codes = [...new Set(rows.map((r) => r.row.creditCode))];
-      const known: { code: string; id: string }[] = await tx.query(`SELECT credit_code AS code, id FROM enterprise WHERE credit_code = ANY($1)`, [codes]);
-      const idOf = new Map(known.map((k) => [k.code, k.id]));
-      const errors: RowError[] = [];
-      const valid = rows.filter(({ line, row }) => {
-        if (idOf.has(row.creditCode)) return true;
-        errors.push({ line, field: "credit_code", message: `No enterprise with credit code ${row.creditCode}; register it first.` });
-        return false;
-      });
-      if (!valid.length) return { written: 0, errors };
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO administrative_licence (enterprise_id, licence_number, title, issued_by, issued_on, valid_until, public_until)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[])
-         ON CONFLICT (issued_by, licence_number) DO NOTHING RETURNING id`,
-        [valid.map((r) => idOf.get(r.row.creditCode)), valid.map((r) => r.row.licenceNumber), valid.map((r) => r.row.title),
-          valid.map((r) => r.row.department), valid.map((r) => r.row.issuedOn), valid.map((r) => r.row.validUntil),
-          valid.map((r) => addYears(r.row.issuedOn, publicYears))],
-      );
-      return { written: inserted.length, errors };
+    staging: {
+      columns: [
+        { name: "credit_code", type: "bpchar" }, { name: "licence_number", type: "text" }, { name: "title", type: "text" },
+        { name: "department", type: "text" }, { name: "issued_on", type: "date" }, { name: "valid_until", type: "date" },
+        { name: "public_until", type: "date" },
+      ],
+      // Public for publicYears after issue, fixed when written.
+      values: (r) => [r.creditCode, r.licenceNumber, r.title, r.department, r.issuedOn, r.validUntil, addYears(r.issuedOn, publicYears)],
     },
-  };
+    async merge(tx, staged) {
+      const errors: RowError[] = await tx.query(
+        `SELECT s.line, 'credit_code' AS field, 'No enterprise with credit code ' || s.credit_code || '; register it first.' AS message
+         FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.credit_code = s.credit_code) ORDER BY s.line`,
+      );
+      // In file order: of two rows with one number from one department, the first is the one written.
+      const [{ written }]: { written: number }[] = await tx.query(
+        `WITH inserted AS (
+           INSERT INTO administrative_licence (enterprise_id, licence_number, title, issued_by, issued_on, valid_until, public_until)
+           SELECT e.id, s.licence_number, s.title, s.department, s.issued_on, s.valid_until, s.public_until
+           FROM ${staged} s JOIN enterprise e ON e.credit_code = s.credit_code ORDER BY s.line
+           ON CONFLICT (issued_by, licence_number) DO NOTHING RETURNING id)
+         SELECT count(*)::int AS written FROM inserted`,
+      );
+      return { written, errors };
+    },
+  });
 }

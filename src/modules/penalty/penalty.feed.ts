@@ -1,7 +1,7 @@
 import { badInput } from "../../shared/errors";
 import { idNumberProblem, normaliseIdNumber } from "../../shared/identifiers";
 import { DEPARTMENTS, type Department } from "../../auth/department.enums";
-import type { FeedSpec, ImportFeed } from "../../db/import-feed";
+import { type FeedSpec, type ImportFeed, type RowError, importFeed } from "../../db/import-feed";
 import { creditCodeField, dateField, enumField, pastDateField, textField } from "../../shared/field-checks";
 import type { WatchlistService } from "../watchlist/watchlist.service";
 import type { StandingService } from "../standing/standing.service";
@@ -57,7 +57,7 @@ export const PENALTY_FEED_SPEC: FeedSpec = {
 };
 
 export function penaltyFeed(publication: PublicationSettings, watchlist: WatchlistService, standing: StandingService): ImportFeed<PenaltyRow> {
-  return {
+  return importFeed({
     ...PENALTY_FEED_SPEC,
     parse(r) {
       const decidedOn = pastDateField(r.decided_on, "decided_on");
@@ -86,59 +86,51 @@ export function penaltyFeed(publication: PublicationSettings, watchlist: Watchli
         personIdNumber: person ? normaliseIdNumber(person) : null,
       };
     },
-    async write(tx, rows) {
-      const codes = [...new Set(rows.map((r) => r.row.creditCode))];
-      const known: { code: string; id: string }[] = await tx.query(`SELECT credit_code AS code, id FROM enterprise WHERE credit_code = ANY($1)`, [codes]);
-      const idOf = new Map(known.map((k) => [k.code, k.id]));
-      // recordPenalty's rule for the person: known to the hub, and holding or having held a role
-      // at this enterprise. One query for the batch's (person, enterprise) pairs.
-      const pairs = rows.filter((r) => r.row.personIdNumber && idOf.has(r.row.creditCode));
-      const persons: { n: string; e: string; id: string | null; heldRole: boolean }[] = pairs.length
-        ? await tx.query(
-            `SELECT x.n, x.e, p.id,
-               EXISTS (SELECT 1 FROM responsible_person rp WHERE rp.person_id = p.id AND rp.enterprise_id = x.e) AS "heldRole"
-             FROM (SELECT DISTINCT * FROM unnest($1::bpchar[], $2::uuid[]) AS u(n, e)) x
-             LEFT JOIN person p ON p.id_number = x.n`,
-            [pairs.map((r) => r.row.personIdNumber), pairs.map((r) => idOf.get(r.row.creditCode))],
-          )
-        : [];
-      const personAt = new Map(persons.map((p) => [`${p.n}|${p.e}`, p]));
-      const errors = [];
-      const valid = [];
-      for (const r of rows) {
-        const enterpriseId = idOf.get(r.row.creditCode);
-        const person = r.row.personIdNumber ? personAt.get(`${r.row.personIdNumber}|${enterpriseId}`) : null;
-        if (!enterpriseId) errors.push({ line: r.line, field: "credit_code", message: `No enterprise with credit code ${r.row.creditCode}.` });
-        else if (person === null) valid.push({ ...r.row, personId: null });
-        else if (!person?.id) errors.push({ line: r.line, field: "person_id_number", message: "No person with this ID number is known to the hub." });
-        else if (!person.heldRole) {
-          errors.push({ line: r.line, field: "person_id_number", message: "This person holds or held no responsible role at the enterprise." });
-        } else valid.push({ ...r.row, personId: person.id });
-      }
-      const inserted: { enterpriseId: string }[] = valid.length
-        ? await tx.query(
-            `INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, legal_basis, penalty_types,
-               fine_amount, public_until, person_id, severity)
-             SELECT x.enterprise_id, x.decision_number, x.department, x.decided_on, x.violation, x.legal_basis,
-               string_to_array(x.types, '|'), x.fine_amount, x.public_until, x.person_id, x.severity
-             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::date[], $10::uuid[], $11::text[])
-               AS x(enterprise_id, decision_number, department, decided_on, violation, legal_basis, types, fine_amount, public_until, person_id, severity)
-             ON CONFLICT (enterprise_id, decision_number) DO NOTHING
-             RETURNING enterprise_id AS "enterpriseId"`,
-            [valid.map((v) => idOf.get(v.creditCode)), valid.map((v) => v.decisionNumber), valid.map((v) => v.department),
-              valid.map((v) => v.decidedOn), valid.map((v) => v.violation), valid.map((v) => v.legalBasis),
-              valid.map((v) => v.penaltyTypes.join("|")), valid.map((v) => v.fineAmount), valid.map((v) => v.publicUntil),
-              valid.map((v) => v.personId), valid.map((v) => v.severity)],
-          )
-        : [];
-      const touched = [...new Set(inserted.map((i) => i.enterpriseId))].sort();
-      // Sorted, so that concurrent imports lock enterprises in the same order.
-      for (const id of touched) {
-        await tx.query(`SELECT 1 FROM enterprise WHERE id = $1 FOR UPDATE`, [id]);
-        await watchlist.applyAutomaticRule(tx, id);
-      }
-      await standing.recompute(tx, touched);
-      return { written: inserted.length, errors };
+    staging: {
+      columns: [
+        { name: "credit_code", type: "bpchar" }, { name: "decision_number", type: "text" }, { name: "department", type: "text" },
+        { name: "decided_on", type: "date" }, { name: "violation", type: "text" }, { name: "legal_basis", type: "text" },
+        { name: "penalty_types", type: "text" }, { name: "fine_amount", type: "numeric" }, { name: "public_until", type: "date" },
+        { name: "severity", type: "text" }, { name: "person_id_number", type: "bpchar" },
+      ],
+      values: (r) => [r.creditCode, r.decisionNumber, r.department, r.decidedOn, r.violation, r.legalBasis,
+        r.penaltyTypes.join(TYPE_SEPARATOR), r.fineAmount, r.publicUntil, r.severity, r.personIdNumber],
     },
-  };
+    async merge(tx, staged) {
+      // Each staged row with its enterprise and person resolved, and recordPenalty's rule for the
+      // person: known to the hub, and holding or having held a role at this enterprise.
+      const resolved = `
+        SELECT s.*, e.id AS enterprise_id, p.id AS person_id, CASE
+          WHEN e.id IS NULL THEN 'credit_code'
+          WHEN s.person_id_number IS NULL THEN NULL
+          WHEN p.id IS NULL THEN 'person_unknown'
+          WHEN NOT EXISTS (SELECT 1 FROM responsible_person rp WHERE rp.person_id = p.id AND rp.enterprise_id = e.id) THEN 'person_role'
+        END AS refusal
+        FROM ${staged} s LEFT JOIN enterprise e ON e.credit_code = s.credit_code LEFT JOIN person p ON p.id_number = s.person_id_number`;
+      const errors: RowError[] = await tx.query(
+        `SELECT line, CASE refusal WHEN 'credit_code' THEN 'credit_code' ELSE 'person_id_number' END AS field, CASE refusal
+           WHEN 'credit_code' THEN 'No enterprise with credit code ' || credit_code || '.'
+           WHEN 'person_unknown' THEN 'No person with this ID number is known to the hub.'
+           ELSE 'This person holds or held no responsible role at the enterprise.' END AS message
+         FROM (${resolved}) r WHERE refusal IS NOT NULL ORDER BY line`,
+      );
+      // In file order, so that of two rows with one decision number the first is the one written.
+      const [{ written, touched }]: { written: number; touched: string[] }[] = await tx.query(
+        `WITH inserted AS (
+           INSERT INTO penalty (enterprise_id, decision_number, department, decided_on, violation, legal_basis, penalty_types,
+             fine_amount, public_until, person_id, severity)
+           SELECT enterprise_id, decision_number, department, decided_on, violation, legal_basis,
+             string_to_array(penalty_types, '${TYPE_SEPARATOR}'), fine_amount, public_until, person_id, severity
+           FROM (${resolved}) r WHERE refusal IS NULL ORDER BY line
+           ON CONFLICT (enterprise_id, decision_number) DO NOTHING
+           RETURNING enterprise_id)
+         SELECT count(*)::int AS written, coalesce(array_agg(DISTINCT enterprise_id::text), '{}') AS touched FROM inserted`,
+      );
+      // Locked in id order (array_agg DISTINCT sorts), so that concurrent imports lock enterprises in the same order.
+      await tx.query(`SELECT 1 FROM enterprise WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [touched]);
+      for (const id of touched) await watchlist.applyAutomaticRule(tx, id);
+      await standing.recompute(tx, touched);
+      return { written, errors };
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import type { StandingService } from "../standing/standing.service";
 import { creditCodeField, enumField, pastDateField, textField } from "../../shared/field-checks";
-import type { FeedSpec, ImportFeed } from "../../db/import-feed";
+import { type FeedSpec, type ImportFeed, type RowError, importFeed } from "../../db/import-feed";
 import { RiskSignalType } from "./risk.enums";
 
 interface SignalRow {
@@ -27,12 +27,12 @@ export const RISK_SIGNAL_FEED_SPEC: FeedSpec = {
   ],
   notes: [
     "A signal already recorded with the same enterprise, type, occurred_on, source and detail is skipped.",
-    "Each imported signal updates the enterprise's credit grade and risk.",
+    "Each imported signal updates the enterprise's risk (signals are no factor of the credit grade).",
   ],
 };
 
 export function riskSignalFeed(standing: StandingService): ImportFeed<SignalRow> {
-  return {
+  return importFeed({
     ...RISK_SIGNAL_FEED_SPEC,
     parse: (r) => ({
       creditCode: creditCodeField(r.credit_code),
@@ -41,27 +41,29 @@ export function riskSignalFeed(standing: StandingService): ImportFeed<SignalRow>
       source: textField(r.source, "source", MAX.source)!,
       detail: textField(r.detail, "detail", MAX.detail, false),
     }),
-    async write(tx, rows) {
-      const known: { code: string; id: string }[] = await tx.query(
-        `SELECT credit_code AS code, id FROM enterprise WHERE credit_code = ANY($1)`,
-        [[...new Set(rows.map((r) => r.row.creditCode))]],
-      );
-      const idOf = new Map(known.map((k) => [k.code, k.id]));
-      const errors = rows
-        .filter((r) => !idOf.has(r.row.creditCode))
-        .map((r) => ({ line: r.line, field: "credit_code", message: `No enterprise with credit code ${r.row.creditCode}.` }));
-      const valid = rows.filter((r) => idOf.has(r.row.creditCode));
-      const inserted: { enterpriseId: string }[] = valid.length
-        ? await tx.query(
-            `INSERT INTO risk_signal (enterprise_id, type, occurred_on, source, detail)
-             SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::text[], $5::text[])
-             ON CONFLICT DO NOTHING RETURNING enterprise_id AS "enterpriseId"`,
-            [valid.map((r) => idOf.get(r.row.creditCode)), valid.map((r) => r.row.type), valid.map((r) => r.row.occurredOn),
-              valid.map((r) => r.row.source), valid.map((r) => r.row.detail)],
-          )
-        : [];
-      await standing.recompute(tx, [...new Set(inserted.map((i) => i.enterpriseId))]);
-      return { written: inserted.length, errors };
+    staging: {
+      columns: [
+        { name: "credit_code", type: "bpchar" }, { name: "type", type: "text" }, { name: "occurred_on", type: "date" },
+        { name: "source", type: "text" }, { name: "detail", type: "text" },
+      ],
+      values: (r) => [r.creditCode, r.type, r.occurredOn, r.source, r.detail],
     },
-  };
+    async merge(tx, staged) {
+      const errors: RowError[] = await tx.query(
+        `SELECT s.line, 'credit_code' AS field, 'No enterprise with credit code ' || s.credit_code || '.' AS message
+         FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM enterprise e WHERE e.credit_code = s.credit_code) ORDER BY s.line`,
+      );
+      // The natural key (enterprise, type, day, source, detail) answers a row already present.
+      const [{ written, touched }]: { written: number; touched: string[] }[] = await tx.query(
+        `WITH inserted AS (
+           INSERT INTO risk_signal (enterprise_id, type, occurred_on, source, detail)
+           SELECT e.id, s.type, s.occurred_on, s.source, s.detail FROM ${staged} s JOIN enterprise e ON e.credit_code = s.credit_code
+           ON CONFLICT DO NOTHING RETURNING enterprise_id)
+         SELECT count(*)::int AS written, coalesce(array_agg(DISTINCT enterprise_id::text), '{}') AS touched FROM inserted`,
+      );
+      // Once for the batch's enterprises; a signal feeds risk, not the grade.
+      await standing.recomputeRisk(tx, touched);
+      return { written, errors };
+    },
+  });
 }

@@ -36,7 +36,20 @@ export class StandingService {
    * (CREDIT_GRADE_CHANGED), a raised risk level to OVERSIGHT and MARKET_REGULATION (RISK_LEVEL_RAISED).
    */
   async recompute(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
-    const grades = await this.grades.recompute(tx, enterpriseIds);
+    await this.recomputeOnly(tx, enterpriseIds, { grade: true });
+  }
+
+  /**
+   * Recomputes risk alone, announcing a raised level as `recompute` does: for writes that feed
+   * only risk. A risk signal is no factor of the grade (GRADE_FACTORS), so recomputing grades for
+   * a batch of imported signals would change nothing and cost as much as the risk itself.
+   */
+  async recomputeRisk(tx: EntityManager, enterpriseIds: readonly string[]): Promise<void> {
+    await this.recomputeOnly(tx, enterpriseIds, { grade: false });
+  }
+
+  private async recomputeOnly(tx: EntityManager, enterpriseIds: readonly string[], { grade }: { grade: boolean }): Promise<void> {
+    const grades = grade ? await this.grades.recompute(tx, enterpriseIds) : [];
     const raised = await this.risk.recompute(tx, enterpriseIds);
     await this.events?.append(tx, [
       ...grades.map((g) => ({ kind: HubEventKind.CREDIT_GRADE_CHANGED, departments: DEPARTMENTS, enterpriseId: g.enterpriseId,

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import type { DataSource } from "typeorm";
-import { inTransaction } from "../../db/transaction";
 import { DomainError } from "../../shared/errors";
 import { DEFAULT_MAX_LENGTH, textProblem } from "../../shared/text-bounds";
 import { csvRows } from "./csv-rows";
-import { type ImportFeed, requiredColumns } from "../../db/import-feed";
+import { type ImportFeed, type RowError, requiredColumns } from "../../db/import-feed";
+import { STAGING_TABLE, StagingSession } from "../../db/staging";
 import { ErrorReport } from "./error-report";
 import type { EncodingChoice } from "./encodings";
 import { type ChosenEncoding, chooseEncoding, decodedStream } from "./file-encoding";
@@ -41,24 +41,29 @@ function unreadableValue(record: Record<string, string>): { field: string; messa
  * on a natural key, so a re-run writes nothing twice. The encoding (`auto` unless given) is
  * settled by a checking pass first, so a file that is not valid in it is refused before any row
  * is written; `onEncoding` hears which was chosen before the import starts.
+ *
+ * Each row is checked here in JS, where a bad value can be named by line and field (the feed's
+ * parse); the rows that pass are streamed with COPY into a staging table (db/staging.ts), and
+ * each batch is merged from it by the feed set-wise, in one transaction: a few statements per
+ * batch rather than per row, and the standing of the batch's enterprises recomputed once. Two
+ * staging sessions take turns, so the next batch is read and copied while the last one merges.
  */
 export async function importCsv<Row>(
   db: DataSource,
   file: string,
   feed: ImportFeed<Row>,
   options: {
+    /** Lines per transaction (each recomputes the standing of the enterprises it touched). */
     batchSize?: number;
     encoding?: EncodingChoice;
     onEncoding?: (chosen: ChosenEncoding) => void;
     onProgress?: (bytesRead: number, totalBytes: number) => void;
   } = {},
 ): Promise<ImportResult> {
-  const batchSize = options.batchSize ?? 1_000;
+  const batchSize = options.batchSize ?? 50_000;
   const totalBytes = fs.statSync(file).size;
   const chosen = await chooseEncoding(file, options.encoding ?? "auto");
   options.onEncoding?.(chosen);
-  const input = fs.createReadStream(file);
-  const report = new ErrorReport(`${file}.errors.csv`);
   const required = requiredColumns(feed);
   const checkHeader = (header: string[]) => {
     const missing = required.filter((c) => !header.includes(c));
@@ -66,48 +71,72 @@ export async function importCsv<Row>(
   };
 
   const result: ImportResult = { rows: 0, written: 0, duplicates: 0, rejected: 0, reportPath: null };
-  let batch: { line: number; row: Row }[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    const rows = batch;
-    batch = [];
-    // Rows carry their natural keys (ON CONFLICT DO NOTHING): a batch rerun after a lost connection writes nothing twice.
-    const { written, errors } = await inTransaction(db, (tx) => feed.write(tx, rows), { idempotent: true });
-    for (const e of errors) await report.add(e);
+  const report = new ErrorReport(`${file}.errors.csv`);
+  const sessions = await StagingSession.open(db, feed.staging.columns);
+  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  /** Merges the batch staged in `session`; `refused` are its lines refused while reading, reported with the merge's in line order. */
+  const merge = async (session: StagingSession, refused: RowError[]) => {
+    const staged = session.staged;
+    // Rows carry their natural keys (ON CONFLICT DO NOTHING): a batch run again writes nothing twice.
+    const { written, errors } = staged ? await session.transaction((tx) => feed.merge(tx, STAGING_TABLE)) : { written: 0, errors: [] };
+    for (const e of [...refused, ...errors].sort((a, b) => a.line - b.line)) await report.add(e);
     result.written += written;
-    result.rejected += errors.length;
-    result.duplicates += rows.length - written - errors.length;
+    result.rejected += refused.length + errors.length;
+    result.duplicates += staged - written - errors.length;
+  };
+  /** A record's staged values, or why it is refused. */
+  const checked = (record: Record<string, string>): (string | null)[] | { field: string; message: string } => {
+    const unreadable = unreadableValue(record);
+    if (unreadable) return unreadable;
+    try {
+      return feed.staging.values(feed.parse(record));
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      return { field: err.field ?? "", message: err.message };
+    }
+  };
+  let turn = 0;
+  let session = sessions[0];
+  let refused: RowError[] = [];
+  // The batch merging, if any: its session is busy until it settles, and its failure surfaces at the next turn or the end.
+  let merging: Promise<void> = Promise.resolve();
+  const endBatch = async () => {
+    const full = session;
+    await full.finish();
+    await merging;
+    merging = merge(full, refused);
+    merging.catch(() => undefined);
+    refused = [];
+    session = sessions[++turn % sessions.length];
+    if (session === full) await merging;
   };
 
   try {
+    await session.begin();
     for await (const item of csvRows(decodedStream(input, chosen.encoding), checkHeader)) {
       result.rows++;
-      if ("malformed" in item) {
-        result.rejected++;
-        await report.add({ line: item.line, ...item.malformed });
-        continue;
+      const values = "malformed" in item ? item.malformed : checked(item.record);
+      if (!Array.isArray(values)) refused.push({ line: item.line, ...values });
+      else {
+        // Awaited only when the COPY is behind, not once a row.
+        const behind = session.add(item.line, values);
+        if (behind) await behind;
       }
-      const unreadable = unreadableValue(item.record);
-      if (unreadable) {
-        result.rejected++;
-        await report.add({ line: item.line, ...unreadable });
-        continue;
+      if (session.staged + refused.length >= batchSize) {
+        await endBatch();
+        await session.begin();
       }
-      try {
-        batch.push({ line: item.line, row: feed.parse(item.record) });
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        result.rejected++;
-        await report.add({ line: item.line, field: err.field ?? "", message: err.message });
-      }
-      if (batch.length >= batchSize) await flush();
       options.onProgress?.(input.bytesRead, totalBytes);
     }
-    await flush();
+    await endBatch();
+    await merging;
     options.onProgress?.(totalBytes, totalBytes);
     result.reportPath = await report.close();
     return result;
   } finally {
+    // A failed import must not leave a batch writing to the report or holding a connection.
+    await merging.catch(() => undefined);
+    await Promise.all(sessions.map((s) => s.close()));
     report.destroy();
     input.destroy();
   }

@@ -5,6 +5,7 @@ import { addDays, today } from "../../../../src/shared/clock";
 import { importCsv } from "../../../../src/tools/import/csv-import";
 import { penaltyFeed } from "../../../../src/modules/penalty/penalty.feed";
 import { riskSignalFeed } from "../../../../src/modules/risk/risk-signal.feed";
+import { licenceFeed } from "../../../../src/modules/licence/licence.feed";
 import { createEnterprise, setPerson } from "../../../helpers/factories";
 import { newCreditCode, newIdNumber } from "../../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../../helpers/test-hub";
@@ -179,5 +180,72 @@ describe("bulk imports", () => {
     ]);
     expect(await importCsv(t.hub.database.dataSource, file, feed)).toMatchObject({ written: 0, duplicates: 4, rejected: 3 });
     expect(await penalties()).toHaveLength(4);
+  });
+
+  it("stages and merges in batches that take turns: each bad row reported by its line, the rest written once", async () => {
+    const a = await createEnterprise(t);
+    const b = await createEnterprise(t);
+    const d = (n: number) => addDays(today(), -n);
+    const file = path.join(dir, "turns-signals.csv");
+    fs.writeFileSync(file, [
+      "credit_code,type,occurred_on,source,detail",
+      `${a},LITIGATION,${d(3)},法院,"tab\there, back\\slash"`, // 2 good: COPY's special characters
+      `${newCreditCode()},LITIGATION,${d(3)},法院,x`, // 3 unknown enterprise
+      `${a},EARTHQUAKE,${d(3)},气象,x`, // 4 bad enum
+      `${b},TAX_ARREARS,2026-13-01,税务,x`, // 5 bad date
+      `${b},TAX_ARREARS,${d(4)},税"务,x`, // 6 malformed CSV
+      `${b},WAGE_ARREARS,${d(5)},人社,"two\nlines"`, // 7 good, a line break in its value
+      `${b},LITIGATION,${d(6)},法院,`, // 9 good, no detail
+      `${a},LITIGATION,${d(3)},法院,"tab\there, back\\slash"`, // 10 duplicate of line 2, in another batch
+    ].join("\n"));
+    const feed = riskSignalFeed(t.hub.services.standing);
+    const progress: number[] = [];
+    const first = await importCsv(t.hub.database.dataSource, file, feed, { batchSize: 3, onProgress: (read) => progress.push(read) });
+    expect(first).toEqual({ rows: 8, written: 3, duplicates: 1, rejected: 4, reportPath: `${file}.errors.csv` });
+    expect(progress.at(-1)).toBe(fs.statSync(file).size);
+    const report = fs.readFileSync(`${file}.errors.csv`, "utf8").trim().split("\n").slice(1);
+    expect(report.map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["3,credit_code", "4,type", "5,occurred_on", "6,source"]);
+    const stored = await t.sql(
+      `SELECT s.detail FROM risk_signal s JOIN enterprise e ON e.id = s.enterprise_id WHERE e.credit_code = ANY($1) ORDER BY s.occurred_on DESC`,
+      [[a, b]],
+    );
+    expect(stored.map((r: { detail: string | null }) => r.detail)).toEqual(["tab\there, back\\slash", "two\nlines", null]);
+    const risk = await t.gql(`query($c: CreditCode!) { enterprise(creditCode: $c) { riskAssessment { score } } }`, { c: b }, await t.agency("CREDIT_OFFICE"));
+    expect(risk.data?.enterprise.riskAssessment.score).toBeGreaterThan(0);
+
+    for (const batchSize of [3, undefined]) {
+      expect(await importCsv(t.hub.database.dataSource, file, feed, { batchSize })).toEqual({ rows: 8, written: 0, duplicates: 4, rejected: 4, reportPath: `${file}.errors.csv` });
+    }
+    expect(await t.sql(`SELECT count(*)::int AS n FROM risk_signal s JOIN enterprise e ON e.id = s.enterprise_id WHERE e.credit_code = ANY($1)`, [[a, b]]))
+      .toEqual([{ n: 3 }]);
+  });
+
+  it("imports licences the same way: bad rows by line, a re-run writing nothing twice", async () => {
+    const a = await createEnterprise(t);
+    const file = path.join(dir, "licences.csv");
+    const n = `L-${Date.now()}`;
+    fs.writeFileSync(file, [
+      "credit_code,licence_number,title,department,issued_on,valid_until",
+      `${a},${n}-1,安全生产许可证,EMERGENCY_MANAGEMENT,2025-01-10,2028-01-09`, // 2 good
+      `${newCreditCode()},${n}-2,安全生产许可证,EMERGENCY_MANAGEMENT,2025-01-10,`, // 3 unknown enterprise
+      `${a},${n}-3,安全生产许可证,NO_SUCH_DEPARTMENT,2025-01-10,`, // 4 bad enum
+      `${a},${n}-4,安全生产许可证,EMERGENCY_MANAGEMENT,2025-02-30,`, // 5 bad date
+      `${a},${n}-6,危险化学品经营许可证,EMERGENCY_MANAGEMENT,2025-03-01,`, // 6 good
+      `${a},${n}-1,安全生产许可证,EMERGENCY_MANAGEMENT,2025-01-10,2028-01-09`, // 7 duplicate of line 2, in another batch
+      `${a},${n}-5,"安全生产许可证,EMERGENCY_MANAGEMENT,2025-01-10,`, // 8 a quote never closed
+    ].join("\n"));
+    const feed = licenceFeed(5);
+    expect(await importCsv(t.hub.database.dataSource, file, feed, { batchSize: 2 })).toEqual({ rows: 7, written: 2, duplicates: 1, rejected: 4, reportPath: `${file}.errors.csv` });
+    const report = fs.readFileSync(`${file}.errors.csv`, "utf8").trim().split("\n").slice(1);
+    expect(report.map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["3,credit_code", "4,department", "5,issued_on", "8,title"]);
+    const stored = await t.sql(
+      `SELECT licence_number AS n, public_until::text AS until FROM administrative_licence l JOIN enterprise e ON e.id = l.enterprise_id
+       WHERE e.credit_code = $1 ORDER BY licence_number`,
+      [a],
+    );
+    expect(stored).toEqual([{ n: `${n}-1`, until: "2030-01-10" }, { n: `${n}-6`, until: "2030-03-01" }]);
+    expect(await importCsv(t.hub.database.dataSource, file, feed)).toEqual({ rows: 7, written: 0, duplicates: 3, rejected: 4, reportPath: `${file}.errors.csv` });
+    expect(await t.sql(`SELECT count(*)::int AS n FROM administrative_licence l JOIN enterprise e ON e.id = l.enterprise_id WHERE e.credit_code = $1`, [a]))
+      .toEqual([{ n: 2 }]);
   });
 });
