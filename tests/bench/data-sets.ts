@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { projectRoot } from "../../src/shared/project-root";
+import { benchNode } from "./node-binary";
 import type { RunningServer } from "./servers";
 
 export interface BenchDatabase {
@@ -39,24 +40,48 @@ export async function freshDatabase(adminUrl: string, label: string): Promise<Be
 }
 
 /**
- * BENCH_DATABASE_URL: a data set made by `hub generate`, used as it is. Otherwise a fresh database
- * on DATABASE_URL's server, or, with neither, an embedded database in a temporary folder.
+ * The default scale: a fresh database on DATABASE_URL's server (seeded by the runner), or, without
+ * one, an embedded database in a temporary folder.
  */
 export async function mainDatabase(): Promise<BenchDatabase> {
-  if (process.env.BENCH_DATABASE_URL) return { env: { DATABASE_URL: process.env.BENCH_DATABASE_URL }, existing: true, drop: async () => undefined };
   if (process.env.DATABASE_URL) return freshDatabase(process.env.DATABASE_URL, "main");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-bench-"));
   return { env: { HUB_DATA_DIR: dir }, existing: false, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A second data set of `enterprises` made with `hub generate` (COPY; needs a PostgreSQL server). */
-export async function generatedDatabase(adminUrl: string, enterprises: number): Promise<BenchDatabase & { url: string }> {
+/**
+ * A data set of `enterprises` made with `hub generate` (COPY; needs a PostgreSQL server), by the
+ * bench's Node binary; `seconds` is what migrating and generating took. `keep` leaves it for a later
+ * run's BENCH_DATABASE_URL instead of dropping it.
+ */
+export async function generatedDatabase(adminUrl: string, enterprises: number, options: { keep?: boolean; quiet?: boolean } = {}): Promise<BenchDatabase & { url: string; seconds: number }> {
   const db = await freshDatabase(adminUrl, `n${enterprises}`);
   const hub = path.join(projectRoot(), "bin/hub.js");
   const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "silent" };
-  execFileSync(process.execPath, [hub, "migrate"], { env, stdio: "ignore" });
-  execFileSync(process.execPath, [hub, "generate", "--enterprises", String(enterprises), "--seed", "7"], { env, stdio: "ignore" });
-  return db;
+  const started = performance.now();
+  try {
+    execFileSync(benchNode(), [hub, "migrate"], { env, stdio: "ignore" });
+    // Its last line says what it made and the database's size.
+    execFileSync(benchNode(), [hub, "generate", "--enterprises", String(enterprises), "--seed", "7"], { env, stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"] });
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return options.keep ? { ...db, seconds, drop: async () => console.log(`kept ${db.url} (BENCH_KEEP_PROVINCE): reuse it with BENCH_DATABASE_URL=${db.url}`) } : { ...db, seconds };
+}
+
+/**
+ * The province scale: BENCH_DATABASE_URL, a data set made by `hub generate` and used as it is;
+ * otherwise `enterprises` generated on DATABASE_URL's server (timed). Null without either, or with 0.
+ */
+export async function provinceDatabase(enterprises: number): Promise<(BenchDatabase & { generatedSeconds: number | null }) | null> {
+  if (process.env.BENCH_DATABASE_URL) return { env: { DATABASE_URL: process.env.BENCH_DATABASE_URL }, existing: true, drop: async () => undefined, generatedSeconds: null };
+  if (!process.env.DATABASE_URL || !(enterprises > 0)) return null;
+  console.log(`generating the province-scale data set: hub generate --enterprises ${enterprises} (BENCH_PROVINCE_ENTERPRISES / --province)`);
+  const db = await generatedDatabase(process.env.DATABASE_URL, enterprises, { keep: process.env.BENCH_KEEP_PROVINCE === "1" });
+  console.log(`generated ${enterprises} enterprises in ${db.seconds.toFixed(1)} s (migrate + generate)`);
+  return { ...db, generatedSeconds: db.seconds };
 }
 
 /** Committed transactions in the database so far; a statement outside BEGIN … COMMIT is one. */

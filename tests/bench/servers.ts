@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
 import { projectRoot } from "../../src/shared/project-root";
+import { benchNode } from "./node-binary";
 
 /**
  * The servers the benchmark compares, each in its own process on loopback: the hub as shipped,
@@ -30,7 +31,8 @@ const SCRIPTS: Record<ServerKind, { file: string; env: Record<string, string> }>
   hubNoShields: { file: "dist/tests/bench/serve-hub.js", env: { BENCH_SHIELDS: "off" } },
   hubNoLog: { file: "dist/tests/bench/serve-hub.js", env: { BENCH_ACCESS_LOG: "off" } },
   rawPg: { file: "dist/tests/bench/raw-pg-server.js", env: {} },
-  postgraphile: { file: "tests/bench/postgraphile/server.mjs", env: {} },
+  // Grafast reads GRAPHILE_ENV before NODE_ENV: production mode either way, said explicitly (server.mjs).
+  postgraphile: { file: "tests/bench/postgraphile/server.mjs", env: { GRAPHILE_ENV: "production" } },
 };
 
 /**
@@ -57,9 +59,16 @@ export async function preparePostGraphile(databaseUrl: string): Promise<void> {
   }
 }
 
-export function startServer(kind: ServerKind, env: Record<string, string>): Promise<RunningServer> {
+export interface StartOptions {
+  /** Run under `node --cpu-prof` writing its .cpuprofile into this folder when the process exits. */
+  cpuProfDir?: string;
+}
+
+/** A server on the bench's Node binary (`--node`, else the runner's own), every kind alike. */
+export function startServer(kind: ServerKind, env: Record<string, string>, options: StartOptions = {}): Promise<RunningServer> {
   const script = SCRIPTS[kind];
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, script.file)], {
+  const nodeArgs = options.cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfDir] : [];
+  const child: ChildProcess = spawn(benchNode(), [...nodeArgs, path.join(root, script.file)], {
     env: {
       ...process.env,
       ...env,

@@ -3,7 +3,7 @@
 // the hub can be compared with a generic schema-from-database GraphQL server that compiles each
 // request into SQL. Plain ESM (not compiled by tsc). Before starting it, run setup.sql
 // on the database: it adds the hub's derived fields as computed columns in schema postgraphile_bench.
-// Env: DATABASE_URL. Prints "READY http://127.0.0.1:<port>" once listening; SIGTERM stops it.
+// Runs in production mode with PostGraphile's recommended settings (below). Env: DATABASE_URL. Prints "READY http://127.0.0.1:<port>" once listening; SIGTERM stops it.
 import http from "node:http";
 import process from "node:process";
 
@@ -23,6 +23,7 @@ if (typeof Promise.withResolvers !== "function") {
 const { postgraphile } = await import("postgraphile");
 const { PostGraphileAmberPreset } = await import("postgraphile/presets/amber");
 const { makePgService } = await import("postgraphile/adaptors/pg");
+const { Pool } = (await import("pg")).default;
 const { grafserv } = await import("postgraphile/grafserv/node");
 const { addPgTableCondition, addPgTableOrderBy } = await import("postgraphile/utils");
 
@@ -53,20 +54,46 @@ const ResponsiblePersonOrderPlugin = addPgTableOrderBy(responsiblePerson, ({ sql
   },
 }));
 
+// Production mode, as PostGraphile v5's and Grafast's "Production Considerations" pages set it out:
+// - GRAPHILE_ENV=production (servers.ts; NODE_ENV=production too): Grafast's development mode adds
+//   checks that make planning "significantly more expensive".
+// - The amber preset, the one v5 recommends (the CLI's default `--preset postgraphile/presets/amber`).
+// - Grafserv with its node:http adaptor (postgraphile/grafserv/node), as the docs' library mode.
+// - No GraphiQL (Ruru), no watch mode (it installs fixtures and re-introspects on DDL), no explain
+//   (it would plan and return SQL/plan diagrams in `extensions`), no GraphQL over GET, no websockets.
+// - Planning and execution timeouts, the production page's recommendation (500 ms / 30 s): they
+//   only cost a clock read, and a production server would have them.
+// - Its own pg.Pool, passed to makePgService as the production page shows for statement_timeout:
+//   the timeout is set once per connection (pg's startup parameter) rather than in a transaction per
+//   request through pgSettings, which would add BEGIN / set_config / COMMIT round trips to every
+//   request. The same settings as the hub's pool (src/db/data-source.ts: max 10 = DB_POOL_MAX,
+//   15 s statement timeout, 30 s idle-in-transaction timeout, 10 s idle) and the raw handler's size,
+//   with error listeners on the pool and its clients as the docs' example has (noop).
+// - No pgSettings, no JWT, no RBAC roles: like the hub and the raw handler, one database role.
+// - No query log: v5 has no per-request log (v4's `disableQueryLog` is gone; its SQL log is only
+//   DEBUG=@dataplan/pg:PgExecutor*, left unset), the same as the hub run with LOG_LEVEL=silent.
+//   The hub's access log is an audit record and is measured on and off separately.
+// - pubsub off: no subscriptions here, so no LISTEN connection held out of the pool.
+const noop = () => {};
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: 10,
+  idleTimeoutMillis: 10_000,
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 15_000,
+  idle_in_transaction_session_timeout: 30_000,
+  application_name: "postgraphile-bench",
+});
+pool.on("error", noop);
+pool.on("connect", (client) => client.on("error", noop));
+
 /** @type {GraphileConfig.Preset} */
 const preset = {
   extends: [PostGraphileAmberPreset],
   plugins: [ResponsiblePersonCurrentPlugin, ResponsiblePersonOrderPlugin],
-  pgServices: [
-    makePgService({
-      connectionString: process.env.DATABASE_URL,
-      schemas: ["public", "postgraphile_bench"],
-      poolConfig: { max: 10 }, // as the hub's pool
-      pubsub: false, // no subscriptions: no LISTEN connection
-    }),
-  ],
-  grafserv: { graphqlPath: "/graphql", graphiql: false, watch: false, graphqlOverGET: false },
-  grafast: { explain: false },
+  pgServices: [makePgService({ pool, schemas: ["public", "postgraphile_bench"], pubsub: false })],
+  grafserv: { graphqlPath: "/graphql", graphiql: false, graphiqlOnGraphQLGET: false, watch: false, graphqlOverGET: false, websockets: false },
+  grafast: { explain: false, timeouts: { planning: 500, execution: 30_000 } },
 };
 
 const pgl = postgraphile(preset);
@@ -80,5 +107,8 @@ server.listen(0, "127.0.0.1", () => {
 process.on("SIGTERM", () => {
   server.close();
   server.closeAllConnections();
-  pgl.release().then(() => process.exit(0), () => process.exit(1));
+  pgl
+    .release()
+    .then(() => (pool.ended ? undefined : pool.end()))
+    .then(() => process.exit(0), () => process.exit(1));
 });
