@@ -93,8 +93,8 @@ describe("administrative licences", () => {
       const first = await runHubCli(t.databaseEnv, "import", "licences", file);
       expect(first.output).toContain("7 rows: 2 written, 1 already present, 4 rejected");
       const report = fs.readFileSync(`${file}.errors.csv`, "utf8").trim().split("\n").slice(1).map((l) => l.split(",").slice(0, 2).join(","));
-      // Rows refused while read come first; those the batch refused (an unknown enterprise) when it is written.
-      expect(report).toEqual(["5,department", "6,issued_on", "8,valid_until", "7,credit_code"]);
+      // A batch's refusals, those of the checks while read and those of its merge (an unknown enterprise), in line order.
+      expect(report).toEqual(["5,department", "6,issued_on", "7,credit_code", "8,valid_until"]);
       const listed = expectData(await t.gql<any>(LICENCES, { c: a })).enterprise.licences;
       expect(listed.map((l: any) => [l.status, l.isPublic])).toEqual([["VALID", true], ["VALID", true]]);
       const second = await runHubCli(t.databaseEnv, "import", "licences", file);

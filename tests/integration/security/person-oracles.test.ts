@@ -40,6 +40,8 @@ describe("no existence oracle on personal data", () => {
   });
   /** The answer as a client sees it, and the statements the hub ran to give it. */
   const ask = async (token: string, person: Record<string, unknown>) => {
+    // The first request with a key looks the key up (one statement more); from then on the instance knows it.
+    await t.gql(`{ me { department } }`, {}, token);
     await t.hub.flushAccessLog();
     const before = statementCounter.value;
     const res = await t.gql(RECORD_PENALTY, { input: penalty(person) }, token);
