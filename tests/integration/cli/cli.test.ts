@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runHubCli } from "../../helpers/cli";
-import { startTestHub } from "../../helpers/test-hub";
+import { EMBEDDED_TIMEOUT_MS, startTestHub } from "../../helpers/test-hub";
 
 /** Runs `hub …` in-process on the embedded database in `dataDir`, returning what it printed. */
 async function hub(dataDir: string, ...args: string[]): Promise<string> {
@@ -10,6 +10,8 @@ async function hub(dataDir: string, ...args: string[]): Promise<string> {
 }
 
 describe("hub CLI on the embedded database", () => {
+  // Every command and the hub open the embedded database (PGlite): slow on busy cores (70 s once on CI).
+  jest.setTimeout(EMBEDDED_TIMEOUT_MS);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-cli-"));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

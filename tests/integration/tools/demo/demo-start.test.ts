@@ -12,7 +12,7 @@ import { addDays, addMonths, today } from "../../../../src/shared/clock";
 import { creditCodeProblem, idNumberProblem } from "../../../../src/shared/identifiers";
 import { JIANGSU_CITIES, cityOf, regionCodeProblem } from "../../../../src/shared/region";
 import { projectRoot } from "../../../../src/shared/project-root";
-import { startTestHub } from "../../../helpers/test-hub";
+import { EMBEDDED_TIMEOUT_MS, startTestHub } from "../../../helpers/test-hub";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -68,6 +68,8 @@ const PAGE = `query Page($after: String) {
 }`;
 
 describe("first start of an empty embedded database", () => {
+  // Two starts on the embedded database (PGlite), each running every migration: slow on busy cores.
+  jest.setTimeout(EMBEDDED_TIMEOUT_MS);
   it("is not ready until the demo data is in, prints one key per department, and serves the demo profile", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-demo-"));
     const port = await freePort();
