@@ -50,6 +50,15 @@ class BodyTooLarge extends Error {}
  */
 export const requestFacts = new WeakMap<http.IncomingMessage, { operation?: string | null; audience?: string; agencyId?: string | null }>();
 
+// The Node request behind each request handed to Apollo (Apollo passes that object on as request.http).
+const nodeRequests = new WeakMap<object, http.IncomingMessage>();
+
+/** Apollo resolved the request's operation: the log line and the metrics use its name from now on. */
+export function noteOperation(httpGraphQLRequest: object | undefined, operationName: string | null): void {
+  const req = httpGraphQLRequest && nodeRequests.get(httpGraphQLRequest);
+  if (req) requestFacts.set(req, { ...requestFacts.get(req), operation: operationName });
+}
+
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -77,7 +86,6 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-const graphqlError = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** /graphql through Apollo, plus the probes /healthz (process up) and /readyz (able to serve). */
 export function createHttpServer(apollo: ApolloServer<RequestContext>, options: HttpOptions): http.Server {
@@ -137,6 +145,11 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
   const requestId = requestIdOf(req);
   const started = performance.now();
   res.setHeader("x-request-id", requestId);
+  // A /graphql request refused before Apollo sees it, counted by its code like Apollo's errors.
+  const refuse = (status: number, code: string, message: string, field?: string) => {
+    options.metrics?.hub.error(code);
+    sendJson(res, status, { errors: [{ message, extensions: field === undefined ? { code } : { code, field } }] });
+  };
   const probe = url.pathname === "/healthz" || url.pathname === "/readyz" || url.pathname === "/metrics";
   const endSpan = probe ? null : options.tracing.startRequest(req, url.pathname);
   res.once("finish", () => {
@@ -165,9 +178,7 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
       if (options.serving() && (await servePages(options.pages.routes, options.pages.runner, req, res, url))) return;
       return sendJson(res, 404, { error: "not found" });
     }
-    if (!options.serving()) {
-      return sendJson(res, 503, graphqlError("The hub is starting or stopping; try again shortly.", "SERVICE_UNAVAILABLE"));
-    }
+    if (!options.serving()) return refuse(503, "SERVICE_UNAVAILABLE", "The hub is starting or stopping; try again shortly.");
 
     let body: unknown;
     if (req.method === "POST") {
@@ -176,17 +187,18 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
       try {
         body = type.includes("json") && text ? JSON.parse(text) : text;
       } catch {
-        return sendJson(res, 400, graphqlError("The request body is not valid JSON.", "BAD_REQUEST"));
+        return refuse(400, "BAD_REQUEST", "The request body is not valid JSON.");
       }
     }
+    // What the client calls it, until Apollo resolves the operation (requestFactsPlugin); a request refused before then keeps this.
     const operation = (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get("operationName");
     if (typeof operation === "string") requestFacts.set(req, { ...requestFacts.get(req), operation: operation.slice(0, 100) });
     const { query, extensions } = persistedQueryOf(req.method ?? "GET", body, url.searchParams);
     const problem = persistedQueryProblem(query, extensions);
-    if (problem) return sendJson(res, 400, { errors: [{ message: problem.message, extensions: { code: "BAD_USER_INPUT", field: problem.field } }] });
+    if (problem) return refuse(400, "BAD_USER_INPUT", problem.message, problem.field);
     const documentId = req.method === "GET" ? url.searchParams.get("documentId") : (body as { documentId?: unknown } | undefined)?.documentId;
     const trusted = options.trustedDocuments.resolve(documentId ?? undefined, query);
-    if ("code" in trusted) return sendJson(res, 400, { errors: [{ message: trusted.message, extensions: { code: trusted.code, field: trusted.field } }] });
+    if ("code" in trusted) return refuse(400, trusted.code, trusted.message, trusted.field);
     if (documentId !== null && documentId !== undefined) {
       // Apollo runs the manifest's text as if it had been sent.
       if (req.method === "GET") {
@@ -201,8 +213,10 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
+    const httpGraphQLRequest = { method: req.method ?? "GET", headers, search: url.search, body };
+    nodeRequests.set(httpGraphQLRequest, req);
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest,
       context: () => options.context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -216,9 +230,9 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
     }
   } catch (err) {
     if (err instanceof BodyTooLarge) {
-      return sendJson(res, 413, graphqlError(`The request body exceeds ${options.maxBodyBytes} bytes.`, "PAYLOAD_TOO_LARGE"));
+      return refuse(413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${options.maxBodyBytes} bytes.`);
     }
-    if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", "INTERNAL_SERVER_ERROR"));
+    if (!res.headersSent) refuse(500, "INTERNAL_SERVER_ERROR", "Internal server error.");
     else res.destroy();
   }
 }

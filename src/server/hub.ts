@@ -37,6 +37,7 @@ import { PAGE_ROUTES } from "./page-routes";
 import { TrustedDocuments } from "./trusted-documents";
 import { startTracing } from "./tracing";
 import { metricsPlugin } from "./plugins/metrics.plugin";
+import { requestFactsPlugin } from "./plugins/request-facts.plugin";
 import { cachedReadiness } from "./readiness";
 
 export interface RunningHub {
@@ -91,6 +92,7 @@ export async function startHub(
       })
     : null;
   if (metrics) plugins.push(metricsPlugin(metrics));
+  plugins.push(requestFactsPlugin());
   const tracing = startTracing(config.tracing);
   const trustedDocuments = TrustedDocuments.load(config.trustedDocuments.file, config.trustedDocuments.only);
   const apollo = createApollo(schema, config, logger, plugins);
@@ -211,7 +213,7 @@ export async function startHub(
         runOperation: async (context, document, variables) => execute({ schema, document, contextValue: context, variableValues: variables }),
       },
     });
-    listener = listenForEvents(database, services, logger);
+    listener = listenForChanges(database, services, logger);
     await listener?.start();
     // The catalogue in force is read once here (after the listener, whose start forgets it), so that no request pays for it.
     await services.measureCatalogue.inForce();
@@ -307,7 +309,7 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
 }
 
 /**
- * The instance's one LISTEN connection: every commit that appended events (on any instance)
+ * The instance's one LISTEN connection, for what other instances change: every commit that appended events (on any instance)
  * wakes this instance's subscribers, and so does the connection's return after it was lost
  * (they read from their last id, so nothing announced meanwhile is missed). A published measure
  * catalogue makes it forget its version in force (also on the connection's return). A changed or
@@ -315,7 +317,7 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
  * connection is up (what was announced while it was down is lost). The embedded database has no
  * second instance to hear: its subscribers look every second instead, and its key cache is off.
  */
-function listenForEvents(database: Database, services: Services, logger: Logger): PgListener | null {
+function listenForChanges(database: Database, services: Services, logger: Logger): PgListener | null {
   const keys = services.agency.keys;
   // The embedded database's revocations come also from `hub` commands through its socket, which
   // this instance does not hear: there the key cache stays off (it never starts hearing).

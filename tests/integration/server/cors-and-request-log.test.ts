@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createEnterprise, expectData, setPerson } from "../../helpers/factories";
 import { startHubProcess, stopHubProcess, type HubProcess } from "../../helpers/hub-process";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
@@ -58,7 +60,8 @@ describe("CORS and the request log", () => {
     const res = await fetch(`${hub.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "x-request-id": "id-lookup-1" },
-      body: JSON.stringify({ operationName: "WhoIs", query: "query WhoIs($n: String!) { person(idNumber: $n) { name idNumber } }", variables: { n: input.idNumber } }),
+      // No operationName: the log names the operation the document holds.
+      body: JSON.stringify({ query: "query WhoIs($n: String!) { person(idNumber: $n) { name idNumber } }", variables: { n: input.idNumber } }),
     });
     expect(expectData<any>((await res.json()) as any).person.idNumber).toBe(input.idNumber);
     await sleep(200);
@@ -79,11 +82,26 @@ describe("CORS and the request log", () => {
       fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query, operationName }) });
     await ask("query Measures { sanctionMeasures { code } }", "Measures");
     await ask("query Alerts { riskAlerts { totalCount } }", "Alerts");
+    // A kit client sends only the trusted document's id, and other clients often no operationName:
+    // both are counted under the operation Apollo resolved from the document.
+    const manifest = JSON.parse(readFileSync(join(__dirname, "../../../schema/client/persisted-documents.json"), "utf8")) as Record<string, string>;
+    const tasksId = Object.keys(manifest).find((id) => manifest[id].startsWith("query SanctionTasks("))!;
+    const byId = (body: unknown) => fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+    expect((await byId({ documentId: tasksId, variables: { first: 1 } })).status).toBe(200);
+    await ask("query Unnamed { sanctionMeasures { code } }");
+    // Refused before Apollo runs: still counted by code.
+    expect((await byId({ documentId: "sha256:" + "0".repeat(64) })).status).toBe(400);
+    expect((await fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: "{not json" })).status).toBe(400);
     const text = await (await fetch(`${t.hub.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     expect(text).toMatch(/hub_http_requests_total\{operation="Measures",audience="FINANCE",status="200"\} 1/);
     expect(text).toMatch(/hub_http_request_duration_seconds_count\{operation="Measures",audience="FINANCE"\} 1/);
+    expect(text).toMatch(/hub_http_requests_total\{operation="SanctionTasks",audience="FINANCE",status="200"\} 1/);
+    expect(text).toMatch(/hub_http_requests_total\{operation="Unnamed",audience="FINANCE",status="200"\} 1/);
     expect(text).toMatch(/hub_graphql_errors_total\{code="FORBIDDEN"\} [1-9]/);
-    expect(text).toMatch(/hub_db_pool_connections\{state="idle"\} \d+/);
+    expect(text).toMatch(/hub_graphql_errors_total\{code="PERSISTED_QUERY_NOT_FOUND"\} 1/);
+    expect(text).toMatch(/hub_graphql_errors_total\{code="BAD_REQUEST"\} 1/);
+    for (const state of ["idle", "in_use", "waiting"]) expect(text).toMatch(new RegExp(`hub_db_pool_connections\\{state="${state}"\\} \\d+`));
+    expect(text).toMatch(/hub_webhook_failures_total \d+/);
     expect(text).toMatch(/hub_access_log_backlog \d+/);
     expect(text).toMatch(/hub_ws_subscriptions 0/);
     expect(text).toMatch(/hub_webhook_backlog_events \d+/);
