@@ -51,7 +51,16 @@ function* copyText<R>(rows: readonly { line: number; row: R }[], values: (row: R
  * connection, so there rows go in by INSERT … unnest instead, UNNEST_ROWS at a time: slower, the
  * same rows.
  */
-const takesCopy = async (db: { query(sql: string): Promise<{ v: string }[]> }) => !/PGlite/i.test((await db.query(`SELECT version() AS v`))[0].v);
+const copyByDatabase = new WeakMap<DataSource, boolean>();
+// Asked once per database (a data source is one database), not once per batch.
+async function takesCopy(db: DataSource, ask: { query(sql: string): Promise<{ v: string }[]> }): Promise<boolean> {
+  let copies = copyByDatabase.get(db);
+  if (copies === undefined) {
+    copies = !/PGlite/i.test((await ask.query(`SELECT version() AS v`))[0].v);
+    copyByDatabase.set(db, copies);
+  }
+  return copies;
+}
 const UNNEST_ROWS = 5_000;
 
 const createTable = (columns: readonly StagingColumn[], temp: string) =>
@@ -75,7 +84,7 @@ export async function stageRows<R>(
   values: (row: R) => (string | null)[],
 ): Promise<void> {
   await tx.query(createTable(columns, "ON COMMIT DROP"));
-  if (await takesCopy(tx)) {
+  if (await takesCopy(tx.connection, tx)) {
     await pipeline(Readable.from(copyText(rows, values)), clientOf(tx.queryRunner).query(copyFrom(`COPY ${STAGING_TABLE} FROM STDIN`)));
   } else {
     for (let from = 0; from < rows.length; from += UNNEST_ROWS) {
@@ -117,7 +126,7 @@ export class StagingSession {
       for (let k = 0; k < count; k++) {
         const runner = db.createQueryRunner();
         await runner.connect();
-        const copies = await takesCopy(runner);
+        const copies = await takesCopy(db, runner);
         sessions.push(new StagingSession(runner, columns, copies));
         // A pooled connection may hold the table of an earlier import that failed.
         await runner.query(`DROP TABLE IF EXISTS pg_temp.${STAGING_TABLE}`);
