@@ -7,7 +7,7 @@ import { ScalarInputError } from "../shared/scalars/input-error";
 import { isTokenLimitError, LIMITS, QueryTooComplexError } from "./plugins/limits";
 
 /** Codes of errors raised on purpose (by Apollo's request pipeline or the shields) that may pass as they are. */
-const PASS_THROUGH = new Set([
+export const PASS_THROUGH: ReadonlySet<string> = new Set<string>([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
