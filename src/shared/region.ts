@@ -33,6 +33,16 @@ export function cityOf(code: string): string {
   return `${code.slice(0, 4)}00`;
 }
 
+/**
+ * The name people read for a division code: 320000 → 江苏省（省级）, a city or county code → its
+ * city's name (county names are not kept), anything else → the code itself. Reports and pages
+ * print this, never the bare code.
+ */
+export function cityName(code: string): string {
+  if (code === PROVINCE_CODE) return "江苏省（省级）";
+  return JIANGSU_CITIES[cityOf(code)] ?? code;
+}
+
 /** Whether an agency of `agencyRegion` covers a subject registered in `subjectRegion`. */
 export function regionCovers(agencyRegion: string, subjectRegion: string): boolean {
   return agencyRegion === PROVINCE_CODE || cityOf(agencyRegion) === cityOf(subjectRegion);

@@ -7,7 +7,9 @@ import { type DocumentNode, parse } from "graphql";
  * not: a field the shield denies comes back null and the renderer leaves it out; rows the caller
  * may not see are not in the lists. Only masked ID numbers are asked for, whoever issues: a
  * report leaves the hub on paper. The grade's detail is asked for apart from the grade
- * (`gradeDetail`), so that a denial of one cannot blank the other.
+ * (`gradeDetail`), so that a denial of one cannot blank the other. The measures' titles come from
+ * `sanctionMeasures` in the same operation (and under the same shield): `measuresInForce` is drawn
+ * from that catalogue in force, so every code it names has its title there.
  */
 const selection = (withRisk: boolean) => `
   enterprise(creditCode: $creditCode, purpose: $purpose) {
@@ -34,7 +36,7 @@ const selection = (withRisk: boolean) => `
 
 /** The report's operation; the risk assessment only for audiences the matrix lets read it (asking others would log a denied attempt). */
 export const creditReportDocument = (withRisk: boolean): DocumentNode =>
-  parse(`query CreditReportContent($creditCode: CreditCode!, $purpose: AdministrativeMatter) {${selection(withRisk)}\n}`);
+  parse(`query CreditReportContent($creditCode: CreditCode!, $purpose: AdministrativeMatter) {${selection(withRisk)}\n  sanctionMeasures { code title }\n}`);
 
 /** The operation's answer (every field nullable where the shield may deny it). */
 export interface CreditReportContent {
@@ -70,4 +72,5 @@ export interface CreditReportContent {
     licences: { licenceNumber: string; title: string; issuedBy: string; issuedOn: string; validUntil: string | null; status: string }[] | null;
     objections: { trackingNumber: string; target: string; status: string; filedBy: string; filedAt: string; dueOn: string; responsibleDepartment: string }[] | null;
   } | null;
+  sanctionMeasures: { code: string; title: string }[] | null;
 }

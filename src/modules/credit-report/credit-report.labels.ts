@@ -1,3 +1,5 @@
+import { DEPARTMENT_NAMES } from "../../auth/department.enums";
+
 /** The report's Chinese wording of the schema's codes; a code without a label prints as itself. */
 const LABELS: Record<string, Record<string, string>> = {
   sector: {
@@ -12,11 +14,8 @@ const LABELS: Record<string, Record<string, string>> = {
     WARNING: "警告", FINE: "罚款", CONFISCATION: "没收违法所得", SUSPEND_PRODUCTION: "责令停产停业", SUSPEND_LICENSE: "暂扣许可证照",
     REVOKE_LICENSE: "吊销许可证照", DETENTION: "行政拘留", OTHER: "其他",
   },
-  department: {
-    CREDIT_OFFICE: "信用办", ECOLOGY_ENVIRONMENT: "生态环境", EMERGENCY_MANAGEMENT: "应急管理", FINANCE: "财政", FIRE_RESCUE: "消防救援",
-    HOUSING_CONSTRUCTION: "住房城乡建设", HUMAN_RESOURCES: "人力资源社会保障", INDUSTRY_IT: "工业和信息化", MARKET_REGULATION: "市场监管",
-    NATURAL_RESOURCES: "自然资源", TRANSPORT: "交通运输", SUBJECT: "企业本身",
-  },
+  // The departments' names have one home (DEPARTMENT_NAMES); only the subject's wording is the report's own.
+  department: { ...DEPARTMENT_NAMES, SUBJECT: "企业本身" },
   listStatus: { ACTIVE: "有效", EXPIRED: "已到期", REMOVED: "已移出", REPAIRED: "已修复", ESCALATED: "已升级为黑名单" },
   ground: {
     BREACHED_COMMITMENT: "违背信用承诺", CONCEALED_ACCIDENT: "瞒报谎报事故", FALSE_MATERIALS: "提供虚假材料", ILLEGAL_PRODUCTION: "非法违法生产",

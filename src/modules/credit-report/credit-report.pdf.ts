@@ -3,6 +3,7 @@ import type { CreditReportContent } from "./credit-report.document";
 import type { ReportFont } from "./credit-report-font";
 import { openReportPdf } from "./report-pdf";
 import { label } from "./credit-report.labels";
+import { cityName } from "../../shared/region";
 
 type Enterprise = NonNullable<CreditReportContent["enterprise"]>;
 
@@ -21,6 +22,8 @@ export interface CreditReportPrint {
   /** The hub's signature of the report's header statement (number, credit code, issue time), base64. */
   headerSignature: string;
   enterprise: Enterprise;
+  /** The catalogue in force as the issuer read it (code → title), for the measures in force; null if it was denied. */
+  sanctionMeasures: CreditReportContent["sanctionMeasures"];
 }
 
 const MARGIN = 50;
@@ -47,6 +50,9 @@ export async function renderCreditReport(print: CreditReportPrint, font: ReportF
   }, font);
   const width = doc.page.width - 2 * MARGIN;
   const e = print.enterprise;
+  // A code without a title (only if the catalogue was denied) prints as itself rather than not at all.
+  const titles = new Map((print.sanctionMeasures ?? []).map((m) => [m.code, m.title]));
+  const measureTitle = (code: string): string => titles.get(code) ?? code;
 
   // Title block, QR code on the right.
   const qrSize = 92;
@@ -73,7 +79,8 @@ export async function renderCreditReport(print: CreditReportPrint, font: ReportF
   kv(doc, [
     ["企业名称", e.name],
     ["统一社会信用代码", e.creditCode],
-    ["行政区划代码", e.regionCode],
+    // People read the city; the code stays beside it, as it is the one that identifies a county.
+    ["所在地区", `${cityName(e.regionCode)}（${e.regionCode}）`],
     ["行业领域", label("sector", e.sector)],
     ["企业规模", e.scale == null ? null : label("scale", e.scale)],
     ["隶属关系", e.affiliation],
@@ -117,7 +124,7 @@ export async function renderCreditReport(print: CreditReportPrint, font: ReportF
     kv(doc, [
       ["严重失信主体名单（黑名单）", e.onBlacklist === null ? null : e.onBlacklist ? "在列" : "未列入"],
       ["重点关注名单", e.onWatchlist == null ? null : e.onWatchlist ? "在列" : "未列入"],
-      ["正在执行的惩戒措施", e.measuresInForce ? (e.measuresInForce.length ? e.measuresInForce.join("、") : "无") : null],
+      ["正在执行的惩戒措施", e.measuresInForce ? (e.measuresInForce.length ? e.measuresInForce.map(measureTitle).join("、") : "无") : null],
     ]);
     if (e.blacklist?.length) {
       subheading(doc, "黑名单记录");

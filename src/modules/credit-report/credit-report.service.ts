@@ -97,6 +97,7 @@ export class CreditReportService {
       keyUrl: `${this.settings.publicUrl}${SIGNING_KEY_PATH}`,
       headerSignature: sign(null, Buffer.from(headerStatement({ number, creditCode, issuedAt }), "utf8"), key.privateKey).toString("base64"),
       enterprise,
+      sanctionMeasures: result.data?.sanctionMeasures ?? null,
     }, font);
     const sha256 = sha256Hex(pdf);
     const signature = sign(null, Buffer.from(signedStatement({ number, creditCode, issuedAt, sha256 }), "utf8"), key.privateKey).toString("base64");

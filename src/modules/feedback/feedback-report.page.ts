@@ -1,6 +1,6 @@
 import { DEPARTMENT_NAMES, type Department } from "../../auth/department.enums";
 import { today } from "../../shared/clock";
-import { JIANGSU_CITIES, PROVINCE_CODE, cityOf } from "../../shared/region";
+import { cityName, cityOf } from "../../shared/region";
 import { escapeHtml as h } from "../../shared/html";
 import { horizontalBarChart } from "../../shared/svg-chart";
 
@@ -35,12 +35,6 @@ export const FEEDBACK_REPORT_PAGE_QUERY = `query FeedbackReportPage($from: Date!
 }`;
 
 export const departmentName = (d: string): string => DEPARTMENT_NAMES[d as Department] ?? d;
-
-/** 320000 → 江苏省 (省级), a city or county code → its city's name. */
-export function cityName(regionCode: string): string {
-  if (regionCode === PROVINCE_CODE) return "江苏省（省级）";
-  return JIANGSU_CITIES[cityOf(regionCode)] ?? regionCode;
-}
 
 export const percent = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)} %` : "—");
 

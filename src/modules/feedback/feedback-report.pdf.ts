@@ -1,7 +1,8 @@
 import { today } from "../../shared/clock";
 import type { ReportFont } from "../credit-report/credit-report-font";
 import { openReportPdf } from "../credit-report/report-pdf";
-import { cityName, daysBetween, departmentName, type FeedbackReportView, outcomesByMeasure, percent, totalsBy } from "./feedback-report.page";
+import { cityName, cityOf } from "../../shared/region";
+import { daysBetween, departmentName, type FeedbackReportView, outcomesByMeasure, percent, totalsBy } from "./feedback-report.page";
 
 const MARGIN = 48;
 const INK = "#1b1b1b";
@@ -57,7 +58,7 @@ export async function renderFeedbackReportPdf(report: FeedbackReportView, measur
     }
   };
   bars("各部门反馈率", totalsBy(report.rows, (r) => r.department), departmentName);
-  bars("各设区市反馈率", totalsBy(report.rows, (r) => r.regionCode.slice(0, 4) + "00"), cityName);
+  bars("各设区市反馈率", totalsBy(report.rows, (r) => cityOf(r.regionCode)), cityName);
 
   heading(doc, "各项惩戒措施落实情况");
   const outcomes = outcomesByMeasure(report.rows);

@@ -35,8 +35,11 @@ ORDER BY department, region_code, measure`;
 export class FeedbackReportService {
   constructor(private readonly db: DataSource) {}
 
-  /** The caller's own department; OVERSIGHT any department, or all when none is given. */
-  async report(actor: AgencyActor, from: string, to: string, department: Department | null, regionCode: string | null): Promise<FeedbackReport> {
+  /**
+   * The report's scope for this caller, or its refusal: the caller's own department; OVERSIGHT
+   * any department, or all when none is given; a valid period and region.
+   */
+  private scopeOf(actor: AgencyActor, from: string, to: string, department: Department | null, regionCode: string | null) {
     if (from > to) throw badInput("from", `from (${from}) is after to (${to}).`);
     if (department && department !== actor.department && !seesAllDepartments(actor)) throw forbidden();
     const params: unknown[] = [from, to, today()];
@@ -46,6 +49,17 @@ export class FeedbackReportService {
     if (only) filters += ` AND X.department = ${p(only)}`;
     const region = regionCode ? regionCondition(regionCode, "regionCode", "e", p) : null;
     if (region) filters += ` AND ${region}`;
+    return { filters, params };
+  }
+
+  /** Refuses what report() would refuse for these arguments, without computing it (a link must never open a refusal). */
+  checkScope(actor: AgencyActor, from: string, to: string, department: Department | null, regionCode: string | null): void {
+    this.scopeOf(actor, from, to, department, regionCode);
+  }
+
+  /** The caller's own department; OVERSIGHT any department, or all when none is given. */
+  async report(actor: AgencyActor, from: string, to: string, department: Department | null, regionCode: string | null): Promise<FeedbackReport> {
+    const { filters, params } = this.scopeOf(actor, from, to, department, regionCode);
     const rows: FeedbackReportRow[] = await this.db.query(REPORT(filters), params);
     const tasksDistributed = rows.reduce((n, r) => n + r.tasksDistributed, 0);
     const tasksReported = rows.reduce((n, r) => n + r.tasksReported, 0);

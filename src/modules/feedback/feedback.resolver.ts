@@ -101,8 +101,8 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ReportLink> {
     const actor = ctx.requireAgency();
-    // The report's own checks first (a department another's report, a bad region), so a link never opens a refusal.
-    await ctx.services.feedbackReport.report(actor, from, to, department, regionCode);
+    // The report's own checks first (another department's report, a bad period or region), so a link never opens a refusal.
+    ctx.services.feedbackReport.checkScope(actor, from, to, department, regionCode);
     const { token, expiresAt } = ctx.services.reportLinks.issue(actor, { from, to, department, regionCode });
     return { url: `/reports/feedback?link=${token}`, expiresAt };
   }

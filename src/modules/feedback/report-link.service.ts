@@ -2,6 +2,8 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import type { AgencyActor } from "../../auth/actor";
 import type { Department } from "../../auth/department.enums";
 import { badInput, unauthenticated } from "../../shared/errors";
+// The hub's clock (shared/clock.ts), which tests may move, decides when a link has expired.
+import { now as clockNow } from "../../shared/clock";
 
 /** The report a link opens: its period and filters, fixed by the link's signature. */
 export interface ReportLinkScope {
@@ -31,7 +33,7 @@ export class ReportLinkService {
     this.key = masterKey ? Buffer.from(hkdfSync("sha256", masterKey, "credit-hub", "report-links", 32)) : null;
   }
 
-  issue(actor: AgencyActor, scope: ReportLinkScope, now = Date.now()): { token: string; expiresAt: Date } {
+  issue(actor: AgencyActor, scope: ReportLinkScope, now = clockNow().getTime()): { token: string; expiresAt: Date } {
     if (scope.from > scope.to) throw badInput("from", `from (${scope.from}) is after to (${scope.to}).`);
     const expiresAt = new Date(now + REPORT_LINK_MINUTES * 60_000);
     const payload = Buffer.from(JSON.stringify({ a: actor.agencyId, s: scope, e: Math.floor(expiresAt.getTime() / 1000) })).toString("base64url");
@@ -39,7 +41,7 @@ export class ReportLinkService {
   }
 
   /** The agency and report of a valid, unexpired link; UNAUTHENTICATED otherwise (one answer for every fault). */
-  open(token: string, now = Date.now()): { agencyId: string; scope: ReportLinkScope } {
+  open(token: string, now = clockNow().getTime()): { agencyId: string; scope: ReportLinkScope } {
     const invalid = invalidReportLink;
     const [payload, signature, extra] = token.split(".");
     if (!payload || !signature || extra !== undefined) throw invalid();

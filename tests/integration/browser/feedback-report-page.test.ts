@@ -95,6 +95,11 @@ describe("the implementation report page (/reports/feedback) in headless Chromiu
     const tampered = url.replace(/.$/, (c: string) => (c === "A" ? "B" : "A"));
     expect((await page.goto(`${t.hub.url}${tampered}`))?.status()).toBe(401);
     await page.close();
+    // The link is refused where the report would be: another department's report, a reversed period.
+    const otherLink = `mutation($from: Date!, $to: Date!) { feedbackReportLink(from: $from, to: $to, department: TRANSPORT) { url } }`;
+    expect((await t.gql<any>(otherLink, { from, to }, finance)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const reversed = await t.gql<any>(LINK, { from: to, to: addDays(from, -2) }, oversight);
+    expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "from" });
     // Without a key or link: 401, and the public audience may not read the report.
     expect((await fetch(`${t.hub.url}/reports/feedback?from=${from}&to=${to}`)).status).toBe(401);
     const csv = await fetch(`${t.hub.url}${url}&format=csv`);

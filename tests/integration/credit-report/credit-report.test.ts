@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { addDays, today } from "../../../src/shared/clock";
-import { createEnterprise, expectData, recordPenalty, setPerson } from "../../helpers/factories";
+import { blacklist, createEnterprise, expectData, recordPenalty, setPerson } from "../../helpers/factories";
 import { newCreditCode } from "../../helpers/identifiers";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
@@ -171,6 +171,35 @@ describe("credit reports", () => {
     const printed = /报告签章：([A-Za-z0-9+/=]{86,88}==)/.exec(text)?.[1];
     const header = Buffer.from(`JSXY-CREDIT-REPORT-HEADER/1\n${byDepartment.number}\n${own}\n${issuedAt}\n`, "utf8");
     expect(printed && verify(null, header, publicKey, Buffer.from(printed, "base64"))).toBe(true);
+  });
+
+  it("prints names, not codes: the city of a Suzhou county, the measures' titles, the penalty's severity and the department", async () => {
+    const suzhou = await createEnterprise(t, { name: "苏州吴中示范机械有限公司", regionCode: "320505" });
+    // Detention makes a penalty SERIOUS (严重), whatever its fine.
+    const decision = `苏应急罚〔2026〕重${Date.now() % 100000}号`;
+    await recordPenalty(t, em, suzhou, { decisionNumber: decision, penaltyTypes: ["FINE", "DETENTION"], decidedOn: addDays(today(), -10) });
+    await blacklist(t, em, suzhou, { includeRoles: [] });
+    const { enterprise: { measuresInForce }, sanctionMeasures } = expectData(await t.gql<{ enterprise: { measuresInForce: string[] }; sanctionMeasures: { code: string; title: string }[] }>(
+      `query($c: CreditCode!) { enterprise(creditCode: $c) { measuresInForce } sanctionMeasures { code title } }`, { c: suzhou }, em));
+    expect(measuresInForce.length).toBeGreaterThan(0);
+    const creditOffice = await t.agency("CREDIT_OFFICE");
+    const issued = expectData(await issue(creditOffice, suzhou)).issueCreditReport;
+    const res = await fetchPdf(issued.url, creditOffice);
+    expect(res.status).toBe(200);
+    // pdftotext breaks long lines where the PDF wraps them: compare without whitespace.
+    const flat = (text: string) => text.replace(/\s+/g, "");
+    const text = flat(await pdfText(Buffer.from(await res.arrayBuffer()), "suzhou"));
+    expect(text).toContain("所在地区：苏州市（320505）");
+    expect(text).not.toContain("行政区划代码");
+    for (const code of measuresInForce) {
+      expect(text).toContain(flat(sanctionMeasures.find((m) => m.code === code)!.title));
+      expect(text).not.toContain(code);
+    }
+    expect(text).toContain(decision);
+    expect(text).toContain("失信程度：严重");
+    // The issuer and the recognizing department by the names of DEPARTMENT_NAMES, not the report's own.
+    expect(text).toContain("签发方：TestCREDIT_OFFICE（发展改革委（信用办））");
+    expect(text).toContain("应急管理认定");
   });
 
   it("writes an access record for each issue, with the enterprise and the purpose", async () => {
