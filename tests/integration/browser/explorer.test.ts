@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { createEnterprise } from "../../helpers/factories";
+import { seedDemoData } from "../../../src/tools/demo/demo-seed.service";
 import { launchBrowser, SCREENSHOTS } from "../../helpers/browser";
 import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
@@ -19,9 +19,11 @@ describe("the GraphQL explorer in headless Chromium", () => {
     await t?.stop();
   });
 
-  it("loads from the hub alone, takes a pasted key, runs a profile query and shows the enterprise's name", async () => {
-    const code = await createEnterprise(t, { name: "浏览器测试化工有限公司" });
-    const key = await t.agency("CREDIT_OFFICE");
+  it("loads from the hub alone, takes a pasted demo key, runs a profile query and shows the enterprise's name", async () => {
+    // As a newcomer would: the demo data's own key (printed at first start) and one of its enterprises.
+    const demo = await seedDemoData(t.hub.database.dataSource, t.hub.services);
+    const key = demo.agencies.find((a) => a.department === "CREDIT_OFFICE")!.token;
+    const [{ code, name }] = await t.sql(`SELECT credit_code AS code, name FROM enterprise WHERE name LIKE '%有限公司' ORDER BY credit_code LIMIT 1`);
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
     const requested: string[] = [];
     const problems: string[] = [];
@@ -34,7 +36,7 @@ describe("the GraphQL explorer in headless Chromium", () => {
     await page.locator("#hub-key").fill(key);
     await page.getByRole("button", { name: "Use key" }).click();
     await page.locator(".graphiql-execute-button").click();
-    await page.locator(".result-window").getByText("浏览器测试化工有限公司").waitFor({ timeout: 15_000 });
+    await page.locator(".result-window").getByText(name).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, "explorer-profile.png") });
 
     // Nothing from a CDN or any other host: every script, style and font is the hub's own.
