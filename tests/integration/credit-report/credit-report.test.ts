@@ -4,6 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { addDays, today } from "../../../src/shared/clock";
 import { blacklist, createEnterprise, expectData, recordPenalty, setPerson } from "../../helpers/factories";
 import { newCreditCode } from "../../helpers/identifiers";
@@ -81,6 +83,22 @@ describe("credit reports", () => {
     fs.mkdirSync(OUTPUT, { recursive: true });
     await run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path.join(tmp, "department.pdf"), path.join(OUTPUT, "department-page-1")]);
     expect(fs.statSync(path.join(OUTPUT, "department-page-1.png")).size).toBeGreaterThan(10_000);
+  });
+
+  it("prints a QR code that reads as the report's verification address, which says genuine", async () => {
+    const pdf = Buffer.from(await (await fetchPdf(byDepartment.url, em)).arrayBuffer());
+    fs.writeFileSync(path.join(tmp, "qr.pdf"), pdf);
+    await run("pdftoppm", ["-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", path.join(tmp, "qr.pdf"), path.join(tmp, "qr-page")]);
+    const png = PNG.sync.read(fs.readFileSync(path.join(tmp, "qr-page.png")));
+    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    expect(code).not.toBeNull();
+    // The test hub's HUB_PUBLIC_URL is the default, http://127.0.0.1:4000: the path and query are what is checked.
+    const address = new URL(code!.data);
+    expect(address.pathname).toBe("/verify");
+    expect(Object.fromEntries(address.searchParams)).toEqual({ number: byDepartment.number, code: byDepartment.verificationCode });
+    const page = await fetch(`${t.hub.url}${address.pathname}${address.search}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("真实有效");
   });
 
   it("shows the public none of the MINOR penalty, and the subject its own report without the departments' risk assessment", async () => {
