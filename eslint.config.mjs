@@ -17,7 +17,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["bin/**/*.js", "*.js", "*.mjs", "*.cjs"],
+    files: ["bin/**/*.js", "*.js", "*.mjs", "*.cjs", ".ci/**/*.mjs"],
     languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
