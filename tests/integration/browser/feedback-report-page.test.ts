@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
+import { DEPARTMENT_NAMES, type Department } from "../../../src/auth/department.enums";
 import { addDays, today } from "../../../src/shared/clock";
+import { cityName } from "../../../src/shared/region";
 import { seedDemoData } from "../../../src/tools/demo/demo-seed.service";
 import { blacklist, createEnterprise, expectData, setPerson } from "../../helpers/factories";
 import { launchBrowser, SCREENSHOTS } from "../../helpers/browser";
@@ -12,7 +14,7 @@ import { startTestHub, type TestHub } from "../../helpers/test-hub";
 
 const run = promisify(execFile);
 const REPORT = `query($from: Date!, $to: Date!) { feedbackReport(from: $from, to: $to) {
-  tasksDistributed tasksReported tasksOverdue reportingRate rows { department regionCode tasksDistributed } mostOverdue { id } } }`;
+  tasksDistributed tasksReported tasksOverdue reportingRate rows { department regionCode measure tasksDistributed tasksReported applied partiallyApplied notApplied } mostOverdue { id } } }`;
 const REGISTER = `mutation($input: SanctionFeedbackInput!) { registerSanctionFeedback(input: $input) { replayed } }`;
 const LINK = `mutation($from: Date!, $to: Date!) { feedbackReportLink(from: $from, to: $to) { url expiresAt } }`;
 
@@ -65,7 +67,28 @@ describe("the implementation report page (/reports/feedback) in headless Chromiu
     expect(charts).toContain("财政");
     expect(charts).toContain("应急管理");
     for (const city of ["南京市", "无锡市", "苏州市"]) expect(charts).toContain(city);
+    // Each bar says what the API's rows add up to, per department and per city: "40.0 %（2/5）" beside its name.
+    const bars = async (n: number) => {
+      const texts = await page.locator("svg.chart").nth(n).locator("text").allTextContents();
+      const shown = new Map<string, string>();
+      texts.forEach((text, k) => { if (/（\d+\/\d+）$/.test(texts[k + 1] ?? "")) shown.set(text, texts[k + 1]); });
+      return shown;
+    };
+    const expected = (key: (r: any) => string) => {
+      const sums = new Map<string, [number, number]>();
+      for (const r of api.rows) {
+        const [reported, distributed] = sums.get(key(r)) ?? [0, 0];
+        sums.set(key(r), [reported + r.tasksReported, distributed + r.tasksDistributed]);
+      }
+      return new Map([...sums].filter(([, [, d]]) => d > 0).map(([k, [r, d]]) => [k, `${((r / d) * 100).toFixed(1)} %（${r}/${d}）`]));
+    };
+    expect(await bars(0)).toEqual(expected((r) => DEPARTMENT_NAMES[r.department as Department]));
+    expect(await bars(1)).toEqual(expected((r) => cityName(r.regionCode)));
+    // Outcomes by measure: the one APPLIED report, in its measure's row.
     expect(await page.locator("#outcomes tbody tr").count()).toBe(1);
+    const applied = api.rows.filter((r: any) => r.applied + r.partiallyApplied + r.notApplied > 0);
+    expect(applied).toHaveLength(1);
+    expect(await page.locator("#outcomes tbody tr td").allTextContents()).toEqual(expect.arrayContaining(["1", "0", "0", "1"]));
     expect(await page.locator("#overdue tbody tr").count()).toBe(api.mostOverdue.length);
     await expect(page.locator("#overdue").textContent()).resolves.toContain("无锡报告页建材有限公司");
     expect(scripts).toEqual([]);
@@ -73,6 +96,14 @@ describe("the implementation report page (/reports/feedback) in headless Chromiu
     // Printed on A4 as it is shown: the print stylesheet keeps charts and tables whole.
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: path.join(SCREENSHOTS, "feedback-report-print.png"), fullPage: true });
+    // Chromium's own print of the page takes its paper from the stylesheet (@page A4).
+    const printed = path.join(os.tmpdir(), `feedback-report-print-${process.pid}.pdf`);
+    try {
+      await page.pdf({ path: printed, preferCSSPageSize: true });
+      expect((await run("pdfinfo", [printed])).stdout).toMatch(/Page size:.*pts \(A4\)/);
+    } finally {
+      fs.rmSync(printed, { force: true });
+    }
     await context.close();
   });
 
