@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
+import { createSecretFileOnce } from "../../src/shared/secret-file";
 
 /**
  * One access log key file for every hub and CLI run of the tests: a test hub, a hub process and
@@ -8,15 +8,7 @@ import path from "node:path";
  * output folder (git-ignored), not in the temporary folder, which the tests leave empty.
  */
 export function testAuditKeyFile(): string {
-  const dir = path.join(__dirname, "../output");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "test-audit.key");
-  if (!fs.existsSync(file)) {
-    try {
-      fs.writeFileSync(file, randomBytes(48).toString("base64"), { mode: 0o600, flag: "wx" });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    }
-  }
+  const file = path.join(__dirname, "../output/test-audit.key");
+  createSecretFileOnce(file, () => randomBytes(48).toString("base64"));
   return file;
 }

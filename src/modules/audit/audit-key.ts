@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import type { Config } from "../../config";
 import type { Logger } from "../../shared/logger";
+import { createSecretFileOnce } from "../../shared/secret-file";
 
 const MIN_KEY_BYTES = 32;
 
@@ -19,13 +19,8 @@ export function loadAuditKey(config: Config, options: { createWith?: Logger } = 
   if (!fs.existsSync(file)) {
     // Only a starting hub makes a key: a check against a key made up on the spot would prove nothing.
     if (config.audit.keyFileGiven || !options.createWith) throw new Error(`the access log key ${file} does not exist (HUB_AUDIT_KEY_FILE)`);
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(file, `${randomBytes(48).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+    if (createSecretFileOnce(file, () => `${randomBytes(48).toString("base64")}\n`)) {
       options.createWith.warn({ file }, "created a new access log key; keep it outside the database and back it up (HUB_AUDIT_KEY_FILE)");
-    } catch (err) {
-      // Another process created it first: use theirs.
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
   }
   const key = Buffer.from(fs.readFileSync(file, "utf8").trim(), "utf8");

@@ -1,8 +1,8 @@
 import { type KeyObject, createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import type { Config } from "../../config";
 import type { Logger } from "../../shared/logger";
+import { createSecretFileOnce } from "../../shared/secret-file";
 
 /** The key that signs credit reports, and its public half as anyone may fetch it. */
 export interface CreditReportKey {
@@ -11,6 +11,9 @@ export interface CreditReportKey {
   /** The public key as SPKI PEM (GET /.well-known/credit-report-signing-key). */
   publicKeyPem: string;
 }
+
+/** A new Ed25519 signing key as PKCS#8 PEM, the form loadCreditReportKey reads. */
+export const newSigningKeyPem = (): string => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
 /**
  * The credit reports' signing key: an Ed25519 private key (PKCS#8 PEM, e.g.
@@ -24,14 +27,8 @@ export function loadCreditReportKey(config: Config, options: { createWith?: Logg
   const file = config.creditReports.keyFile;
   if (!fs.existsSync(file)) {
     if (config.creditReports.keyFileGiven || !options.createWith) throw new Error(`the credit report signing key ${file} does not exist (HUB_CREDIT_REPORT_KEY_FILE)`);
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      const { privateKey } = generateKeyPairSync("ed25519");
-      fs.writeFileSync(file, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600, flag: "wx" });
+    if (createSecretFileOnce(file, newSigningKeyPem)) {
       options.createWith.warn({ file }, "created a new credit report signing key; keep it outside the database and back it up (HUB_CREDIT_REPORT_KEY_FILE)");
-    } catch (err) {
-      // Another process created it first: use theirs.
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
   }
   let privateKey: KeyObject;

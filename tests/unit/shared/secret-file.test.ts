@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createSecretFileOnce } from "../../../src/shared/secret-file";
+
+describe("createSecretFileOnce", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-file-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("writes a new owner-only file in a new owner-only folder, once", () => {
+    const file = path.join(dir, "keys", "a.key");
+    expect(createSecretFileOnce(file, () => "first")).toBe(true);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+    const again = jest.fn(() => "second");
+    expect(createSecretFileOnce(file, again)).toBe(false);
+    expect(again).not.toHaveBeenCalled();
+    expect(fs.readFileSync(file, "utf8")).toBe("first");
+  });
+
+  it("keeps the file another process wrote between the check and the write", () => {
+    const file = path.join(dir, "b.key");
+    const made = createSecretFileOnce(file, () => {
+      fs.writeFileSync(file, "theirs");
+      return "mine";
+    });
+    expect(made).toBe(false);
+    expect(fs.readFileSync(file, "utf8")).toBe("theirs");
+  });
+});
