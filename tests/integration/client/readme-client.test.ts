@@ -23,7 +23,7 @@ describe("the README's example client", () => {
     expect(source.split("\n").filter((l) => l.trim() && !l.trim().startsWith("//")).length).toBeLessThanOrEqual(20);
     // Node 24 runs the .ts as it is; to run it on Node 20 too, the test strips the types with TypeScript.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hub-readme-client-"));
-    const t = await startTestHub();
+    const t = await startTestHub({ env: { HUB_METRICS: "on" } });
     try {
       const js = (code: string) => ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       fs.writeFileSync(path.join(dir, "graphql.mjs"), js(fs.readFileSync(path.join(ROOT, "schema/client/graphql.ts"), "utf8")));
@@ -45,6 +45,11 @@ describe("the README's example client", () => {
       // It ran by documentId: the hub ran the manifest's text of EnterpriseProfile.
       const [{ n: reads }] = await t.sql(`SELECT count(*)::int AS n FROM access_record WHERE operation_name = 'EnterpriseProfile'`);
       expect(reads).toBe(1);
+      // A newcomer sees the calls in /metrics under their operations, though the client sent only ids.
+      const metrics = await (await fetch(`${t.hub.url}/metrics`)).text();
+      for (const operation of ["EnterpriseProfile", "SanctionTasks", "RegisterSanctionFeedback"]) {
+        expect(metrics).toContain(`hub_http_requests_total{operation="${operation}",audience="FINANCE",status="200"} 1`);
+      }
     } finally {
       await t.stop();
       fs.rmSync(dir, { recursive: true, force: true });
