@@ -17,16 +17,21 @@ need(hub?.depends_on?.migrate?.condition === "service_completed_successfully", "
 need(["always", "unless-stopped", "on-failure"].some((r) => String(hub?.restart).startsWith(r)), "the hub is restarted when it exits");
 
 const dockerfile = readFileSync("docker/Dockerfile", "utf8");
-const froms = [...dockerfile.matchAll(/^FROM\s+(\S+)/gim)].map((m) => m[1]);
-need(froms.length >= 2, "the image is built in stages (build tools and dev dependencies stay out of the final one)");
-need(froms.every((f) => /^node:24\b/.test(f)), "every stage is on Node 24, the current LTS");
-const users = [...dockerfile.matchAll(/^USER\s+(\S+)/gim)].map((m) => m[1]);
+// FROM [--platform=…] image [AS name]: the image, flags skipped.
+const fromImage = (line) => line.split(/\s+/).slice(1).find((word) => !word.startsWith("--"));
+const stages = dockerfile.split(/^(?=FROM\s)/im).filter((s) => /^FROM\s/i.test(s));
+need(stages.length >= 2, "the image is built in stages (build tools and dev dependencies stay out of the final one)");
+need(stages.every((s) => /^node:24\b/.test(fromImage(s.split("\n")[0]) ?? "")), "every stage is on Node 24, the current LTS");
+const final = stages.at(-1) ?? "";
+const users = [...final.matchAll(/^USER\s+(\S+)/gim)].map((m) => m[1]);
 need(users.length && !/^(root|0)(:|$)/.test(users.at(-1)), "the final stage runs as a user other than root");
-need(/^HEALTHCHECK\s/im.test(dockerfile), "the image has a HEALTHCHECK");
+need(/^HEALTHCHECK\s+(?!NONE\b)/im.test(final), "the final stage has a HEALTHCHECK");
 
 const ignored = readFileSync(".dockerignore", "utf8").split("\n").map((l) => l.trim());
 for (const entry of [".git", "**/node_modules", "dist", "tests/output"]) need(ignored.includes(entry), `.dockerignore leaves out ${entry}`);
-need(ignored.some((l) => /\.key$|\.data|\*\*\/\.env/.test(l)), ".dockerignore leaves out keys and local data");
+for (const [pattern, what] of [[/\*\.key$/, "key files"], [/\*\.pem$/, "PEM files"], [/\.data$/, "the embedded database's data folder"], [/\.env$/, ".env files"]]) {
+  need(ignored.some((l) => !l.startsWith("#") && pattern.test(l)), `.dockerignore leaves out ${what}`);
+}
 
 if (lapses.length) {
   console.error(`deployment-check: FAILED:\n${lapses.map((l) => `  - ${l}`).join("\n")}`);

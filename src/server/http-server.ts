@@ -50,13 +50,18 @@ class BodyTooLarge extends Error {}
  */
 export const requestFacts = new WeakMap<http.IncomingMessage, { operation?: string | null; audience?: string; agencyId?: string | null }>();
 
-// The Node request behind each request handed to Apollo (Apollo passes that object on as request.http).
+// The Node request behind each request handed to Apollo. Apollo passes that object on as
+// request.http because batching is off (create-server.ts); a batch's items would get copies.
 const nodeRequests = new WeakMap<object, http.IncomingMessage>();
 
-/** Apollo resolved the request's operation: the log line and the metrics use its name from now on. */
+/**
+ * Apollo resolved the request's operation: the log line and the metrics name it so. Only a
+ * resolved name is kept (never what a client merely claims in operationName, for a request refused
+ * before), cut to 100 characters.
+ */
 export function noteOperation(httpGraphQLRequest: object | undefined, operationName: string | null): void {
   const req = httpGraphQLRequest && nodeRequests.get(httpGraphQLRequest);
-  if (req) requestFacts.set(req, { ...requestFacts.get(req), operation: operationName });
+  if (req) requestFacts.set(req, { ...requestFacts.get(req), operation: operationName?.slice(0, 100) ?? null });
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
@@ -190,9 +195,6 @@ async function handle(apollo: ApolloServer<RequestContext>, options: HttpOptions
         return refuse(400, "BAD_REQUEST", "The request body is not valid JSON.");
       }
     }
-    // What the client calls it, until Apollo resolves the operation (requestFactsPlugin); a request refused before then keeps this.
-    const operation = (body as { operationName?: unknown } | undefined)?.operationName ?? url.searchParams.get("operationName");
-    if (typeof operation === "string") requestFacts.set(req, { ...requestFacts.get(req), operation: operation.slice(0, 100) });
     const { query, extensions } = persistedQueryOf(req.method ?? "GET", body, url.searchParams);
     const problem = persistedQueryProblem(query, extensions);
     if (problem) return refuse(400, "BAD_USER_INPUT", problem.message, problem.field);

@@ -10,7 +10,9 @@ export interface MetricSources {
   webhookBacklog(): Promise<number>;
 }
 
-// Operation names come from clients: only plain names become labels, and only so many.
+// Operation names are those Apollo resolved from documents, which clients write (unless only trusted
+// documents run): only plain names become labels, and only so many. "anonymous": none resolved
+// (an unnamed operation, or a request refused before Apollo read it).
 const MAX_OPERATIONS = 200;
 const labelOf = (operation: string | null | undefined, seen: Set<string>): string => {
   if (!operation || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operation)) return "anonymous";

@@ -22,7 +22,7 @@ export interface CreditReportPrint {
   /** The hub's signature of the report's header statement (number, credit code, issue time), base64. */
   headerSignature: string;
   enterprise: Enterprise;
-  /** The catalogue in force as the issuer read it (code → title), for the measures in force; null if it was denied. */
+  /** The measure catalogue in force (public, read in the report's operation), for the measures' titles. */
   sanctionMeasures: CreditReportContent["sanctionMeasures"];
 }
 
@@ -50,7 +50,7 @@ export async function renderCreditReport(print: CreditReportPrint, font: ReportF
   }, font);
   const width = doc.page.width - 2 * MARGIN;
   const e = print.enterprise;
-  // A code without a title (only if the catalogue was denied) prints as itself rather than not at all.
+  // A code without a title (only if a new catalogue version came between the two reads) prints as itself.
   const titles = new Map((print.sanctionMeasures ?? []).map((m) => [m.code, m.title]));
   const measureTitle = (code: string): string => titles.get(code) ?? code;
 

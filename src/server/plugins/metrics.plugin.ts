@@ -2,9 +2,21 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../../modules/context";
 import type { HubMetrics } from "../metrics";
 
-/** Counts every error a response carries, by its extensions.code (after formatting: what the client saw). */
+const codeOf = (error: Error) => String((error as { extensions?: { code?: unknown } }).extensions?.code ?? "INTERNAL_SERVER_ERROR");
+
+/**
+ * Counts every error a response carries, by its extensions.code (after formatting: what the client
+ * saw), and the refusals Apollo answers outside the request pipeline: a request refused while its
+ * context was made (UNAUTHENTICATED, RATE_LIMITED) and one that is not a GraphQL request (BAD_REQUEST).
+ */
 export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<RequestContext> {
   return {
+    async contextCreationDidFail({ error }) {
+      metrics.error(codeOf(error));
+    },
+    async invalidRequestWasReceived({ error }) {
+      metrics.error(codeOf(error));
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {

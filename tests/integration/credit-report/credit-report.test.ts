@@ -44,7 +44,7 @@ describe("credit reports", () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "credit-report-"));
     t = await startTestHub();
     em = await t.agency("EMERGENCY_MANAGEMENT");
-    own = await createEnterprise(t, { name: NAME, address: "苏州市工业园区星湖街 1 号" });
+    own = await createEnterprise(t, { name: NAME, address: "苏州市工业园区星湖街 1 号", regionCode: "320506" });
     other = await createEnterprise(t);
     ({ input: { idNumber } } = await setPerson(t, em, own, "LEGAL_REPRESENTATIVE", { name: "王建国" }));
     // A MINOR penalty (a warning) is never public: departments and the subject itself read it, the public does not.

@@ -89,17 +89,25 @@ describe("CORS and the request log", () => {
     const byId = (body: unknown) => fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
     expect((await byId({ documentId: tasksId, variables: { first: 1 } })).status).toBe(200);
     await ask("query Unnamed { sanctionMeasures { code } }");
+    const scrape = async () => (await fetch(`${t.hub.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const errorsOf = (text: string, code: string) => Number(new RegExp(`hub_graphql_errors_total\\{code="${code}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    const before = await scrape();
     // Refused before Apollo runs: still counted by code.
-    expect((await byId({ documentId: "sha256:" + "0".repeat(64) })).status).toBe(400);
+    // A name the client claims for a request refused before Apollo resolves it is not a label.
+    expect((await byId({ documentId: "sha256:" + "0".repeat(64), operationName: "Claimed" })).status).toBe(400);
+    // Refused while Apollo made the context: a key the hub does not know.
+    const badKey = await fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer hub_not-a-key" }, body: JSON.stringify({ query: "{ me { name } }" }) });
+    expect(badKey.status).toBe(401);
     expect((await fetch(`${t.hub.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: "{not json" })).status).toBe(400);
-    const text = await (await fetch(`${t.hub.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const text = await scrape();
+    // One bad JSON body, one unknown document id, one unknown key: one more of each.
+    for (const code of ["BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "UNAUTHENTICATED"]) expect(errorsOf(text, code) - errorsOf(before, code)).toBe(1);
     expect(text).toMatch(/hub_http_requests_total\{operation="Measures",audience="FINANCE",status="200"\} 1/);
     expect(text).toMatch(/hub_http_request_duration_seconds_count\{operation="Measures",audience="FINANCE"\} 1/);
     expect(text).toMatch(/hub_http_requests_total\{operation="SanctionTasks",audience="FINANCE",status="200"\} 1/);
     expect(text).toMatch(/hub_http_requests_total\{operation="Unnamed",audience="FINANCE",status="200"\} 1/);
     expect(text).toMatch(/hub_graphql_errors_total\{code="FORBIDDEN"\} [1-9]/);
-    expect(text).toMatch(/hub_graphql_errors_total\{code="PERSISTED_QUERY_NOT_FOUND"\} 1/);
-    expect(text).toMatch(/hub_graphql_errors_total\{code="BAD_REQUEST"\} 1/);
+    expect(text).not.toContain('operation="Claimed"');
     for (const state of ["idle", "in_use", "waiting"]) expect(text).toMatch(new RegExp(`hub_db_pool_connections\\{state="${state}"\\} \\d+`));
     expect(text).toMatch(/hub_webhook_failures_total \d+/);
     expect(text).toMatch(/hub_access_log_backlog \d+/);
