@@ -309,8 +309,8 @@ function scheduleRefresh(services: Services, intervalHours: number, logger: Logg
 }
 
 /**
- * The instance's one LISTEN connection, for what any instance or process commits: every commit that appended events (on any instance)
- * wakes this instance's subscribers, and so does the connection's return after it was lost
+ * The instance's one LISTEN connection, for what any instance or process commits: every commit
+ * that appended events wakes this instance's subscribers, and so does the connection's return after it was lost
  * (they read from their last id, so nothing announced meanwhile is missed). A published measure
  * catalogue makes it forget its version in force (also on the connection's return). A changed or
  * revoked API key's agency is forgotten by the key cache, which serves from memory only while the

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../../modules/context";
 import type { HubMetrics } from "../metrics";
 
-const codeOf = (error: Error) => String((error as { extensions?: { code?: unknown } }).extensions?.code ?? "INTERNAL_SERVER_ERROR");
+/** An error's extensions.code, a thrown GraphQLError or a formatted one alike. */
+const codeOf = (error: object) => String((error as { extensions?: { code?: unknown } }).extensions?.code ?? "INTERNAL_SERVER_ERROR");
 
 /**
  * Counts every error a response carries, by its extensions.code (after formatting: what the client
@@ -22,7 +23,7 @@ export function metricsPlugin(metrics: HubMetrics): ApolloServerPlugin<RequestCo
         async willSendResponse({ response }) {
           const body = response.body;
           const errors = body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
-          for (const e of errors ?? []) metrics.error(String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          for (const e of errors ?? []) metrics.error(codeOf(e));
         },
       };
     },
